@@ -1,0 +1,222 @@
+package analyze
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// line is one input line after decoding and normalisation.
+type line struct {
+	n    int // 1-based
+	text string
+}
+
+// maxLine is the longest line the reader accepts (a whole scraped page can
+// be one line).
+const maxLine = 512 << 20
+
+// decodeLines reads r to the end and returns its lines, normalised, with
+// the name of the encoding it decoded. Only the returned lines are kept:
+// the input is scanned line by line, never held whole.
+func decodeLines(r io.Reader, name string) ([]line, string, []Warning, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(4096)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, "", nil, &InputError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
+	}
+	if len(head) == 0 {
+		return nil, "", nil, &InputError{File: name, Msg: "empty input"}
+	}
+	var src io.Reader = br
+	enc := "utf-8"
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		enc = "utf-8 (BOM)"
+		br.Discard(3)
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		enc = "utf-16le (BOM)"
+		src = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Reader(br)
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		enc = "utf-16be (BOM)"
+		src = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Reader(br)
+	default:
+		if e := utf16Guess(head); e != nil {
+			enc = "utf-16le"
+			if *e == unicode.BigEndian {
+				enc = "utf-16be"
+			}
+			src = unicode.UTF16(*e, unicode.IgnoreBOM).NewDecoder().Reader(br)
+		}
+	}
+
+	sc := bufio.NewScanner(src)
+	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
+	sc.Split(scanLines)
+	var (
+		lines    []line
+		warnings []Warning
+		cp1252   = charmap.Windows1252.NewDecoder()
+		badUTF8  []int
+		utf8Wide int // valid lines with non-ASCII characters
+		nonblank bool
+	)
+	for n := 1; sc.Scan(); n++ {
+		b := sc.Bytes()
+		if i := bytes.IndexByte(b, 0); i >= 0 {
+			return nil, "", nil, &InputError{File: name, Line: n, Msg: "binary data (NUL byte), not a text issue"}
+		}
+		var text string
+		if utf8.Valid(b) {
+			text = string(b)
+			if !isASCII(b) {
+				utf8Wide++
+			}
+		} else {
+			badUTF8 = append(badUTF8, n)
+			dec, err := cp1252.Bytes(b)
+			if err != nil {
+				return nil, "", nil, &InputError{File: name, Line: n, Msg: "undecodable text"}
+			}
+			text = string(dec)
+		}
+		if controlHeavy(text) {
+			return nil, "", nil, &InputError{File: name, Line: n, Msg: "binary data (control characters), not a text issue"}
+		}
+		text = normalizeLine(text)
+		if text != "" {
+			nonblank = true
+		}
+		lines = append(lines, line{n: n, text: text})
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, "", nil, &InputError{File: name, Line: len(lines) + 1, Msg: fmt.Sprintf("line longer than %d MiB", maxLine>>20)}
+		}
+		return nil, "", nil, &InputError{File: name, Line: len(lines) + 1, Msg: fmt.Sprintf("cannot read: %v", err)}
+	}
+	if !nonblank {
+		return nil, "", nil, &InputError{File: name, Msg: "empty input (only blank lines)"}
+	}
+	if len(badUTF8) > 0 {
+		enc = "windows-1252"
+		if utf8Wide > 0 {
+			enc = fmt.Sprintf("utf-8 with %d windows-1252 line(s)", len(badUTF8))
+		}
+		warnings = append(warnings, Warning{Line: badUTF8[0], Msg: fmt.Sprintf(
+			"not valid UTF-8 on %d line(s), first here; those lines were decoded as Windows-1252", len(badUTF8))})
+	}
+	return lines, enc, warnings, nil
+}
+
+// utf16Guess recognises UTF-16 without a byte-order mark from the pattern
+// of zero bytes in ASCII-range text.
+func utf16Guess(head []byte) *unicode.Endianness {
+	if len(head) < 8 {
+		return nil
+	}
+	var even, odd int
+	for i, b := range head {
+		if b == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	half := len(head) / 2
+	le, be := unicode.LittleEndian, unicode.BigEndian
+	switch {
+	case odd > half*6/10 && even < half/20:
+		return &le
+	case even > half*6/10 && odd < half/20:
+		return &be
+	}
+	return nil
+}
+
+// controlHeavy reports a line of which more than a tenth is C0 control
+// characters other than tab and form feed: binary data that has no NULs.
+func controlHeavy(s string) bool {
+	ctl := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	return ctl > 4 && ctl*10 > len(s)
+}
+
+// scanLines splits at \n, \r\n or a lone \r.
+func scanLines(data []byte, atEOF bool) (int, []byte, error) {
+	if atEOF && len(data) == 0 {
+		return 0, nil, nil
+	}
+	if i := bytes.IndexAny(data, "\r\n"); i >= 0 {
+		if data[i] == '\n' {
+			return i + 1, data[:i], nil
+		}
+		// \r: a \r\n pair needs the next byte to be seen
+		if i+1 < len(data) {
+			if data[i+1] == '\n' {
+				return i + 2, data[:i], nil
+			}
+			return i + 1, data[:i], nil
+		}
+		if atEOF {
+			return i + 1, data[:i], nil
+		}
+		return 0, nil, nil
+	}
+	if atEOF {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
+}
+
+// normalizeLine decodes HTML entities, turns every kind of space into a
+// plain space, drops zero-width characters and folds runs of space.
+func normalizeLine(s string) string {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+			continue
+		case '\t', '\f', '\v', '\u00a0', '\u2007', '\u202f', '\u3000', '\u2002', '\u2003', '\u2009', '\u200a':
+			r = ' '
+		}
+		if r == ' ' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,95 @@
+package analyze
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzReadIssue checks what must hold for any input: no panic; either an
+// InputError or articles numbered in order whose paragraphs, captions and
+// sentences lie inside the input.
+func FuzzReadIssue(f *testing.F) {
+	seeds := []string{
+		body,
+		"March 5\n\nXi Stresses Reform\n\n" + body,
+		"STATE OF THE UNION ADDRESS\n \nJanuary 28, 2003\n\n" + body,
+		"BEIJING, March 5 (Xinhua) -- Xi Jinping stressed reform.\n",
+		"Xi attends a meeting in Beijing, March 5, 2024 (XINHUA)\n\nXi attends a meeting in Beijing, March 5, 2024 (XINHUA)\n",
+		"White House photo by Eric DraperEvery time I'm invited to this rostrum, I'm humbled.\n(Applause.)\n",
+		"Related:\nChina\nOpinion\nCopyright Beijing Review\n",
+		"a\r\nb\rc\n\n\n\nD E F G H\n\nbody text.",
+		"\xef\xbb\xbfMarch 5\n",
+		"\xff\xfeM\x00a\x00r\x00c\x00h\x00 \x005\x00\n\x00",
+		"caf\xe9 &amp; &rsquo;\n",
+	}
+	if b, err := os.ReadFile("../testdata/two_sessions_2024.txt"); err == nil {
+		seeds = append(seeds, string(b))
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	rd, err := NewReader(DefaultVenues())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		iss, err := rd.Read(bytes.NewReader(in), "fuzz.txt")
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an InputError", err)
+			}
+			return
+		}
+		if len(iss.Articles) == 0 && len(iss.Dropped) == 0 {
+			t.Fatalf("no articles and nothing dropped from %q", in)
+		}
+		lastLine := 0
+		for i, a := range iss.Articles {
+			if a.N != i+1 {
+				t.Fatalf("article %d numbered %d", i+1, a.N)
+			}
+			paras := articleParas(&a)
+			if len(paras) == 0 {
+				t.Fatalf("article %d is empty", a.N)
+			}
+			first := paras[0].Line
+			if first < lastLine && a.Headline != nil && a.Headline.Line < lastLine {
+				t.Fatalf("article %d starts at line %d, before article %d (line %d)", a.N, first, a.N-1, lastLine)
+			}
+			for _, p := range paras {
+				if p.Line < 1 || p.EndLine < p.Line || p.EndLine > iss.Lines {
+					t.Fatalf("paragraph lines %d-%d outside 1-%d", p.Line, p.EndLine, iss.Lines)
+				}
+				if !utf8.ValidString(p.Text) {
+					t.Fatalf("paragraph text %q is not UTF-8", p.Text)
+				}
+				end := 0
+				for _, s := range p.Sentences {
+					if s.Start < end || s.End < s.Start || s.End > len(p.Text) {
+						t.Fatalf("sentence %v outside or out of order in %q", s, p.Text)
+					}
+					end = s.End
+				}
+			}
+			if a.Headline != nil {
+				lastLine = a.Headline.Line
+			} else {
+				lastLine = first
+			}
+			for _, c := range a.Captions {
+				if c.Copies != len(c.Lines) || c.Copies < 1 {
+					t.Fatalf("caption copies %d, lines %v", c.Copies, c.Lines)
+				}
+			}
+		}
+		for _, d := range iss.Dropped {
+			if d.Line < 1 || d.Line > iss.Lines {
+				t.Fatalf("dropped line %d outside 1-%d", d.Line, iss.Lines)
+			}
+		}
+	})
+}

@@ -1,0 +1,102 @@
+package analyze
+
+import "fmt"
+
+// Issue is one news issue as read from its text.
+type Issue struct {
+	Name        string    // input name as given to ReadIssue (a file name, or "-")
+	Title       string    // from the masthead; else the only headline; else Name
+	Publication string    // a known publication named in the masthead, or ""
+	Encoding    string    // how the bytes were decoded: utf-8, utf-8 (BOM), utf-16le, windows-1252 …
+	Lines       int       // lines in the input
+	Articles    []Article // in input order
+	Dropped     []Dropped // boilerplate left out of the articles, in line order
+	Warnings    []Warning
+}
+
+// Article is one dated, venue-tagged piece of an issue.
+type Article struct {
+	N        int  // 1-based position in the issue
+	Date     Date // zero when the issue gives no date for it
+	DateNote string
+	Venue    string // canonical venue, or VenueUnspecified
+	VenueCue *Cue   // the text that named the venue, nil when unspecified
+	Headline *Para  // nil when the article opens without one
+	Body     []Para
+	Captions []Caption
+}
+
+// VenueUnspecified is the venue of an article with no venue cue.
+const VenueUnspecified = "unspecified"
+
+// Para is a paragraph of text and where it stands in the input.
+type Para struct {
+	Line      int    // first source line, 1-based
+	EndLine   int    // last source line
+	Text      string // normalised: NBSP as space, entities decoded, runs of space folded
+	Sentences []Span // byte ranges of Text, in order
+}
+
+// Span is a byte range [Start, End) of a Para's Text.
+type Span struct{ Start, End int }
+
+// Caption is a photo caption or credit, kept apart from the body.
+type Caption struct {
+	Para
+	Copies int // how many times the same text stood in the article (≥ 1)
+	Lines  []int
+}
+
+// Cue is the text that decided something, with its line.
+type Cue struct {
+	Line int
+	Text string
+}
+
+// Dropped is an input line left out of every article.
+type Dropped struct {
+	Line int
+	Kind string // masthead, footer, stage direction, timestamp, empty section
+	Text string
+}
+
+// Warning is something the reader coped with but the user should know.
+type Warning struct {
+	Line int // 0 when it concerns the whole input
+	Msg  string
+}
+
+// Sentences is the number of sentences in the headline and body.
+func (a *Article) Sentences() int {
+	n := 0
+	if a.Headline != nil {
+		n += len(a.Headline.Sentences)
+	}
+	for _, p := range a.Body {
+		n += len(p.Sentences)
+	}
+	return n
+}
+
+// CaptionCopies is the number of captions counting duplicates.
+func (a *Article) CaptionCopies() int {
+	n := 0
+	for _, c := range a.Captions {
+		n += c.Copies
+	}
+	return n
+}
+
+// InputError is a problem with the input, located at a line when there is one.
+type InputError struct {
+	File string
+	Line int // 0 when the problem is the whole input
+	Msg  string
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}

@@ -1,0 +1,358 @@
+package analyze
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+func read(t testing.TB, text string) *Issue {
+	t.Helper()
+	iss, err := ReadIssue(strings.NewReader(text), "test.txt")
+	if err != nil {
+		t.Fatalf("ReadIssue(%q): %v", text, err)
+	}
+	return iss
+}
+
+// dates renders each article as "date|headline|paragraphs" for compact comparison.
+func outline(iss *Issue) string {
+	var parts []string
+	for _, a := range iss.Articles {
+		h := ""
+		if a.Headline != nil {
+			h = a.Headline.Text
+		}
+		parts = append(parts, fmt.Sprintf("%s|%s|%d", a.Date, h, len(a.Body)))
+	}
+	return strings.Join(parts, "; ")
+}
+
+const body = "President Xi Jinping stressed high-quality development on Tuesday.\n\nHe urged efforts to deepen reform.\n"
+
+func TestDateHeadings(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"March 5\n\nXi Stresses New Quality Productive Forces\n\n" + body, "--03-05|Xi Stresses New Quality Productive Forces|2"},
+		{"March 5, 2024\n\nXi Stresses Reform\n\n" + body, "2024-03-05|Xi Stresses Reform|2"},
+		{"5 March 2024\n\nXi Stresses Reform\n\n" + body, "2024-03-05|Xi Stresses Reform|2"},
+		{"Tuesday, March 5\n\nXi Stresses Reform\n\n" + body, "--03-05|Xi Stresses Reform|2"},
+		{"Tuesday, March 5, 2024\n\n" + body, "2024-03-05||2"},
+		{"Mar. 5\n\nXi Stresses Reform\n\n" + body, "--03-05|Xi Stresses Reform|2"},
+		{"Sept. 30, 2023\n\n" + body, "2023-09-30||2"},
+		{"2024-03-05\n\nXi Stresses Reform\n\n" + body, "2024-03-05|Xi Stresses Reform|2"},
+		{"2024年3月5日\n\n" + body, "2024-03-05||2"},
+		{"March 5 \u00a0 \n\nXi Stresses Reform\n\n" + body, "--03-05|Xi Stresses Reform|2"},
+		{"MARCH 5, 2024\n\n" + body, "2024-03-05||2"},
+		// no such day: not a heading, so a short body line
+		{"February 30, 2024\n\n" + body, "|February 30, 2024|2"},
+		// a date inside a sentence is not a heading
+		{"President Xi Jinping on March 5 stressed developing new quality productive forces.\n", "||1"},
+		// no date at all: one undated article
+		{body, "||2"},
+		// two sections
+		{"March 5, 2024\n\nFirst Headline Of The Day\n\n" + body + "\nMarch 6, 2024\n\nSecond Headline Of The Day\n\n" + body,
+			"2024-03-05|First Headline Of The Day|2; 2024-03-06|Second Headline Of The Day|2"},
+		// title above its date (speech collections)
+		{"STATE OF THE UNION ADDRESS\n \nJanuary 28, 2003\n\n" + body + "\n\nANNUAL MESSAGE TO THE CONGRESS\n\nJanuary 20, 2004\n\n" + body,
+			"2003-01-28|STATE OF THE UNION ADDRESS|2; 2004-01-20|ANNUAL MESSAGE TO THE CONGRESS|2"},
+		// a heading with nothing under it is dropped, the next one opens the article
+		{"March 4, 2024\n\nMarch 5, 2024\n\n" + body, "2024-03-05||2"},
+	}
+	for _, tt := range tests {
+		if got := outline(read(t, tt.in)); got != tt.want {
+			t.Errorf("ReadIssue(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestYearInference(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// from the masthead
+		{"Special Issue on the Annual Sessions 2024\nXi Jinping at the Two Sessions\n\nMarch 5\n\n" + body, "2024-03-05"},
+		// from a caption with the same day
+		{"March 5\n\n" + body + "\nXi attends a deliberation in Beijing, March 5, 2023 (XINHUA)\n", "2023-03-05"},
+		// from an earlier heading with a year
+		{"March 4, 2022\n\n" + body + "\nMarch 5\n\n" + body, "2022-03-04 2022-03-05"},
+		// from a dateline
+		{"BEIJING, March 5, 2021 (Xinhua) -- Xi Jinping stressed reform.\n", "2021-03-05"},
+		{"BEIJING, March 5 (Xinhua) -- Xi Jinping stressed reform.\n", "--03-05"},
+		// nowhere: month and day only
+		{"March 5\n\n" + body, "--03-05"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, a := range read(t, tt.in).Articles {
+			got = append(got, a.Date.String())
+		}
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("ReadIssue(%q) dates = %q; want %q", tt.in, s, tt.want)
+		}
+	}
+}
+
+func TestDatelineDatesUndatedArticle(t *testing.T) {
+	iss := read(t, "China vows to boost new quality productive forces\n\nBEIJING, March 5 (Xinhua) -- China will develop new quality productive forces.\n\nMore text follows here.\n")
+	a := iss.Articles[0]
+	if a.Date.String() != "--03-05" || !strings.HasPrefix(a.DateNote, `dateline "BEIJING, March 5 (Xinhua) --" (line 3)`) {
+		t.Errorf("date = %q (%s); want --03-05 from the dateline on line 3", a.Date, a.DateNote)
+	}
+}
+
+func TestCaptions(t *testing.T) {
+	tests := []struct{ caption string }{
+		{"Chinese President Xi Jinping attends a meeting in Beijing, capital of China, March 5, 2024 (XINHUA)"},
+		{"Xi Jinping speaks at the meeting in Beijing. (Xinhua/Ju Peng)"},
+		{"Delegates arrive at the Great Hall of the People. [Photo/Xinhua]"},
+		{"A view of the meeting hall. (Photo by Wang Ye)"},
+		{"Photo: Xinhua"},
+		{"Photo taken on March 4, 2024 shows the venue of the session."},
+		{"An aerial photo taken on March 1, 2024 shows a factory in Suzhou."},
+		{"File photo shows the Great Hall of the People."},
+		{"White House photo by Eric Draper"},
+	}
+	for _, tt := range tests {
+		in := "Xi Stresses Reform\n\n" + body + "\n" + tt.caption + "\n\n" + tt.caption + "\n"
+		iss := read(t, in)
+		a := iss.Articles[0]
+		got := fmt.Sprintf("body=%d captions=%d", len(a.Body), len(a.Captions))
+		if len(a.Captions) == 1 {
+			got += fmt.Sprintf(" copies=%d %q", a.Captions[0].Copies, a.Captions[0].Text)
+		}
+		want := fmt.Sprintf("body=2 captions=1 copies=2 %q", tt.caption)
+		if got != want {
+			t.Errorf("ReadIssue(... %q ...) = %s; want %s", tt.caption, got, want)
+		}
+	}
+}
+
+func TestGluedPhotoCredit(t *testing.T) {
+	iss := read(t, "January 31, 2006\n\nWhite House photo by Eric DraperEvery time I'm invited to this rostrum, I'm humbled by the privilege.\n")
+	a := iss.Articles[0]
+	if len(a.Captions) != 1 || a.Captions[0].Text != "White House photo by Eric Draper" ||
+		len(a.Body) != 1 || a.Body[0].Text != "Every time I'm invited to this rostrum, I'm humbled by the privilege." {
+		t.Errorf("captions %+v, body %+v; want the credit apart from the sentence", a.Captions, a.Body)
+	}
+}
+
+func TestStageDirections(t *testing.T) {
+	iss := read(t, "January 31, 2006\n\nWe will win this war.\n(Applause.)\nAnd we will keep our promise. (Applause.) Thank you.\n9:10 P.M. EST\n")
+	a := iss.Articles[0]
+	var texts []string
+	for _, p := range a.Body {
+		texts = append(texts, p.Text)
+	}
+	if got, want := strings.Join(texts, " | "), "We will win this war. | And we will keep our promise. Thank you."; got != want {
+		t.Errorf("body = %q; want %q", got, want)
+	}
+	var kinds []string
+	for _, d := range iss.Dropped {
+		kinds = append(kinds, fmt.Sprintf("%d:%s", d.Line, d.Kind))
+	}
+	if got, want := strings.Join(kinds, " "), "4:stage direction 5:stage direction 6:timestamp"; got != want {
+		t.Errorf("dropped = %q; want %q", got, want)
+	}
+}
+
+func TestVenues(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Xi made the remarks when he participated in a deliberation with fellow lawmakers from east China's Jiangsu Province.", "Jiangsu delegation"},
+		{"Xi took part in a deliberation with his fellow deputies from the delegation of Jiangsu Province at the session.", "Jiangsu delegation"},
+		{"Xi joined a deliberation with lawmakers from Inner Mongolia Autonomous Region on Tuesday.", "Inner Mongolia delegation"},
+		{"Xi attended a plenary meeting of the delegation of the People's Liberation Army and the People’s Armed Police Force.", "PLA and PAP delegation"},
+		{"Xi attended a joint group meeting of political advisors to the CPPCC National Committee.", "CPPCC joint group meeting"},
+		{"The ministers held a joint group meeting.", "joint group meeting"},
+		{"Xi presided over a symposium in Changsha on the rise of central China.", "symposium in Changsha"},
+		{"Xi made the remarks during an inspection tour in central China's Hunan Province.", "inspection in Hunan"},
+		{"Xi stressed high-quality development.", VenueUnspecified},
+	}
+	for _, tt := range tests {
+		a := read(t, tt.text+"\n").Articles[0]
+		if a.Venue != tt.want {
+			t.Errorf("venue of %q = %q; want %q", tt.text, a.Venue, tt.want)
+		}
+		if (a.VenueCue == nil) != (tt.want == VenueUnspecified) {
+			t.Errorf("venue cue of %q = %+v; want one exactly when a venue is named", tt.text, a.VenueCue)
+		}
+	}
+}
+
+func TestCustomVenue(t *testing.T) {
+	rd, err := NewReader([]VenuePattern{{"Boao Forum for Asia", []string{"Boao Forum for Asia Annual Conference"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, err := rd.Read(strings.NewReader("Wang delivered a keynote at the opening of the Boao Forum for Asia Annual Conference 2024.\n"), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := iss.Articles[0].Venue; got != "Boao Forum for Asia" {
+		t.Errorf("venue = %q; want Boao Forum for Asia", got)
+	}
+}
+
+func TestEncodingsAndLineEnds(t *testing.T) {
+	const text = "Xi Stresses Reform\n\nXi urged efforts to improve people’s well-being & safety.\n"
+	const wantBody = "Xi urged efforts to improve people’s well-being & safety."
+	utf16 := func(e unicode.Endianness, bom unicode.BOMPolicy) []byte {
+		b, err := unicode.UTF16(e, bom).NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	cp, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, enc string
+		in        []byte
+		warn      bool
+	}{
+		{"utf-8", "utf-8", []byte(text), false},
+		{"utf-8 BOM", "utf-8 (BOM)", append([]byte{0xEF, 0xBB, 0xBF}, text...), false},
+		{"utf-16le BOM", "utf-16le (BOM)", utf16(unicode.LittleEndian, unicode.UseBOM), false},
+		{"utf-16be BOM", "utf-16be (BOM)", utf16(unicode.BigEndian, unicode.UseBOM), false},
+		{"utf-16le no BOM", "utf-16le", utf16(unicode.LittleEndian, unicode.IgnoreBOM), false},
+		{"windows-1252", "windows-1252", cp, true},
+		{"CRLF", "utf-8", []byte(strings.ReplaceAll(text, "\n", "\r\n")), false},
+		{"CR", "utf-8", []byte(strings.ReplaceAll(text, "\n", "\r")), false},
+		{"NBSP and entities", "utf-8", []byte("Xi\u00a0Stresses Reform\n\nXi urged\u00a0\u00a0efforts to improve people&rsquo;s well-being &amp; safety.\n"), false},
+	}
+	for _, tt := range tests {
+		iss, err := ReadIssue(bytes.NewReader(tt.in), "x.txt")
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		a := iss.Articles[0]
+		got := fmt.Sprintf("%s|%s|%d|%s|%v", iss.Encoding, a.Headline.Text, len(a.Body), a.Body[0].Text, len(iss.Warnings) > 0)
+		want := fmt.Sprintf("%s|Xi Stresses Reform|1|%s|%v", tt.enc, wantBody, tt.warn)
+		if got != want {
+			t.Errorf("%s: ReadIssue = %q; want %q", tt.name, got, want)
+		}
+		if a.Body[0].Line != 3 {
+			t.Errorf("%s: body line = %d; want 3", tt.name, a.Body[0].Line)
+		}
+	}
+}
+
+func TestLongLineReadBySentences(t *testing.T) {
+	sentence := "Xi Jinping stressed high-quality development in a speech on Tuesday. "
+	text := strings.Repeat(sentence, 200) // 14 KB on one line
+	iss := read(t, text)
+	a := iss.Articles[0]
+	if len(a.Body) != 200 || a.Body[0].Text != strings.TrimSpace(sentence) || a.Body[199].Line != 1 {
+		t.Errorf("long line: %d paragraphs, first %q; want 200 sentence paragraphs of line 1", len(a.Body), a.Body[0].Text)
+	}
+	if len(iss.Warnings) != 1 || !strings.Contains(iss.Warnings[0].Msg, "read as 200 sentence paragraphs") {
+		t.Errorf("warnings = %+v; want one saying the line was split", iss.Warnings)
+	}
+}
+
+func TestWrappedLinesJoin(t *testing.T) {
+	iss := read(t, "Xi Stresses Reform\n\nPresident Xi Jinping stressed developing new quality\nproductive forces according to local conditions.\n\nHe said more.\n")
+	a := iss.Articles[0]
+	if len(a.Body) != 2 || a.Body[0].Text != "President Xi Jinping stressed developing new quality productive forces according to local conditions." ||
+		a.Body[0].Line != 3 || a.Body[0].EndLine != 4 {
+		t.Errorf("body = %+v; want the wrapped paragraph joined as lines 3-4", a.Body)
+	}
+}
+
+func TestRejectedInput(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"empty", nil, "x.txt: empty input"},
+		{"blank", []byte(" \n\u00a0\n\t\n"), "x.txt: empty input (only blank lines)"},
+		{"NUL", []byte("hello\nwor\x00ld\n"), "x.txt:2: binary data (NUL byte), not a text issue"},
+		{"controls", []byte("ok\n\x01\x02\x03\x04\x05\x06\x07\x08abc\n"), "x.txt:2: binary data (control characters), not a text issue"},
+	}
+	for _, tt := range tests {
+		_, err := ReadIssue(bytes.NewReader(tt.in), "x.txt")
+		var ie *InputError
+		if !errors.As(err, &ie) || err.Error() != tt.want {
+			t.Errorf("%s: ReadIssue error = %v; want InputError %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// TestReferenceIssue checks the reading of the Beijing Review issue
+// against what a reader counts in testdata/two_sessions_2024.txt.
+func TestReferenceIssue(t *testing.T) {
+	f, err := os.Open("../testdata/two_sessions_2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	iss, err := ReadIssue(f, "two_sessions_2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if iss.Title != "Xi Jinping at the Two Sessions" || iss.Publication != "Beijing Review" || iss.Lines != 144 {
+		t.Errorf("title %q, publication %q, lines %d; want Xi Jinping at the Two Sessions, Beijing Review, 144", iss.Title, iss.Publication, iss.Lines)
+	}
+	// By reading: three dated sections, one article each. Body paragraphs
+	// stand on every other line (10-46, 62-86, 97-119). Sentences: every
+	// paragraph is one sentence except line 16 ("… Xi said. It is …") and
+	// line 42 ("… bureaucratic practices. Practical steps …") on March 5,
+	// and lines 70 ("… joined the discussion. Wang and Cai …") and 74
+	// ("… an important speech. He said …") on March 6; plus the headline.
+	// The March 5 caption stands twice (lines 50 and 54).
+	want := []string{
+		"1 2024-03-05 Jiangsu delegation | Xi Stresses Developing New Quality Productive Forces (8) | 19 paragraphs 10-46 | 22 sentences | captions 50+54",
+		"2 2024-03-06 CPPCC joint group meeting | Xi Calls on Political Advisors to Build Consensus for Chinese Modernization (60) | 13 paragraphs 62-86 | 16 sentences | captions 90",
+		"3 2024-03-07 PLA and PAP delegation | Xi Stresses Deepening Reform to Comprehensively Enhance Strategic Capabilities in Emerging Areas (95) | 12 paragraphs 97-119 | 13 sentences | captions 121",
+	}
+	var got []string
+	for _, a := range iss.Articles {
+		var caps []string
+		for _, c := range a.Captions {
+			var ls []string
+			for _, l := range c.Lines {
+				ls = append(ls, fmt.Sprint(l))
+			}
+			caps = append(caps, strings.Join(ls, "+"))
+		}
+		got = append(got, fmt.Sprintf("%d %s %s | %s (%d) | %d paragraphs %d-%d | %d sentences | captions %s",
+			a.N, a.Date, a.Venue, a.Headline.Text, a.Headline.Line, len(a.Body), a.Body[0].Line, a.Body[len(a.Body)-1].Line,
+			a.Sentences(), strings.Join(caps, ",")))
+	}
+	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("articles:\n%s\nwant:\n%s", g, w)
+	}
+	// Masthead: lines 1-3. Footer: "Related:" (125) to the copyright line
+	// (144), less the blank lines 133 and 137.
+	var dropped []string
+	for _, d := range iss.Dropped {
+		dropped = append(dropped, fmt.Sprintf("%d:%s", d.Line, d.Kind))
+	}
+	wantDropped := "1:masthead 2:masthead 3:masthead"
+	for _, n := range []int{125, 126, 127, 128, 129, 130, 131, 132, 134, 135, 136, 138, 139, 140, 141, 142, 143, 144} {
+		wantDropped += fmt.Sprintf(" %d:footer", n)
+	}
+	if g := strings.Join(dropped, " "); g != wantDropped {
+		t.Errorf("dropped = %s\nwant      %s", g, wantDropped)
+	}
+	// Nothing of the masthead or footer is in an article.
+	for _, a := range iss.Articles {
+		for _, p := range articleParas(&a) {
+			for _, bad := range []string{"BEIJING REVIEW", "Copyright", "Partners:", "Advertise with Us"} {
+				if strings.Contains(p.Text, bad) {
+					t.Errorf("article %d line %d holds %q", a.N, p.Line, bad)
+				}
+			}
+		}
+	}
+	if len(iss.Warnings) != 0 {
+		t.Errorf("warnings = %+v; want none", iss.Warnings)
+	}
+}

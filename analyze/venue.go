@@ -1,0 +1,134 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+)
+
+// VenuePattern names a venue and the phrases that identify it
+// (case-insensitive; straight and curly apostrophes are equal).
+type VenuePattern struct {
+	Venue    string
+	Patterns []string
+}
+
+// DefaultVenues is the built-in venue list; a lexicon can add to it.
+func DefaultVenues() []VenuePattern {
+	return []VenuePattern{
+		{"PLA and PAP delegation", []string{
+			"delegation of the People's Liberation Army and the People's Armed Police",
+			"delegation of the PLA and the People's Armed Police",
+			"delegation of the PLA and the PAP",
+			"PLA and PAP delegation", "PLA and People's Armed Police delegation"}},
+		{"NPC opening meeting", []string{"opening meeting of the second session of the 14th National People's Congress",
+			"opening meeting of the annual session of the National People's Congress"}},
+		{"Central Economic Work Conference", []string{"addressed the Central Economic Work Conference", "speech at the Central Economic Work Conference", "Central Economic Work Conference was held"}},
+		{"Politburo group study session", []string{"group study session of the Political Bureau", "collective study session of the Political Bureau"}},
+		{"Central Conference on Work Relating to Foreign Affairs", []string{"Central Conference on Work Relating to Foreign Affairs was held"}},
+	}
+}
+
+// venueRule is one way of finding a venue in an article's text.
+type venueRule struct {
+	re   *regexp.Regexp
+	name func(m []string, article string) string
+}
+
+// apos matches either apostrophe.
+const apos = `['’]`
+
+// placeRun captures a run of capitalised words: a province, a city, a body.
+const placeRun = `([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)`
+
+func newVenueRules(venues []VenuePattern) []venueRule {
+	var rules []venueRule
+	for _, v := range venues {
+		quoted := make([]string, len(v.Patterns))
+		for i, p := range v.Patterns {
+			quoted[i] = strings.ReplaceAll(regexp.QuoteMeta(p), "'", apos)
+			quoted[i] = strings.ReplaceAll(quoted[i], " ", `\s+`)
+		}
+		name := v.Venue
+		rules = append(rules, venueRule{
+			re:   regexp.MustCompile(`(?i)(?:` + strings.Join(quoted, "|") + `)`),
+			name: func([]string, string) string { return name },
+		})
+	}
+	delegation := func(m []string, _ string) string { return shortPlace(m[1]) + " delegation" }
+	rules = append(rules,
+		// a deliberation with fellow lawmakers from east China's Jiangsu Province
+		venueRule{regexp.MustCompile(`(?:deliberation|panel discussion|group discussion) with (?:his )?(?:fellow )?(?:lawmakers|deputies|legislators|NPC deputies) (?:from|of) (?:(?:[a-z]+ )+China` + apos + `s |the )?` + placeRun + `(?:\W|$)`), delegation},
+		// the delegation of Jiangsu Province | plenary meeting of the delegation of …
+		venueRule{regexp.MustCompile(`delegation (?:of|from) (?:the )?` + placeRun + `(?:\W|$)`), delegation},
+		// a joint group meeting of political advisors
+		venueRule{regexp.MustCompile(`(?i)joint group meeting`), func(_ []string, article string) string {
+			if strings.Contains(article, "CPPCC") || strings.Contains(strings.ToLower(article), "political consultative") {
+				return "CPPCC joint group meeting"
+			}
+			return "joint group meeting"
+		}},
+		// a symposium in Changsha
+		venueRule{regexp.MustCompile(`(?i:symposium) in ` + placeRun + `(?:\W|$)`), func(m []string, _ string) string {
+			return "symposium in " + shortPlace(m[1])
+		}},
+		// an inspection tour in Hunan Province
+		venueRule{regexp.MustCompile(`(?i:inspection tour|inspection trip|inspection) (?:in|of|to) (?:(?:[a-z]+ )+China` + apos + `s )?` + placeRun + `(?:\W|$)`), func(m []string, _ string) string {
+			return "inspection in " + shortPlace(m[1])
+		}},
+	)
+	return rules
+}
+
+// shortPlace drops administrative suffixes: "Jiangsu Province" → "Jiangsu".
+func shortPlace(s string) string {
+	s = strings.TrimSpace(strings.TrimRight(s, ".,;: "))
+	for _, suf := range []string{" Province", " Municipality", " Autonomous Region", " Special Administrative Region", " City"} {
+		if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
+			return t
+		}
+	}
+	return s
+}
+
+// findVenue returns the venue named earliest in the article (headline,
+// then body, then captions), preferring the venue list on a tie.
+func findVenue(rules []venueRule, a *Article) (string, *Cue) {
+	var paras []*Para
+	if a.Headline != nil {
+		paras = append(paras, a.Headline)
+	}
+	for i := range a.Body {
+		paras = append(paras, &a.Body[i])
+	}
+	for i := range a.Captions {
+		paras = append(paras, &a.Captions[i].Para)
+	}
+	var all strings.Builder
+	for _, p := range paras {
+		all.WriteString(p.Text)
+		all.WriteByte('\n')
+	}
+	article := all.String()
+	for _, p := range paras {
+		best, bestAt := -1, len(p.Text)+1
+		var bestM []string
+		for ri, r := range rules {
+			loc := r.re.FindStringSubmatchIndex(p.Text)
+			if loc == nil || loc[0] >= bestAt {
+				continue
+			}
+			m := make([]string, len(loc)/2)
+			for k := range m {
+				if loc[2*k] >= 0 {
+					m[k] = p.Text[loc[2*k]:loc[2*k+1]]
+				}
+			}
+			best, bestAt, bestM = ri, loc[0], m
+		}
+		if best >= 0 {
+			name := rules[best].name(bestM, article)
+			return name, &Cue{Line: p.Line, Text: strings.TrimRight(bestM[0], " .,;:")}
+		}
+	}
+	return VenueUnspecified, nil
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/report"
+)
+
+// version is the tool's version, printed by `analyze version` and written
+// into every report.
+const version = "0.1.0"
+
+// Exit codes, documented in README.md and `analyze help`.
+const (
+	exitOK      = 0
+	exitRuntime = 1 // the run failed: output not writable, interrupted …
+	exitUsage   = 2 // the command line is wrong
+	exitInput   = 3 // an input was rejected: missing, empty, binary, undecodable
+	exitLexicon = 4 // the lexicon is malformed
+)
+
+// usageError is a command line that cannot be run.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+const helpText = `usage: analyze <command> [flags] [input]
+
+commands:
+  inspect INPUT   print the structure read from an issue: title, articles
+                  with date, venue, headline, paragraph, sentence and
+                  caption counts, and the boilerplate dropped
+  version         print the version
+  help [COMMAND]  print this help, or a command's flags
+
+INPUT is a text file, or - for standard input.
+
+exit codes:
+  0  success
+  1  runtime failure (output not writable, interrupted)
+  2  usage error
+  3  input rejected (missing, empty, binary, undecodable)
+  4  lexicon error
+`
+
+// run is the whole program; main only maps its error to an exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, helpText)
+		return &usageError{"no command given"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "inspect":
+		return runInspect(ctx, rest, stdin, stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "analyze %s\n", version)
+		return nil
+	case "help", "-h", "-help", "--help":
+		return runHelp(rest, stdout, stderr)
+	default:
+		return &usageError{fmt.Sprintf("unknown command %q (try: analyze help)", cmd)}
+	}
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stdout, helpText)
+		return nil
+	}
+	switch args[0] {
+	case "inspect":
+		fs, _ := inspectFlags(stdout)
+		fmt.Fprintln(stdout, "usage: analyze inspect [--json] INPUT")
+		fs.PrintDefaults()
+		return nil
+	}
+	return &usageError{fmt.Sprintf("no help for %q (try: analyze help)", args[0])}
+}
+
+type inspectConfig struct {
+	json bool
+}
+
+func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
+	cfg := &inspectConfig{}
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.BoolVar(&cfg.json, "json", false, "print the structure as JSON")
+	return fs, cfg
+}
+
+func runInspect(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs, cfg := inspectFlags(io.Discard)
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) != 1 {
+		return &usageError{"inspect takes one input (a file, or - for standard input)"}
+	}
+	iss, err := readInput(ctx, inputs[0], stdin)
+	if err != nil {
+		return err
+	}
+	s := report.StructureOf(iss)
+	if cfg.json {
+		return report.WriteStructureJSON(stdout, s)
+	}
+	return report.WriteStructureText(stdout, s)
+}
+
+// parseFlags parses flags that may stand before or after the inputs.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var inputs []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, &usageError{"help requested"}
+			}
+			return nil, &usageError{fmt.Sprintf("%v (see: analyze help %s)", err, fs.Name())}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return inputs, nil
+		}
+		inputs = append(inputs, args[0])
+		args = args[1:]
+	}
+}
+
+// readInput opens and reads one issue; "-" is standard input.
+func readInput(ctx context.Context, path string, stdin io.Reader) (*analyze.Issue, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if path == "-" {
+		return analyze.ReadIssue(stdin, "-")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &analyze.InputError{File: path, Msg: describeOpenError(err)}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, &analyze.InputError{File: path, Msg: "is a directory, not a text file"}
+	}
+	return analyze.ReadIssue(f, filepath.Base(path))
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, os.ErrPermission):
+		return "permission denied"
+	}
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:]
+	}
+	return "cannot open: " + msg
+}
+
+// exitStatus prints err as one line on stderr and returns the exit code.
+func exitStatus(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "analyze: %v\n", err)
+	var ue *usageError
+	var ie *analyze.InputError
+	switch {
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.As(err, &ie):
+		return exitInput
+	}
+	return exitRuntime
+}

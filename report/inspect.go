@@ -1,0 +1,197 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/issuelens/analyze/analyze"
+)
+
+// Structure is what `analyze inspect` shows of an issue: enough to check
+// the reading before trusting any count.
+type Structure struct {
+	File        string             `json:"file"`
+	Lines       int                `json:"lines"`
+	Encoding    string             `json:"encoding"`
+	Title       string             `json:"title"`
+	Publication string             `json:"publication"`
+	Articles    []ArticleStructure `json:"articles"`
+	Dropped     []DroppedLine      `json:"dropped"`
+	Warnings    []WarningLine      `json:"warnings"`
+}
+
+// ArticleStructure is one article's place in the structure.
+type ArticleStructure struct {
+	N              int      `json:"article"`
+	Date           string   `json:"date"`
+	DateNote       string   `json:"date_note"`
+	Venue          string   `json:"venue"`
+	VenueCue       string   `json:"venue_cue"`
+	VenueLine      int      `json:"venue_line"`
+	Headline       string   `json:"headline"`
+	HeadlineLine   int      `json:"headline_line"`
+	Paragraphs     int      `json:"paragraphs"`
+	Sentences      int      `json:"sentences"`
+	Captions       int      `json:"captions"`
+	CaptionCopies  int      `json:"caption_copies"`
+	ParagraphLines [][2]int `json:"paragraph_lines"`
+	CaptionLines   [][]int  `json:"caption_lines"`
+}
+
+// DroppedLine is a line left out of every article.
+type DroppedLine struct {
+	Line int    `json:"line"`
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+// WarningLine is a warning with its line (0: the whole input).
+type WarningLine struct {
+	Line int    `json:"line"`
+	Msg  string `json:"message"`
+}
+
+// StructureOf summarises an issue's structure.
+func StructureOf(iss *analyze.Issue) Structure {
+	s := Structure{File: iss.Name, Lines: iss.Lines, Encoding: iss.Encoding, Title: iss.Title,
+		Publication: iss.Publication, Articles: []ArticleStructure{}, Dropped: []DroppedLine{}, Warnings: []WarningLine{}}
+	for i := range iss.Articles {
+		a := &iss.Articles[i]
+		as := ArticleStructure{N: a.N, Date: a.Date.String(), DateNote: a.DateNote, Venue: a.Venue,
+			Paragraphs: len(a.Body), Sentences: a.Sentences(), Captions: len(a.Captions), CaptionCopies: a.CaptionCopies(),
+			ParagraphLines: [][2]int{}, CaptionLines: [][]int{}}
+		if a.VenueCue != nil {
+			as.VenueCue, as.VenueLine = a.VenueCue.Text, a.VenueCue.Line
+		}
+		if a.Headline != nil {
+			as.Headline, as.HeadlineLine = a.Headline.Text, a.Headline.Line
+		}
+		for _, p := range a.Body {
+			as.ParagraphLines = append(as.ParagraphLines, [2]int{p.Line, p.EndLine})
+		}
+		for _, c := range a.Captions {
+			as.CaptionLines = append(as.CaptionLines, c.Lines)
+		}
+		s.Articles = append(s.Articles, as)
+	}
+	for _, d := range iss.Dropped {
+		s.Dropped = append(s.Dropped, DroppedLine{d.Line, d.Kind, d.Text})
+	}
+	for _, w := range iss.Warnings {
+		s.Warnings = append(s.Warnings, WarningLine{w.Line, w.Msg})
+	}
+	return s
+}
+
+// WriteStructureJSON writes the structure as indented JSON.
+func WriteStructureJSON(w io.Writer, s Structure) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(s)
+}
+
+// WriteStructureText writes the structure for reading in a terminal.
+func WriteStructureText(w io.Writer, s Structure) error {
+	ew := &errWriter{w: w}
+	ew.printf("file:        %s (%s, %s)\n", s.File, plural(s.Lines, "line"), s.Encoding)
+	ew.printf("title:       %s\n", s.Title)
+	ew.printf("publication: %s\n", orNone(s.Publication))
+	ew.printf("articles:    %d\n", len(s.Articles))
+	for _, a := range s.Articles {
+		ew.printf("\n#%d  %s  %s\n", a.N, orText(a.Date, "undated"), a.Venue)
+		if a.HeadlineLine > 0 {
+			ew.printf("    headline:   %s (line %d)\n", a.Headline, a.HeadlineLine)
+		} else {
+			ew.printf("    headline:   none\n")
+		}
+		ew.printf("    date:       %s\n", orText(a.DateNote, "no date in the text"))
+		if a.VenueLine > 0 {
+			ew.printf("    venue cue:  %q (line %d)\n", a.VenueCue, a.VenueLine)
+		} else {
+			ew.printf("    venue cue:  none\n")
+		}
+		ew.printf("    paragraphs: %d%s\n", a.Paragraphs, lineRange(a.ParagraphLines))
+		ew.printf("    sentences:  %d (headline and body)\n", a.Sentences)
+		ew.printf("    captions:   %d", a.Captions)
+		if a.CaptionCopies != a.Captions {
+			ew.printf(" (%d copies)", a.CaptionCopies)
+		}
+		if len(a.CaptionLines) > 0 {
+			var parts []string
+			for _, ls := range a.CaptionLines {
+				parts = append(parts, joinInts(ls, "+"))
+			}
+			ew.printf(", lines %s", strings.Join(parts, ", "))
+		}
+		ew.printf("\n")
+	}
+	ew.printf("\ndropped:     %s\n", plural(len(s.Dropped), "line"))
+	for _, d := range s.Dropped {
+		ew.printf("    %5d  %-15s  %s\n", d.Line, d.Kind, clip(d.Text, 100))
+	}
+	ew.printf("\nwarnings:    %d\n", len(s.Warnings))
+	for _, wn := range s.Warnings {
+		if wn.Line > 0 {
+			ew.printf("    line %d: %s\n", wn.Line, wn.Msg)
+		} else {
+			ew.printf("    %s\n", wn.Msg)
+		}
+	}
+	return ew.err
+}
+
+func lineRange(ls [][2]int) string {
+	if len(ls) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (lines %d-%d)", ls[0][0], ls[len(ls)-1][1])
+}
+
+func joinInts(v []int, sep string) string {
+	parts := make([]string, len(v))
+	for i, n := range v {
+		parts[i] = fmt.Sprint(n)
+	}
+	return strings.Join(parts, sep)
+}
+
+func orNone(s string) string { return orText(s, "none found") }
+
+func orText(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+// clip shortens s to n runes, marking the cut with an ellipsis.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// errWriter keeps the first write error so a long render checks it once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
