@@ -10,13 +10,13 @@ FUZZTIME ?= 20s
 build:
 	$(GO) build -o $(BIN) ./cmd/analyze
 
-# The main job on the bundled sample issue. Until `analyze run` lands
-# (issue #3) this writes the structure the reader found.
+# The main job on the bundled sample issue: count the lexicon's
+# formulations and write the tables under out/two_sessions_2024/, plus the
+# structure the reader found, to check the reading.
 run: build
-	mkdir -p $(OUT)
-	$(BIN) inspect $(SAMPLE) | tee $(OUT)/two_sessions_2024.structure.txt
-	$(BIN) inspect --json $(SAMPLE) > $(OUT)/two_sessions_2024.structure.json
-	@echo "wrote $(OUT)/two_sessions_2024.structure.txt and .json"
+	$(BIN) run --out $(OUT)/two_sessions_2024 $(SAMPLE)
+	$(BIN) inspect $(SAMPLE) > $(OUT)/two_sessions_2024.structure.txt
+	@echo "structure: $(OUT)/two_sessions_2024.structure.txt"
 
 # What CI checks: formatting, vet, every test with the race detector
 # (goldens, examples, fuzz seeds), and that the binary builds.
@@ -33,6 +33,8 @@ bench:
 # A short local fuzz of every fuzz target (FUZZTIME each).
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadIssue$$' -fuzztime $(FUZZTIME) ./analyze
+	$(GO) test -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime $(FUZZTIME) ./analyze
+	$(GO) test -run '^$$' -fuzz '^FuzzLexicon$$' -fuzztime $(FUZZTIME) ./analyze/lexicon
 
 # Rewrite the golden files after checking the change by reading it.
 golden:

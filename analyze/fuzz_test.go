@@ -3,9 +3,13 @@ package analyze
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/issuelens/analyze/analyze/lexicon"
 )
 
 // FuzzReadIssue checks what must hold for any input: no panic; either an
@@ -90,6 +94,65 @@ func FuzzReadIssue(f *testing.F) {
 			if d.Line < 1 || d.Line > iss.Lines {
 				t.Fatalf("dropped line %d outside 1-%d", d.Line, iss.Lines)
 			}
+		}
+	})
+}
+
+// FuzzMatch: any text against any lexicon entries never panics, and every
+// count equals its mention rows.
+func FuzzMatch(f *testing.F) {
+	f.Add("Cooperation in industrial and supply chains grew.", "industrial chains|supply chains")
+	f.Add("The Chinese People's Political Consultative Conference (CPPCC) met.", "Chinese People's Political Consultative Conference|CPPCC")
+	f.Add("Xi stressed deepening reforms. New quality productive forces!", "deepen reform|new quality productive forces|forces")
+	f.Add(`"Taiwan independence," he said; A, B, and C chains.`, "Taiwan independence|A chains|B chains|C chains|,")
+	f.Add("high–quality  development (HQD) (HQD)", "high-quality development|HQD|development")
+	f.Fuzz(func(t *testing.T, text, phrases string) {
+		var b strings.Builder
+		b.WriteString("themes:\n  - theme: T\n    formulations:\n")
+		seen := map[string]bool{}
+		n := 0
+		for _, p := range strings.Split(phrases, "|") {
+			k := lexicon.Key(p)
+			if k == "" || seen[k] || n >= 8 {
+				continue
+			}
+			seen[k] = true
+			n++
+			fmt.Fprintf(&b, "      - phrase: %q\n        exact: %v\n", p, len(p)%2 == 0)
+		}
+		lex, err := lexicon.Parse(strings.NewReader(b.String()), "fuzz.yaml")
+		if err != nil {
+			return // not a lexicon this test is about
+		}
+		iss, err := ReadIssue(strings.NewReader(text), "fuzz.txt")
+		if err != nil {
+			return
+		}
+		res, err := Analyze(iss, lex, Options{CountCaptions: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := mentionRows(res)
+		for _, m := range res.Mentions {
+			if m.Matched == "" {
+				t.Fatalf("empty match %+v", m)
+			}
+		}
+		total := 0
+		for _, g := range res.Counts.Groups {
+			if res.Counts.Tokens[g] < 0 {
+				t.Fatalf("negative tokens")
+			}
+			for _, fm := range res.Formulations {
+				c := res.Counts.Count(g, fm.ID)
+				if c != rows[g][fm.ID] {
+					t.Fatalf("%v %q: count %d, rows %d", g, fm.Phrase, c, rows[g][fm.ID])
+				}
+				total += c
+			}
+		}
+		if total != len(res.Mentions) {
+			t.Fatalf("counts add to %d, mentions %d", total, len(res.Mentions))
 		}
 	})
 }

@@ -3,6 +3,8 @@ package analyze
 import (
 	"regexp"
 	"strings"
+
+	"github.com/issuelens/analyze/analyze/lexicon"
 )
 
 // VenuePattern names a venue and the phrases that identify it
@@ -131,4 +133,13 @@ func findVenue(rules []venueRule, a *Article) (string, *Cue) {
 		}
 	}
 	return VenueUnspecified, nil
+}
+
+// VenuesOf returns the venue list of a lexicon followed by the built-in one.
+func VenuesOf(lex *lexicon.Lexicon) []VenuePattern {
+	var out []VenuePattern
+	for _, v := range lex.Venues {
+		out = append(out, VenuePattern{Venue: v.Venue, Patterns: v.Patterns})
+	}
+	return append(out, DefaultVenues()...)
 }

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/lexicon"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under ../testdata")
@@ -19,7 +21,15 @@ func readReference(t *testing.T) *analyze.Issue {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	iss, err := analyze.ReadIssue(f, "two_sessions_2024.txt")
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := analyze.NewReader(analyze.VenuesOf(lex))
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, err := rd.Read(f, "two_sessions_2024.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,6 +40,9 @@ func readReference(t *testing.T) *analyze.Issue {
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/lexicon"
 	"github.com/issuelens/analyze/report"
 )
 
@@ -35,6 +36,9 @@ func (e *usageError) Error() string { return e.msg }
 const helpText = `usage: analyze <command> [flags] [input]
 
 commands:
+  run INPUT       count the lexicon's formulations by day and venue and
+                  write the tables under --out (default out/<input name>)
+  lexicon         print the default lexicon (YAML), to copy and edit
   inspect INPUT   print the structure read from an issue: title, articles
                   with date, venue, headline, paragraph, sentence and
                   caption counts, and the boilerplate dropped
@@ -61,6 +65,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch cmd {
 	case "inspect":
 		return runInspect(ctx, rest, stdin, stdout, stderr)
+	case "run":
+		return runRun(ctx, rest, stdin, stdout, stderr)
+	case "lexicon":
+		if len(rest) > 0 {
+			return &usageError{"lexicon takes no arguments (it prints the default lexicon)"}
+		}
+		_, err := stdout.Write(lexicon.DefaultYAML())
+		return err
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "analyze %s\n", version)
 		return nil
@@ -77,9 +89,17 @@ func runHelp(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	switch args[0] {
+	case "run":
+		fs, _ := runFlags(stdout)
+		fmt.Fprintln(stdout, "usage: analyze run [--out DIR] [--lexicon FILE] [--count-captions] INPUT")
+		fs.PrintDefaults()
+		return nil
+	case "lexicon":
+		fmt.Fprintln(stdout, "usage: analyze lexicon > my.yaml   (then: analyze run --lexicon my.yaml INPUT)")
+		return nil
 	case "inspect":
 		fs, _ := inspectFlags(stdout)
-		fmt.Fprintln(stdout, "usage: analyze inspect [--json] INPUT")
+		fmt.Fprintln(stdout, "usage: analyze inspect [--json] [--lexicon FILE] INPUT")
 		fs.PrintDefaults()
 		return nil
 	}
@@ -87,7 +107,8 @@ func runHelp(args []string, stdout, stderr io.Writer) error {
 }
 
 type inspectConfig struct {
-	json bool
+	json    bool
+	lexicon string
 }
 
 func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
@@ -95,19 +116,13 @@ func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	fs.SetOutput(out)
 	fs.BoolVar(&cfg.json, "json", false, "print the structure as JSON")
+	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file whose venues to use (default: the built-in lexicon)")
 	return fs, cfg
 }
 
 func runInspect(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs, cfg := inspectFlags(io.Discard)
-	inputs, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(inputs) != 1 {
-		return &usageError{"inspect takes one input (a file, or - for standard input)"}
-	}
-	iss, err := readInput(ctx, inputs[0], stdin)
+	_, iss, _, err := issueFromArgs(ctx, fs, args, &cfg.lexicon, stdin)
 	if err != nil {
 		return err
 	}
@@ -118,32 +133,51 @@ func runInspect(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return report.WriteStructureText(stdout, s)
 }
 
-// parseFlags parses flags that may stand before or after the inputs.
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+// issueFromArgs parses the flags and the one input, loads the lexicon
+// the flags name (*lexPath, "" for the default) and reads the issue.
+func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, lexPath *string, stdin io.Reader) (*lexicon.Lexicon, *analyze.Issue, string, error) {
+	input, err := oneInput(fs, args)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	lex, rd, err := loadLexicon(*lexPath)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	iss, err := readInput(ctx, rd, input, stdin)
+	return lex, iss, input, err
+}
+
+// oneInput parses flags that may stand before or after the one input.
+func oneInput(fs *flag.FlagSet, args []string) (string, error) {
 	var inputs []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, &usageError{"help requested"}
+				return "", &usageError{fmt.Sprintf("help requested (see: analyze help %s)", fs.Name())}
 			}
-			return nil, &usageError{fmt.Sprintf("%v (see: analyze help %s)", err, fs.Name())}
+			return "", &usageError{fmt.Sprintf("%v (see: analyze help %s)", err, fs.Name())}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return inputs, nil
+			break
 		}
 		inputs = append(inputs, args[0])
 		args = args[1:]
 	}
+	if len(inputs) != 1 {
+		return "", &usageError{fmt.Sprintf("%s takes one input (a file, or - for standard input)", fs.Name())}
+	}
+	return inputs[0], nil
 }
 
 // readInput opens and reads one issue; "-" is standard input.
-func readInput(ctx context.Context, path string, stdin io.Reader) (*analyze.Issue, error) {
+func readInput(ctx context.Context, rd *analyze.Reader, path string, stdin io.Reader) (*analyze.Issue, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if path == "-" {
-		return analyze.ReadIssue(stdin, "-")
+		return rd.Read(stdin, "-")
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -153,7 +187,7 @@ func readInput(ctx context.Context, path string, stdin io.Reader) (*analyze.Issu
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, &analyze.InputError{File: path, Msg: "is a directory, not a text file"}
 	}
-	return analyze.ReadIssue(f, filepath.Base(path))
+	return rd.Read(f, filepath.Base(path))
 }
 
 func describeOpenError(err error) string {
@@ -178,11 +212,14 @@ func exitStatus(err error, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "analyze: %v\n", err)
 	var ue *usageError
 	var ie *analyze.InputError
+	var le *lexicon.ParseError
 	switch {
 	case errors.As(err, &ue):
 		return exitUsage
 	case errors.As(err, &ie):
 		return exitInput
+	case errors.As(err, &le):
+		return exitLexicon
 	}
 	return exitRuntime
 }

@@ -1,0 +1,70 @@
+package analyze
+
+// GroupKey is a day and venue: the unit counts are kept by. Date is ISO
+// (or "" when undated).
+type GroupKey struct {
+	Date  string
+	Venue string
+}
+
+// Counts are mention and token counts by group. They merge: adding the
+// counts of two parts of a text gives the counts of the whole, so issues
+// and archives can be counted in pieces and summed.
+type Counts struct {
+	Groups []GroupKey         // in order of first appearance
+	Tokens map[GroupKey]int   // word tokens counted in each group
+	Forms  map[GroupKey][]int // mentions by Formulation.ID (slices grow as needed)
+	seen   map[GroupKey]bool
+}
+
+// NewCounts returns empty counts.
+func NewCounts() *Counts {
+	return &Counts{Tokens: map[GroupKey]int{}, Forms: map[GroupKey][]int{}, seen: map[GroupKey]bool{}}
+}
+
+func (c *Counts) addGroup(k GroupKey) {
+	if !c.seen[k] {
+		c.seen[k] = true
+		c.Groups = append(c.Groups, k)
+	}
+}
+
+func (c *Counts) add(k GroupKey, form, n int) {
+	c.addGroup(k)
+	v := c.Forms[k]
+	for len(v) <= form {
+		v = append(v, 0)
+	}
+	v[form] += n
+	c.Forms[k] = v
+}
+
+// Count returns the mentions of a formulation in a group.
+func (c *Counts) Count(k GroupKey, form int) int {
+	if v := c.Forms[k]; form < len(v) {
+		return v[form]
+	}
+	return 0
+}
+
+// Add merges o into c; groups new to c follow its own, in o's order.
+func (c *Counts) Add(o *Counts) {
+	for _, k := range o.Groups {
+		c.addGroup(k)
+		c.Tokens[k] += o.Tokens[k]
+		for form, n := range o.Forms[k] {
+			if n != 0 {
+				c.add(k, form, n)
+			}
+		}
+	}
+}
+
+// Total returns a formulation's mentions over all groups.
+func (c *Counts) Total(form int) int {
+	n := 0
+	for _, k := range c.Groups {
+		n += c.Count(k, form)
+	}
+	return n
+}

@@ -1,0 +1,283 @@
+package lexicon
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+)
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// DefaultName is the name a user lexicon gives to `extend:` to build on
+// the embedded one.
+const DefaultName = "default"
+
+// Lexicon is a set of themes of formulations, with what to ignore, where
+// venues are named and which words cannot open or close a discovered
+// phrase.
+type Lexicon struct {
+	Name      string   `yaml:"name"`
+	Version   string   `yaml:"version"`
+	Extend    string   `yaml:"extend"`
+	Themes    []Theme  `yaml:"themes"`
+	Ignore    []string `yaml:"ignore"`
+	Venues    []Venue  `yaml:"venues"`
+	Stopwords []string `yaml:"stopwords"`
+	Sources   []Source `yaml:"-"` // the files it was read from, in order (default first when extended)
+}
+
+// Source is one file a lexicon was read from.
+type Source struct {
+	Name   string
+	SHA256 string
+}
+
+// Theme is a named group of formulations.
+type Theme struct {
+	Name         string        `yaml:"theme"`
+	Formulations []Formulation `yaml:"formulations"`
+	File         string        `yaml:"-"`
+	Line         int           `yaml:"-"`
+}
+
+// Formulation is one formulation: its canonical English phrase, other
+// wordings counted under it, its original, and whether it inflects.
+type Formulation struct {
+	Phrase   string   `yaml:"phrase"`
+	ZH       string   `yaml:"zh"`
+	Variants []string `yaml:"variants"`
+	Exact    bool     `yaml:"exact"`
+	File     string   `yaml:"-"`
+	Line     int      `yaml:"-"`
+}
+
+// Venue names a venue and the phrases that identify it.
+type Venue struct {
+	Venue    string   `yaml:"venue"`
+	Patterns []string `yaml:"patterns"`
+	Line     int      `yaml:"-"`
+}
+
+// UnmarshalYAML records the line each theme starts on.
+func (t *Theme) UnmarshalYAML(n ast.Node) error {
+	type plain Theme
+	line, err := decodeAt(n, (*plain)(t))
+	t.Line = line
+	return err
+}
+
+// UnmarshalYAML records the line each formulation starts on.
+func (f *Formulation) UnmarshalYAML(n ast.Node) error {
+	type plain Formulation
+	line, err := decodeAt(n, (*plain)(f))
+	f.Line = line
+	return err
+}
+
+// UnmarshalYAML records the line each venue starts on.
+func (v *Venue) UnmarshalYAML(n ast.Node) error {
+	type plain Venue
+	line, err := decodeAt(n, (*plain)(v))
+	v.Line = line
+	return err
+}
+
+// decodeAt decodes node n into v, rejecting unknown fields, and returns
+// the line n starts on.
+func decodeAt(n ast.Node, v any) (int, error) {
+	return n.GetToken().Position.Line, yaml.NodeToValue(n, v, yaml.DisallowUnknownField())
+}
+
+// ParseError is a malformed lexicon, at a line when there is one.
+type ParseError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// DefaultYAML returns the embedded default lexicon as written, comments and all.
+func DefaultYAML() []byte { return bytes.Clone(defaultYAML) }
+
+// Default returns the embedded default lexicon.
+func Default() (*Lexicon, error) {
+	return parse(defaultYAML, "default.yaml")
+}
+
+// Parse reads a lexicon. One that says `extend: default` is added to the
+// default lexicon; any other replaces it.
+func Parse(r io.Reader, name string) (*Lexicon, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &ParseError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
+	}
+	lex, err := parse(data, name)
+	if err != nil {
+		return nil, err
+	}
+	switch lex.Extend {
+	case "":
+		return lex, nil
+	case DefaultName:
+		base, err := Default()
+		if err != nil {
+			return nil, err
+		}
+		return merge(base, lex)
+	default:
+		return nil, &ParseError{File: name, Line: lex.extendLine(data), Msg: fmt.Sprintf("extend: %q is not known (only %q)", lex.Extend, DefaultName)}
+	}
+}
+
+func parse(data []byte, name string) (*Lexicon, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &ParseError{File: name, Msg: "empty lexicon"}
+	}
+	var lex Lexicon
+	if err := yaml.UnmarshalWithOptions(data, &lex, yaml.DisallowUnknownField()); err != nil {
+		return nil, yamlError(name, err)
+	}
+	sum := sha256.Sum256(data)
+	lex.Sources = []Source{{Name: name, SHA256: hex.EncodeToString(sum[:])}}
+	for i := range lex.Themes {
+		lex.Themes[i].File = name
+		for j := range lex.Themes[i].Formulations {
+			lex.Themes[i].Formulations[j].File = name
+		}
+	}
+	if err := lex.check(name); err != nil {
+		return nil, err
+	}
+	return &lex, nil
+}
+
+// yamlError turns the YAML library's error into a ParseError at the line
+// it points to.
+func yamlError(name string, err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		line := 0
+		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
+			line = tok.Position.Line
+		}
+		return &ParseError{File: name, Line: line, Msg: ye.GetMessage()}
+	}
+	return &ParseError{File: name, Msg: err.Error()}
+}
+
+func (lex *Lexicon) extendLine(data []byte) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "extend:") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Key folds a phrase for comparison: lower case, hyphens, dashes and runs
+// of space as one space, curly apostrophes straight.
+func Key(phrase string) string {
+	phrase = strings.ToLower(phrase)
+	phrase = strings.NewReplacer("-", " ", "\u2010", " ", "\u2011", " ", "–", " ", "—", " ", "’", "'", "\u00a0", " ").Replace(phrase)
+	return strings.Join(strings.Fields(phrase), " ")
+}
+
+// check reports the first problem: a theme without a name or without
+// formulations, an empty phrase, a phrase or variant listed twice.
+func (lex *Lexicon) check(name string) error {
+	if len(lex.Themes) == 0 && lex.Extend == "" {
+		return &ParseError{File: name, Msg: "no themes"}
+	}
+	seen := map[string]string{} // key → where it was first listed
+	themes := map[string]int{}
+	for _, t := range lex.Themes {
+		if strings.TrimSpace(t.Name) == "" {
+			return &ParseError{File: name, Line: t.Line, Msg: "theme without a name"}
+		}
+		if l, ok := themes[t.Name]; ok {
+			return &ParseError{File: name, Line: t.Line, Msg: fmt.Sprintf("theme %q listed twice (first at line %d)", t.Name, l)}
+		}
+		themes[t.Name] = t.Line
+		if len(t.Formulations) == 0 {
+			return &ParseError{File: name, Line: t.Line, Msg: fmt.Sprintf("theme %q has no formulations", t.Name)}
+		}
+		for _, f := range t.Formulations {
+			for _, p := range append([]string{f.Phrase}, f.Variants...) {
+				k := Key(p)
+				if k == "" {
+					return &ParseError{File: name, Line: f.Line, Msg: fmt.Sprintf("empty phrase in theme %q", t.Name)}
+				}
+				if where, ok := seen[k]; ok {
+					return &ParseError{File: name, Line: f.Line, Msg: fmt.Sprintf("%q is listed twice (first at %s)", p, where)}
+				}
+				seen[k] = fmt.Sprintf("line %d", f.Line)
+			}
+		}
+	}
+	for _, v := range lex.Venues {
+		if strings.TrimSpace(v.Venue) == "" || len(v.Patterns) == 0 {
+			return &ParseError{File: name, Line: v.Line, Msg: "a venue needs a name and at least one pattern"}
+		}
+	}
+	return nil
+}
+
+// merge adds ext to base: formulations of a theme both name are appended
+// to it, new themes follow, and the lists are joined.
+func merge(base, ext *Lexicon) (*Lexicon, error) {
+	out := *base
+	out.Name, out.Version, out.Extend = ext.Name, ext.Version, ""
+	if out.Name == "" {
+		out.Name = base.Name + "+" + ext.Sources[0].Name
+	}
+	out.Themes = nil
+	seen := map[string]string{}
+	for _, t := range base.Themes {
+		t.Formulations = append([]Formulation(nil), t.Formulations...)
+		out.Themes = append(out.Themes, t)
+		for _, f := range t.Formulations {
+			for _, p := range append([]string{f.Phrase}, f.Variants...) {
+				seen[Key(p)] = t.Name
+			}
+		}
+	}
+	for _, t := range ext.Themes {
+		for _, f := range t.Formulations {
+			for _, p := range append([]string{f.Phrase}, f.Variants...) {
+				if theme, ok := seen[Key(p)]; ok {
+					return nil, &ParseError{File: f.File, Line: f.Line, Msg: fmt.Sprintf("%q is already in theme %q of the default lexicon", p, theme)}
+				}
+			}
+		}
+		found := false
+		for i := range out.Themes {
+			if out.Themes[i].Name == t.Name {
+				out.Themes[i].Formulations = append(out.Themes[i].Formulations, t.Formulations...)
+				found = true
+			}
+		}
+		if !found {
+			out.Themes = append(out.Themes, t)
+		}
+	}
+	out.Ignore = append(append([]string(nil), base.Ignore...), ext.Ignore...)
+	out.Venues = append(append([]Venue(nil), base.Venues...), ext.Venues...)
+	out.Stopwords = append(append([]string(nil), base.Stopwords...), ext.Stopwords...)
+	out.Sources = append(append([]Source(nil), base.Sources...), ext.Sources...)
+	return &out, nil
+}

@@ -1,0 +1,119 @@
+package lexicon
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestDefault(t *testing.T) {
+	lex, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	themes := map[string]map[string]bool{}
+	for _, th := range lex.Themes {
+		themes[th.Name] = map[string]bool{}
+		for _, f := range th.Formulations {
+			themes[th.Name][f.Phrase] = true
+			n++
+		}
+	}
+	if len(lex.Themes) < 10 || n < 120 {
+		t.Errorf("default lexicon has %d themes and %d formulations; want at least 10 and 120", len(lex.Themes), n)
+	}
+	required := map[string][]string{
+		"Development":                {"new quality productive forces", "high-quality development", "Chinese modernization"},
+		"Reform and opening up":      {"deepen reform", "business environment", "private sector"},
+		"Innovation":                 {"basic research", "core technologies", "artificial intelligence"},
+		"Industry and supply chains": {"industrial chains", "supply chains", "innovation chains"},
+		"Security and defense":       {"new quality combat capabilities", "strategic capabilities in emerging areas", "cyberspace"},
+		"Taiwan and reunification":   {"national reunification", "Taiwan independence"},
+		"Ecology":                    {"carbon neutrality", "green and low-carbon development"},
+		"Livelihood and governance":  {"people's well-being", "workplace safety", "pointless formalities"},
+		"Party and united front":     {"multi-party cooperation", "Chinese People's Political Consultative Conference"},
+		"Regions and coordination":   {"Yangtze River Delta", "Yangtze Economic Belt"},
+	}
+	for theme, phrases := range required {
+		for _, p := range phrases {
+			if !themes[theme][p] {
+				t.Errorf("default lexicon lacks %q in theme %q", p, theme)
+			}
+		}
+	}
+	if len(lex.Ignore) == 0 || len(lex.Venues) == 0 || len(lex.Stopwords) == 0 {
+		t.Errorf("default lexicon: %d ignore spans, %d venues, %d stopwords; want some of each", len(lex.Ignore), len(lex.Venues), len(lex.Stopwords))
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", "my.yaml: empty lexicon"},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: x\n     - phrase: y\n", "my.yaml:5: value is not allowed in this context"},
+		{"themes:\n  - theme: A\n    formulations: []\n", `my.yaml:2: theme "A" has no formulations`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: supply chains\n  - theme: B\n    formulations:\n      - phrase: Supply-chains\n",
+			`my.yaml:7: "Supply-chains" is listed twice (first at line 4)`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        variant: [y]\n", `my.yaml:5: unknown field "variant"`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: \"\"\n", `my.yaml:4: empty phrase in theme "A"`},
+		{"name: x\n", "my.yaml: no themes"},
+		{"extend: other\nthemes: []\n", `my.yaml:1: extend: "other" is not known (only "default")`},
+		{"extend: default\nthemes:\n  - theme: Development\n    formulations:\n      - phrase: High Quality Development\n",
+			`my.yaml:5: "High Quality Development" is already in theme "Development" of the default lexicon`},
+		{"themes: [1, 2]\n", "my.yaml:1: int was used where mapping is expected"},
+		{"colour: blue\n", `my.yaml:1: unknown field "colour"`},
+	}
+	for _, tt := range tests {
+		_, err := Parse(strings.NewReader(tt.in), "my.yaml")
+		var pe *ParseError
+		if !errors.As(err, &pe) || err.Error() != tt.want {
+			t.Errorf("Parse(%q) = %v; want ParseError %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestExtendDefault(t *testing.T) {
+	lex, err := Parse(strings.NewReader("extend: default\nname: mine\nthemes:\n  - theme: Development\n    formulations:\n      - phrase: silver economy\n  - theme: Space\n    formulations:\n      - phrase: lunar exploration\nstopwords: [hereby]\n"), "mine.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := Default()
+	var dev, space *Theme
+	for i := range lex.Themes {
+		switch lex.Themes[i].Name {
+		case "Development":
+			dev = &lex.Themes[i]
+		case "Space":
+			space = &lex.Themes[i]
+		}
+	}
+	if dev == nil || space == nil || len(lex.Themes) != len(base.Themes)+1 {
+		t.Fatalf("themes after extend: %d; want the default's %d plus Space", len(lex.Themes), len(base.Themes))
+	}
+	last := dev.Formulations[len(dev.Formulations)-1]
+	if last.Phrase != "silver economy" || last.File != "mine.yaml" || last.Line != 6 {
+		t.Errorf("last Development formulation = %+v; want silver economy from mine.yaml:6", last)
+	}
+	if lex.Name != "mine" || len(lex.Sources) != 2 || lex.Stopwords[len(lex.Stopwords)-1] != "hereby" {
+		t.Errorf("name %q, sources %+v; want mine from default.yaml and mine.yaml", lex.Name, lex.Sources)
+	}
+	// the default is not changed by extending it
+	again, _ := Default()
+	for _, th := range again.Themes {
+		if th.Name == "Development" && len(th.Formulations) != len(dev.Formulations)-1 {
+			t.Errorf("extending changed the default lexicon")
+		}
+	}
+}
+
+func TestKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"High-Quality  Development": "high quality development",
+		"people’s well‑being":       "people's well being",
+		"cross–Strait":              "cross strait",
+	} {
+		if got := Key(in); got != want {
+			t.Errorf("Key(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

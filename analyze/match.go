@@ -1,0 +1,255 @@
+package analyze
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/issuelens/analyze/analyze/lexicon"
+)
+
+// Formulation is one lexicon formulation as the analysis refers to it.
+type Formulation struct {
+	ID     int // position in lexicon order
+	Theme  string
+	Phrase string // canonical form
+	ZH     string
+}
+
+// entry is one wording (the canonical phrase or a variant) of a
+// formulation, as words to match.
+type entry struct {
+	form  int // Formulation.ID
+	words []word
+	exact bool
+}
+
+// matcher finds formulations in sentences.
+type matcher struct {
+	forms   []Formulation
+	entries []entry
+	byStem  map[string][]int // entries by the stem of their first word
+	byLower map[string][]int // exact entries by their first word
+	ignore  [][]word
+	conj    map[string]bool
+}
+
+func newMatcher(lex *lexicon.Lexicon, tk *tokenizer) *matcher {
+	m := &matcher{byStem: map[string][]int{}, byLower: map[string][]int{}, conj: map[string]bool{"and": true, "or": true}}
+	for _, th := range lex.Themes {
+		for _, f := range th.Formulations {
+			id := len(m.forms)
+			m.forms = append(m.forms, Formulation{ID: id, Theme: th.Name, Phrase: f.Phrase, ZH: f.ZH})
+			for _, p := range append([]string{f.Phrase}, f.Variants...) {
+				ws, _ := tk.words(p)
+				if len(ws) == 0 {
+					continue
+				}
+				e := entry{form: id, words: ws, exact: f.Exact}
+				m.entries = append(m.entries, e)
+				k := len(m.entries) - 1
+				if e.exact {
+					m.byLower[ws[0].lower] = append(m.byLower[ws[0].lower], k)
+				} else {
+					m.byStem[ws[0].stem] = append(m.byStem[ws[0].stem], k)
+				}
+			}
+		}
+	}
+	for _, s := range lex.Ignore {
+		if ws, _ := tk.words(s); len(ws) > 0 {
+			m.ignore = append(m.ignore, ws)
+		}
+	}
+	return m
+}
+
+// span is a match of an entry over words [i, j) of a sentence; from, to
+// are byte offsets in the paragraph (a coordination reaches back from the
+// entry's own words to its modifier).
+type span struct {
+	entry    int
+	i, j     int
+	from, to int
+}
+
+// wordMatches reports whether text word w matches entry word e.
+func wordMatches(e, w word, exact bool) bool {
+	if exact {
+		return e.lower == w.lower
+	}
+	return e.stem == w.stem && inflected(e.lower, w.lower)
+}
+
+// entryAt reports whether entry k matches ws from position i.
+func (m *matcher) entryAt(k int, ws []word, i int, masked []bool) bool {
+	e := m.entries[k]
+	if i+len(e.words) > len(ws) {
+		return false
+	}
+	for n, ew := range e.words {
+		if masked[i+n] || !wordMatches(ew, ws[i+n], e.exact) {
+			return false
+		}
+	}
+	return true
+}
+
+// match finds the formulations in one sentence's words. Ignored spans are
+// masked first; the longest match wins and a word is counted once;
+// coordinated modifiers ("industrial and supply chains") add the forms
+// they stand for; an acronym in brackets right after its full form
+// ("… Conference (CPPCC)") is not counted again.
+func (m *matcher) match(ws []word, text string) []span {
+	masked := make([]bool, len(ws))
+	for _, ig := range m.ignore {
+		for i := 0; i+len(ig) <= len(ws); i++ {
+			ok := true
+			for n := range ig {
+				if ig[n].lower != ws[i+n].lower {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				for n := range ig {
+					masked[i+n] = true
+				}
+			}
+		}
+	}
+	var all []span
+	for i, w := range ws {
+		if masked[i] {
+			continue
+		}
+		for _, k := range m.byStem[w.stem] {
+			if m.entryAt(k, ws, i, masked) {
+				all = append(all, m.spanOf(k, ws, i))
+			}
+		}
+		for _, k := range m.byLower[w.lower] {
+			if m.entryAt(k, ws, i, masked) {
+				all = append(all, m.spanOf(k, ws, i))
+			}
+		}
+	}
+	// longest first, then leftmost, then lexicon order
+	sort.SliceStable(all, func(a, b int) bool {
+		la, lb := all[a].j-all[a].i, all[b].j-all[b].i
+		if la != lb {
+			return la > lb
+		}
+		if all[a].i != all[b].i {
+			return all[a].i < all[b].i
+		}
+		return all[a].entry < all[b].entry
+	})
+	covered := make([]bool, len(ws))
+	var kept []span
+	for _, s := range all {
+		free := true
+		for n := s.i; n < s.j; n++ {
+			free = free && !covered[n]
+		}
+		if !free {
+			continue
+		}
+		for n := s.i; n < s.j; n++ {
+			covered[n] = true
+		}
+		kept = append(kept, s)
+	}
+	sort.Slice(kept, func(a, b int) bool { return kept[a].i < kept[b].i })
+	kept = m.dropBracketedAcronyms(kept, text)
+	kept = append(kept, m.coordinated(kept, ws, masked, covered)...)
+	sort.SliceStable(kept, func(a, b int) bool { return kept[a].from < kept[b].from })
+	return kept
+}
+
+func (m *matcher) spanOf(k int, ws []word, i int) span {
+	j := i + len(m.entries[k].words)
+	return span{entry: k, i: i, j: j, from: ws[i].start, to: ws[j-1].end}
+}
+
+// dropBracketedAcronyms removes a match standing alone in brackets right
+// after a match of the same formulation.
+func (m *matcher) dropBracketedAcronyms(spans []span, text string) []span {
+	out := spans[:0]
+	for n, s := range spans {
+		if n > 0 {
+			prev := out[len(out)-1]
+			between := strings.TrimSpace(text[prev.to:s.from])
+			after := strings.TrimLeft(text[s.to:], " ")
+			if m.entries[prev.entry].form == m.entries[s.entry].form && between == "(" && strings.HasPrefix(after, ")") {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// coordinated finds modifiers coordinated with a match: in "X and Y Z" or
+// "W, X and Y Z", where "Y Z" matched, each of "X Z" and "W Z" that is a
+// lexicon entry is a mention too, spanning the whole coordination.
+func (m *matcher) coordinated(spans []span, ws []word, masked, covered []bool) []span {
+	var out []span
+	for _, s := range spans {
+		// the head: the matched words after the first token group
+		h := s.i
+		for h < s.j && ws[h].group == ws[s.i].group {
+			h++
+		}
+		if h == s.i || h == s.j {
+			continue // a one-group match has no head to share
+		}
+		head := ws[h:s.j]
+		p := s.i - 1 // expect a conjunction
+		if p < 0 || !m.conj[ws[p].lower] {
+			continue
+		}
+		p--
+		if p >= 0 && ws[p].lower == "," {
+			p--
+		}
+		for p >= 0 {
+			// the modifier: the whole token group ending at p
+			q := p
+			for q > 0 && ws[q-1].group == ws[p].group {
+				q--
+			}
+			if covered[q] || masked[q] || !isWordToken(ws[q].lower) {
+				break
+			}
+			mod := ws[q : p+1]
+			k, ok := m.entryFor(mod, head)
+			if !ok {
+				break
+			}
+			out = append(out, span{entry: k, i: q, j: s.j, from: ws[q].start, to: ws[s.j-1].end})
+			p = q - 1
+			if p < 0 || ws[p].lower != "," {
+				break
+			}
+			p--
+		}
+	}
+	return out
+}
+
+// entryFor returns the entry whose words are exactly mod followed by head.
+func (m *matcher) entryFor(mod, head []word) (int, bool) {
+	seq := append(append([]word(nil), mod...), head...)
+	masked := make([]bool, len(seq))
+	for _, k := range m.byStem[seq[0].stem] {
+		if len(m.entries[k].words) == len(seq) && m.entryAt(k, seq, 0, masked) {
+			return k, true
+		}
+	}
+	for _, k := range m.byLower[seq[0].lower] {
+		if len(m.entries[k].words) == len(seq) && m.entryAt(k, seq, 0, masked) {
+			return k, true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/report"
+)
+
+// runConfig holds the flags of `analyze run`.
+type runConfig struct {
+	out           string
+	lexicon       string
+	countCaptions bool
+}
+
+func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
+	cfg := &runConfig{}
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.StringVar(&cfg.out, "out", "", "output directory (default out/<input file name without extension>)")
+	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file (default: the built-in lexicon; see analyze lexicon)")
+	fs.BoolVar(&cfg.countCaptions, "count-captions", false, "count mentions in photo captions too")
+	return fs, cfg
+}
+
+func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs, cfg := runFlags(io.Discard)
+	lex, iss, input, err := issueFromArgs(ctx, fs, args, &cfg.lexicon, stdin)
+	if err != nil {
+		return err
+	}
+	res, err := analyze.Analyze(iss, lex, analyze.Options{CountCaptions: cfg.countCaptions})
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	dir := cfg.out
+	if dir == "" {
+		name := filepath.Base(input)
+		if input == "-" {
+			name = "stdin"
+		}
+		dir = filepath.Join("out", strings.TrimSuffix(name, filepath.Ext(name)))
+	}
+	files := map[string]func(io.Writer) error{}
+	for _, t := range report.Tables(res) {
+		files[filepath.Join("data", t.Name)] = func(w io.Writer) error { return report.WriteCSV(w, t) }
+	}
+	if err := writeDir(dir, files); err != nil {
+		return err
+	}
+	forms := map[int]bool{}
+	for _, m := range res.Mentions {
+		forms[m.Form] = true
+	}
+	fmt.Fprintf(stdout, "%s: %d articles, %d mentions of %d formulations; tables in %s\n",
+		iss.Name, len(iss.Articles), len(res.Mentions), len(forms), filepath.Join(dir, "data"))
+	for _, w := range iss.Warnings {
+		fmt.Fprintf(stderr, "analyze: warning: %s:%d: %s\n", iss.Name, w.Line, w.Msg)
+	}
+	return nil
+}
+
+// loadLexicon reads the lexicon file (the default for "") and makes a
+// reader that knows its venues.
+func loadLexicon(path string) (*lexicon.Lexicon, *analyze.Reader, error) {
+	lex, err := parseLexicon(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	rd, err := analyze.NewReader(analyze.VenuesOf(lex))
+	return lex, rd, err
+}
+
+func parseLexicon(path string) (*lexicon.Lexicon, error) {
+	if path == "" {
+		return lexicon.Default()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &lexicon.ParseError{File: path, Msg: describeOpenError(err)}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, &lexicon.ParseError{File: path, Msg: "is a directory, not a lexicon file"}
+	}
+	return lexicon.Parse(f, path)
+}

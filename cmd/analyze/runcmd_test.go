@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/issuelens/analyze/analyze/lexicon"
+)
+
+func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr)
+	return stdout.String(), stderr.String(), exitStatus(err, &stderr)
+}
+
+// TestRunWritesGoldenTables: `analyze run` on the reference issue writes
+// the four tables, byte for byte the goldens checked by reading.
+func TestRunWritesGoldenTables(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report")
+	stdout, stderr, code := runCLI(t, "", "run", "--out", out, "../../testdata/two_sessions_2024.txt")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if want := "two_sessions_2024.txt: 3 articles, 101 mentions of 66 formulations; tables in " + filepath.Join(out, "data") + "\n"; stdout != want {
+		t.Errorf("stdout = %q; want %q", stdout, want)
+	}
+	for _, name := range []string{"articles.csv", "mentions.csv", "phrase_counts.csv", "themes.csv"} {
+		got, err := os.ReadFile(filepath.Join(out, "data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join("../../testdata/two_sessions_2024.golden/data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from its golden", name)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("output parent holds %d entries; want only the report (no temporary directories left)", len(entries))
+	}
+}
+
+func TestRunCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	issue := write("issue.txt", "Xi Stresses Reform\n\nXi urged efforts to deepen reform and develop new quality productive forces.\n")
+	badLex := write("bad.yaml", "themes:\n  - theme: A\n    formulations:\n      - phrase: x\n     - phrase: y\n")
+	dupLex := write("dup.yaml", "themes:\n  - theme: A\n    formulations:\n      - phrase: deepen reform\n  - theme: B\n    formulations:\n      - phrase: deepening reform\n      - phrase: Deepen-Reform\n")
+	emptyTheme := write("empty.yaml", "themes:\n  - theme: A\n    formulations: []\n")
+	myLex := write("my.yaml", "extend: default\nthemes:\n  - theme: Mine\n    formulations:\n      - phrase: develop new quality productive forces\n")
+	fileAsOut := write("afile", "x")
+
+	tests := []struct {
+		args    []string
+		stdin   string
+		wantOut string
+		wantErr string
+		code    int
+	}{
+		{[]string{"run", "--out", filepath.Join(dir, "o1"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; tables in " + filepath.Join(dir, "o1", "data") + "\n", "", 0},
+		{[]string{"run", "--out", filepath.Join(dir, "o2"), "-"}, "Deepening reforms matter.\n", "-: 1 articles, 1 mentions of 1 formulations; tables in " + filepath.Join(dir, "o2", "data") + "\n", "", 0},
+		// a user lexicon extending the default: the longest match now is the user's phrase
+		{[]string{"run", "--lexicon", myLex, "--out", filepath.Join(dir, "o3"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; tables in " + filepath.Join(dir, "o3", "data") + "\n", "", 0},
+		{[]string{"run", "--lexicon", badLex, issue}, "", "", "analyze: " + badLex + ":5: value is not allowed in this context\n", 4},
+		{[]string{"run", "--lexicon", dupLex, issue}, "", "", "analyze: " + dupLex + `:8: "Deepen-Reform" is listed twice (first at line 4)` + "\n", 4},
+		{[]string{"run", "--lexicon", emptyTheme, issue}, "", "", "analyze: " + emptyTheme + `:2: theme "A" has no formulations` + "\n", 4},
+		{[]string{"run", "--lexicon", filepath.Join(dir, "none.yaml"), issue}, "", "", "analyze: " + filepath.Join(dir, "none.yaml") + ": no such file\n", 4},
+		{[]string{"run", "--out", fileAsOut, issue}, "", "", "analyze: " + fileAsOut + ": output path is a file, not a directory\n", 1},
+		{[]string{"run", "--out", filepath.Join(fileAsOut, "report"), issue}, "", "", "analyze: " + fileAsOut + ": cannot create output directory: not a directory\n", 1},
+		{[]string{"run", filepath.Join(dir, "missing.txt")}, "", "", "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
+		{[]string{"run"}, "", "", "analyze: run takes one input (a file, or - for standard input)\n", 2},
+		{[]string{"lexicon", "extra"}, "", "", "analyze: lexicon takes no arguments (it prints the default lexicon)\n", 2},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), tt.args, strings.NewReader(tt.stdin), &stdout, &stderr)
+		code := exitStatus(err, &stderr)
+		if code != tt.code || stdout.String() != tt.wantOut || stderr.String() != tt.wantErr {
+			t.Errorf("analyze %q = exit %d, stdout %q, stderr %q;\nwant exit %d, stdout %q, stderr %q",
+				tt.args, code, stdout.String(), stderr.String(), tt.code, tt.wantOut, tt.wantErr)
+		}
+	}
+	// the user lexicon's phrase won over the default's shorter one
+	m, err := os.ReadFile(filepath.Join(dir, "o3", "data", "mentions.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(m), ",Mine,develop new quality productive forces,develop new quality productive forces,") {
+		t.Errorf("mentions with the extended lexicon:\n%s\nwant the user's formulation", m)
+	}
+}
+
+// TestFailedRunKeepsPreviousReport: a run that fails leaves the report
+// that was there as it was.
+func TestFailedRunKeepsPreviousReport(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report")
+	issue := filepath.Join(dir, "issue.txt")
+	os.WriteFile(issue, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
+	if _, stderr, code := runCLI(t, "", "run", "--out", out, issue); code != 0 {
+		t.Fatalf("first run: exit %d %s", code, stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+	os.WriteFile(issue, []byte{}, 0o644) // now empty: rejected
+	if _, _, code := runCLI(t, "", "run", "--out", out, issue); code != 3 {
+		t.Fatalf("run on an empty input: exit %d; want 3", code)
+	}
+	after, err := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Errorf("previous report changed by a failed run: %v", err)
+	}
+}
+
+func TestLexiconCommand(t *testing.T) {
+	stdout, stderr, code := runCLI(t, "", "lexicon")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if !bytes.Equal([]byte(stdout), lexicon.DefaultYAML()) {
+		t.Errorf("analyze lexicon does not print the default lexicon as embedded")
+	}
+	back, err := lexicon.Parse(strings.NewReader(stdout), "copy.yaml")
+	if err != nil {
+		t.Fatalf("the printed lexicon does not parse back: %v", err)
+	}
+	def, _ := lexicon.Default()
+	if len(back.Themes) != len(def.Themes) {
+		t.Errorf("printed lexicon has %d themes; default %d", len(back.Themes), len(def.Themes))
+	}
+}

@@ -1,0 +1,99 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/issuelens/analyze/analyze"
+)
+
+// Table is a named table: the unit written as a CSV file and, later, as a
+// workbook sheet, so both hold the same rows.
+type Table struct {
+	Name   string // file name under data/, e.g. "mentions.csv"
+	Header []string
+	Rows   [][]string
+}
+
+// Tables returns the count tables of a result, in the order they are written.
+func Tables(res *analyze.Result) []Table {
+	return []Table{ArticlesTable(res), MentionsTable(res), PhraseCountsTable(res), ThemesTable(res)}
+}
+
+// WriteCSV writes a table as UTF-8 CSV (RFC 4180, header first).
+func WriteCSV(w io.Writer, t Table) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.Header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(t.Rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// per1000 is count per 1,000 tokens, two decimals; empty when there are no tokens.
+func per1000(count, tokens int) string {
+	if tokens == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.2f", float64(count)/float64(tokens)*1000)
+}
+
+// ArticlesTable lists the articles with their sizes.
+func ArticlesTable(res *analyze.Result) Table {
+	t := Table{Name: "articles.csv", Header: []string{"article", "date", "venue", "headline", "paragraphs", "sentences", "tokens", "captions"}}
+	for _, a := range res.Articles {
+		t.Rows = append(t.Rows, []string{itoa(a.N), a.Date.String(), a.Venue, a.Headline, itoa(a.Paragraphs), itoa(a.Sentences), itoa(a.Tokens), itoa(a.Captions)})
+	}
+	return t
+}
+
+// MentionsTable lists every counted mention as a KWIC line.
+func MentionsTable(res *analyze.Result) Table {
+	t := Table{Name: "mentions.csv", Header: []string{"article", "date", "venue", "part", "paragraph", "sentence", "theme", "phrase", "matched", "left", "right", "line"}}
+	for _, m := range res.Mentions {
+		t.Rows = append(t.Rows, []string{itoa(m.Article), m.Date.String(), m.Venue, m.Part, itoa(m.Paragraph), itoa(m.Sentence),
+			m.Theme, m.Phrase, m.Matched, m.Left, m.Right, itoa(m.Line)})
+	}
+	return t
+}
+
+// PhraseCountsTable gives, for every day and venue, the count of every
+// formulation that occurs anywhere in the issue (zeros included).
+func PhraseCountsTable(res *analyze.Result) Table {
+	t := Table{Name: "phrase_counts.csv", Header: []string{"date", "venue", "theme", "phrase", "count", "tokens", "per_1000"}}
+	c := res.Counts
+	for _, k := range c.Groups {
+		tokens := c.Tokens[k]
+		for _, f := range res.Formulations {
+			if c.Total(f.ID) == 0 {
+				continue
+			}
+			n := c.Count(k, f.ID)
+			t.Rows = append(t.Rows, []string{k.Date, k.Venue, f.Theme, f.Phrase, itoa(n), itoa(tokens), per1000(n, tokens)})
+		}
+	}
+	return t
+}
+
+// ThemesTable gives, for every day and venue, the mentions of every theme.
+func ThemesTable(res *analyze.Result) Table {
+	t := Table{Name: "themes.csv", Header: []string{"date", "venue", "theme", "count", "tokens", "per_1000"}}
+	c := res.Counts
+	for _, k := range c.Groups {
+		tokens := c.Tokens[k]
+		byTheme := map[string]int{}
+		for _, f := range res.Formulations {
+			byTheme[f.Theme] += c.Count(k, f.ID)
+		}
+		for _, th := range res.Themes {
+			t.Rows = append(t.Rows, []string{k.Date, k.Venue, th, itoa(byTheme[th]), itoa(tokens), per1000(byTheme[th], tokens)})
+		}
+	}
+	return t
+}

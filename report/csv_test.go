@@ -1,0 +1,112 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/lexicon"
+)
+
+func analyzeReference(t *testing.T) *analyze.Result {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := analyze.Analyze(readReference(t), lex, analyze.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func csvBytes(t *testing.T, tb Table) []byte {
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, tb); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestCSVGolden(t *testing.T) {
+	for _, tb := range Tables(analyzeReference(t)) {
+		golden(t, filepath.Join("../testdata/two_sessions_2024.golden/data", tb.Name), csvBytes(t, tb))
+	}
+}
+
+func TestCSVHeaders(t *testing.T) {
+	want := map[string]string{
+		"articles.csv":      "article,date,venue,headline,paragraphs,sentences,tokens,captions",
+		"mentions.csv":      "article,date,venue,part,paragraph,sentence,theme,phrase,matched,left,right",
+		"phrase_counts.csv": "date,venue,theme,phrase,count,tokens,per_1000",
+		"themes.csv":        "date,venue,theme,count,tokens,per_1000",
+	}
+	for _, tb := range Tables(analyzeReference(t)) {
+		got := strings.Join(tb.Header, ",")
+		if !strings.HasPrefix(got, want[tb.Name]) {
+			t.Errorf("%s header = %q; want it to start with %q", tb.Name, got, want[tb.Name])
+		}
+	}
+}
+
+// TestCSVConsistent reads the CSVs back: every phrase_counts row equals the
+// number of its mentions rows, per_1000 is count/tokens×1000, theme rows add
+// up their phrases, and nothing of the masthead or footer is in any table.
+func TestCSVConsistent(t *testing.T) {
+	tables := map[string][][]string{}
+	for _, tb := range Tables(analyzeReference(t)) {
+		rows, err := csv.NewReader(bytes.NewReader(csvBytes(t, tb))).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", tb.Name, err)
+		}
+		tables[tb.Name] = rows[1:]
+		for _, r := range rows {
+			for _, cell := range r {
+				for _, bad := range []string{"BEIJING REVIEW", "Beijing Review", "Copyright", "Partners:", "Advertise", "China Insight", "MONTHLY", "Related:"} {
+					if strings.Contains(cell, bad) {
+						t.Errorf("%s holds masthead/footer text %q in %q", tb.Name, bad, cell)
+					}
+				}
+			}
+		}
+	}
+	mentions := map[string]int{}
+	for _, r := range tables["mentions.csv"] {
+		mentions[r[1]+"|"+r[2]+"|"+r[7]]++ // date|venue|phrase
+	}
+	byTheme := map[string]int{}
+	total := 0
+	for _, r := range tables["phrase_counts.csv"] {
+		date, venue, theme, phrase, count, tokens, rate := r[0], r[1], r[2], r[3], r[4], r[5], r[6]
+		var c, n int
+		fmt.Sscan(count, &c)
+		fmt.Sscan(tokens, &n)
+		if c != mentions[date+"|"+venue+"|"+phrase] {
+			t.Errorf("phrase_counts %s %s %q = %d; mentions.csv has %d rows", date, venue, phrase, c, mentions[date+"|"+venue+"|"+phrase])
+		}
+		if want := fmt.Sprintf("%.2f", float64(c)/float64(n)*1000); rate != want {
+			t.Errorf("per_1000 %s for %d/%d; want %s", rate, c, n, want)
+		}
+		byTheme[date+"|"+venue+"|"+theme] += c
+		total += c
+	}
+	if total != len(tables["mentions.csv"]) {
+		t.Errorf("phrase_counts add to %d; mentions.csv has %d rows", total, len(tables["mentions.csv"]))
+	}
+	for _, r := range tables["themes.csv"] {
+		var c int
+		fmt.Sscan(r[3], &c)
+		if c != byTheme[r[0]+"|"+r[1]+"|"+r[2]] {
+			t.Errorf("themes %v = %d; its phrases add to %d", r[:3], c, byTheme[r[0]+"|"+r[1]+"|"+r[2]])
+		}
+	}
+	// 3 days × the 66 formulations that occur (zeros included)
+	if n := len(tables["phrase_counts.csv"]); n%3 != 0 || n == 0 {
+		t.Errorf("phrase_counts has %d rows; want every phrase for each of the 3 days", n)
+	}
+}
