@@ -2,7 +2,9 @@ package analyze
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
 )
@@ -16,17 +18,20 @@ const (
 
 // Options tune an analysis.
 type Options struct {
-	CountCaptions bool // count mentions in photo captions too
+	CountCaptions bool // count mentions (and co-occurrence windows) in photo captions too
 	ContextWords  int  // words of KWIC context on each side (default 8)
+	MinCount      int  // how often a discovered phrase must occur (default 2)
 }
 
 // Analyzer counts one lexicon's formulations. Build it once with
 // NewAnalyzer: it compiles the lexicon and holds the shared prose models.
 // It is safe for concurrent use.
 type Analyzer struct {
-	lex *lexicon.Lexicon
-	tk  *tokenizer
-	m   *matcher
+	lex    *lexicon.Lexicon
+	tk     *tokenizer
+	m      *matcher
+	stop   map[string]bool
+	themes map[string]int // theme name → index in lexicon order
 }
 
 // NewAnalyzer compiles a lexicon for matching.
@@ -35,7 +40,14 @@ func NewAnalyzer(lex *lexicon.Lexicon) (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading part-of-speech model: %w", err)
 	}
-	return &Analyzer{lex: lex, tk: tk, m: newMatcher(lex, tk)}, nil
+	az := &Analyzer{lex: lex, tk: tk, m: newMatcher(lex, tk), stop: map[string]bool{}, themes: map[string]int{}}
+	for _, w := range lex.Stopwords {
+		az.stop[foldApostrophe(strings.ToLower(w))] = true
+	}
+	for i, t := range lex.Themes {
+		az.themes[t.Name] = i
+	}
+	return az, nil
 }
 
 // Formulations returns the lexicon's formulations in lexicon order.
@@ -61,6 +73,10 @@ type Result struct {
 	Articles     []ArticleStats
 	Mentions     []Mention // in text order
 	Counts       *Counts
+	Cooc         *Cooc
+	Pairs        []PairStat  // theme co-occurrence, see Cooc.Pairs
+	Discovered   []Candidate // best first
+	Keyness      []KeyItem   // by group, most distinctive first
 }
 
 // ArticleStats are the sizes of one article.
@@ -92,20 +108,42 @@ type Mention struct {
 	Right     string // context words after
 }
 
-// Analyze counts the lexicon's formulations in an issue.
+// Analyze counts the lexicon's formulations in an issue, the themes
+// that share windows, candidate new formulations and what sets each day
+// and venue apart.
 func (az *Analyzer) Analyze(iss *Issue, opt Options) (*Result, error) {
 	if opt.ContextWords <= 0 {
 		opt.ContextWords = 8
 	}
-	res := &Result{Issue: iss, Lexicon: az.lex, Options: opt, Formulations: az.m.forms, Themes: az.Themes(), Counts: NewCounts()}
-	for i := range iss.Articles {
-		a := &iss.Articles[i]
-		stats, mentions, counts := az.article(a, opt)
-		res.Articles = append(res.Articles, stats)
-		res.Mentions = append(res.Mentions, mentions...)
-		res.Counts.Add(counts)
+	if opt.MinCount <= 0 {
+		opt.MinCount = 2
 	}
+	res := &Result{Issue: iss, Lexicon: az.lex, Options: opt, Formulations: az.m.forms, Themes: az.Themes(),
+		Counts: NewCounts(), Cooc: NewCooc()}
+	terms, words := Terms{}, Words{}
+	for i := range iss.Articles {
+		p := az.article(&iss.Articles[i], opt)
+		res.Articles = append(res.Articles, p.stats)
+		res.Mentions = append(res.Mentions, p.mentions...)
+		res.Counts.Add(p.counts)
+		res.Cooc.Add(p.cooc)
+		terms.Add(p.terms)
+		words.Add(p.words)
+	}
+	res.Pairs = res.Cooc.Pairs(res.Themes)
+	res.Discovered = discover(terms, opt.MinCount, az.lexiconEntry)
+	res.Keyness = keyness(res.Counts, words, res.Formulations, az.stop)
 	return res, nil
+}
+
+// lexiconEntry returns the canonical phrase of the entry a phrase is, or "".
+func (az *Analyzer) lexiconEntry(phrase string) string {
+	ws, _ := az.tk.words(phrase)
+	spans := az.m.match(ws, phrase)
+	if len(spans) == 1 && spans[0].i == 0 && spans[0].j == len(ws) {
+		return az.m.forms[az.m.entries[spans[0].entry].form].Phrase
+	}
+	return ""
 }
 
 // Analyze reads nothing and writes nothing: it counts lex's formulations in
@@ -118,53 +156,77 @@ func Analyze(iss *Issue, lex *lexicon.Lexicon, opt Options) (*Result, error) {
 	return az.Analyze(iss, opt)
 }
 
+// partial is what one article contributes; partials merge by addition.
+type partial struct {
+	stats    ArticleStats
+	mentions []Mention
+	counts   *Counts
+	cooc     *Cooc
+	terms    Terms
+	words    Words
+}
+
 // article analyses one article on its own, so that articles can be
-// analysed in any order and their counts merged.
-func (az *Analyzer) article(a *Article, opt Options) (ArticleStats, []Mention, *Counts) {
-	st := ArticleStats{N: a.N, Date: a.Date, Venue: a.Venue, Paragraphs: len(a.Body), Sentences: a.Sentences(), Captions: len(a.Captions)}
+// analysed in any order and their results merged.
+func (az *Analyzer) article(a *Article, opt Options) *partial {
+	p := &partial{counts: NewCounts(), cooc: NewCooc(), terms: Terms{}, words: Words{}}
+	p.stats = ArticleStats{N: a.N, Date: a.Date, Venue: a.Venue, Paragraphs: len(a.Body), Sentences: a.Sentences(), Captions: len(a.Captions)}
 	if a.Headline != nil {
-		st.Headline = a.Headline.Text
+		p.stats.Headline = a.Headline.Text
 	}
-	counts := NewCounts()
 	key := GroupKey{Date: a.Date.String(), Venue: a.Venue}
-	counts.addGroup(key)
-	var mentions []Mention
-	do := func(part string, n int, p *Para, counted bool) {
-		ms, tokens := az.paragraph(a, part, n, p, opt.ContextWords)
+	p.counts.addGroup(key)
+	order := 0
+	do := func(part string, n int, para *Para) {
+		tokens := az.paragraph(p, a, key, part, n, para, opt, &order)
 		if part != PartCaption {
-			st.Tokens += tokens
+			p.stats.Tokens += tokens
 		}
-		if !counted {
-			return
-		}
-		counts.Tokens[key] += tokens
-		for _, m := range ms {
-			counts.add(key, m.Form, 1)
-		}
-		mentions = append(mentions, ms...)
 	}
 	if a.Headline != nil {
-		do(PartHeadline, 1, a.Headline, true)
+		do(PartHeadline, 1, a.Headline)
 	}
 	for i := range a.Body {
-		do(PartBody, i+1, &a.Body[i], true)
+		do(PartBody, i+1, &a.Body[i])
 	}
 	if opt.CountCaptions {
 		for i := range a.Captions {
-			do(PartCaption, i+1, &a.Captions[i].Para, true)
+			do(PartCaption, i+1, &a.Captions[i].Para)
 		}
 	}
-	return st, mentions, counts
+	return p
 }
 
-// paragraph finds the mentions in one paragraph, sentence by sentence,
-// and counts its word tokens.
-func (az *Analyzer) paragraph(a *Article, part string, n int, p *Para, ctx int) ([]Mention, int) {
-	ws, tokens := az.tk.words(p.Text)
-	var out []Mention
-	w := 0
-	for si, s := range p.Sentences {
-		// the words of this sentence: matches never cross sentences
+// paragraph analyses one counted paragraph, sentence by sentence: its
+// mentions, co-occurrence windows, candidate phrases and words. It returns
+// the paragraph's word tokens.
+func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string, n int, para *Para, opt Options, order *int) int {
+	toks := az.tk.tokens(para.Text)
+	ws, tokens := splitWords(toks)
+	p.counts.Tokens[key] += tokens
+	if p.words[key] == nil {
+		p.words[key] = map[string]int{}
+	}
+	for _, tk := range toks {
+		if isWordToken(tk.Text) && strings.IndexFunc(tk.Text, unicode.IsLetter) >= 0 {
+			p.words[key][foldApostrophe(strings.ToLower(tk.Text))]++
+		}
+	}
+	masked := az.m.mask(ws)
+	maskedTok := map[int]bool{}
+	for i, w := range ws {
+		if masked[i] {
+			maskedTok[w.group] = true
+		}
+	}
+	scopes := []string{ScopeIssue}
+	if !a.Date.IsZero() {
+		scopes = append(scopes, a.Date.String())
+	}
+	var paraThemes []int
+	w, t := 0, 0
+	for si, s := range para.Sentences {
+		// the words and tokens of this sentence: nothing crosses sentences
 		for w < len(ws) && ws[w].start < s.Start {
 			w++
 		}
@@ -172,17 +234,63 @@ func (az *Analyzer) paragraph(a *Article, part string, n int, p *Para, ctx int) 
 		for e < len(ws) && ws[e].start < s.End {
 			e++
 		}
-		for _, sp := range az.m.match(ws[w:e], p.Text) {
-			f := az.m.forms[az.m.entries[sp.entry].form]
-			out = append(out, Mention{
-				Article: a.N, Date: a.Date, Venue: a.Venue, Part: part, Paragraph: n, Sentence: si + 1, Line: p.Line,
-				Form: f.ID, Theme: f.Theme, Phrase: f.Phrase, Matched: p.Text[sp.from:sp.to],
-				Left: lastWords(p.Text[:sp.from], ctx), Right: firstWords(p.Text[sp.to:], ctx),
-			})
+		for t < len(toks) && toks[t].Start < s.Start {
+			t++
 		}
-		w = e
+		te := t
+		for te < len(toks) && toks[te].Start < s.End {
+			te++
+		}
+		var themes []int
+		spans := az.m.matchMasked(ws[w:e], para.Text, masked[w:e])
+		match := map[int]int{} // token → the longest match holding it
+		for si, sp := range spans {
+			for x := sp.i; x < sp.j; x++ {
+				g := ws[w+x].group
+				if old, ok := match[g]; !ok || spans[old].to-spans[old].from < sp.to-sp.from {
+					match[g] = si
+				}
+			}
+		}
+		for _, sp := range spans {
+			f := az.m.forms[az.m.entries[sp.entry].form]
+			p.mentions = append(p.mentions, Mention{
+				Article: a.N, Date: a.Date, Venue: a.Venue, Part: part, Paragraph: n, Sentence: si + 1, Line: para.Line,
+				Form: f.ID, Theme: f.Theme, Phrase: f.Phrase, Matched: para.Text[sp.from:sp.to],
+				Left: lastWords(para.Text[:sp.from], opt.ContextWords), Right: firstWords(para.Text[sp.to:], opt.ContextWords),
+			})
+			p.counts.add(key, f.ID, 1)
+			themes = addTheme(themes, az.themes[f.Theme])
+		}
+		*order++
+		ev := Evidence{Article: a.N, Part: part, Paragraph: n, Sentence: si + 1, Text: para.Text[s.Start:s.End], order: *order}
+		for _, sc := range scopes {
+			p.cooc.addWindow(CoocKey{sc, WindowSentence}, themes, ev)
+		}
+		for _, th := range themes {
+			paraThemes = addTheme(paraThemes, th)
+		}
+		p.terms.candidates(discoveryTokens(toks[t:te], maskedTok, match, t, az.stop), a.N, ev)
+		w, t = e, te
 	}
-	return out, tokens
+	*order++
+	ev := Evidence{Article: a.N, Part: part, Paragraph: n, Text: para.Text, order: *order}
+	for _, sc := range scopes {
+		p.cooc.addWindow(CoocKey{sc, WindowParagraph}, paraThemes, ev)
+	}
+	return tokens
+}
+
+// addTheme adds a theme index to a sorted set.
+func addTheme(set []int, th int) []int {
+	i := sort.SearchInts(set, th)
+	if i < len(set) && set[i] == th {
+		return set
+	}
+	set = append(set, 0)
+	copy(set[i+1:], set[i:])
+	set[i] = th
+	return set
 }
 
 func lastWords(s string, n int) string {

@@ -154,5 +154,15 @@ func FuzzMatch(f *testing.F) {
 		if total != len(res.Mentions) {
 			t.Fatalf("counts add to %d, mentions %d", total, len(res.Mentions))
 		}
+		for _, p := range res.Pairs {
+			if p.Count < 0 || p.Count > min(p.WindowsA, p.WindowsB) || p.WindowsA > p.Windows || p.NPMI < -1 || p.NPMI > 1 {
+				t.Fatalf("pair out of range: %+v", p)
+			}
+		}
+		for _, c := range res.Discovered {
+			if c.Count < 2 || c.Articles < 1 || c.Phrase == "" {
+				t.Fatalf("candidate out of range: %+v", c)
+			}
+		}
 	})
 }

@@ -100,6 +100,11 @@ func (m *matcher) entryAt(k int, ws []word, i int, masked []bool) bool {
 // they stand for; an acronym in brackets right after its full form
 // ("… Conference (CPPCC)") is not counted again.
 func (m *matcher) match(ws []word, text string) []span {
+	return m.matchMasked(ws, text, m.mask(ws))
+}
+
+// mask marks the words inside ignored spans (official titles).
+func (m *matcher) mask(ws []word) []bool {
 	masked := make([]bool, len(ws))
 	for _, ig := range m.ignore {
 		for i := 0; i+len(ig) <= len(ws); i++ {
@@ -117,6 +122,11 @@ func (m *matcher) match(ws []word, text string) []span {
 			}
 		}
 	}
+	return masked
+}
+
+// matchMasked is match with the mask already made.
+func (m *matcher) matchMasked(ws []word, text string, masked []bool) []span {
 	var all []span
 	for i, w := range ws {
 		if masked[i] {

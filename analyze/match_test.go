@@ -61,14 +61,7 @@ func ruleAnalyzer(t testing.TB) *Analyzer {
 // found renders the mentions in a text as "phrase=matched" joined by "; ".
 func found(t *testing.T, az *Analyzer, text string) string {
 	t.Helper()
-	iss, err := ReadIssue(strings.NewReader(text), "t.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := az.Analyze(iss, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := analyzeText(t, az, text, Options{})
 	var out []string
 	for _, m := range res.Mentions {
 		out = append(out, m.Phrase+"="+m.Matched)
@@ -195,27 +188,7 @@ func TestReferenceCounts(t *testing.T) {
 		"Yangtze River Delta":                                {1, 0, 0}, // 5: line 38
 		"Yangtze Economic Belt":                              {1, 0, 0}, // 5: line 38
 	}
-	f, err := os.Open("../testdata/two_sessions_2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd, err := NewReader(VenuesOf(lex))
-	if err != nil {
-		t.Fatal(err)
-	}
-	iss, err := rd.Read(f, "two_sessions_2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Analyze(iss, lex, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := referenceResult(t)
 	groups := []GroupKey{
 		{"2024-03-05", "Jiangsu delegation"}, {"2024-03-06", "CPPCC joint group meeting"}, {"2024-03-07", "PLA and PAP delegation"},
 	}
@@ -334,4 +307,18 @@ func mentionRows(res *Result) map[GroupKey]map[int]int {
 		rows[k][m.Form]++
 	}
 	return rows
+}
+
+// analyzeText reads and analyses a text.
+func analyzeText(t *testing.T, az *Analyzer, text string, opt Options) *Result {
+	t.Helper()
+	iss, err := ReadIssue(strings.NewReader(text), "t.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := az.Analyze(iss, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

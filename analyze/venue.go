@@ -92,14 +92,23 @@ func shortPlace(s string) string {
 	return s
 }
 
+// venueLead is how many body paragraphs are searched for the venue: news
+// reports name it in the lead, and a passing mention further down is not
+// where the article took place.
+const venueLead = 5
+
 // findVenue returns the venue named earliest in the article (headline,
-// then body, then captions), preferring the venue list on a tie.
+// then the lead's body paragraphs, then captions), preferring the venue
+// list on a tie.
 func findVenue(rules []venueRule, a *Article) (string, *Cue) {
 	var paras []*Para
 	if a.Headline != nil {
 		paras = append(paras, a.Headline)
 	}
 	for i := range a.Body {
+		if i == venueLead {
+			break
+		}
 		paras = append(paras, &a.Body[i])
 	}
 	for i := range a.Captions {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
 	"github.com/kljensen/snowball/english"
 )
@@ -67,11 +68,21 @@ func foldApostrophe(s string) string {
 
 func isDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—' }
 
+// tokens returns the tagged prose tokens of text.
+func (t *tokenizer) tokens(text string) []token.Token {
+	toks := t.tok.Tokenize(text)
+	t.tagger.TagTokens(toks)
+	return toks
+}
+
 // words splits text into matchable words, with the number of word tokens
 // in it (see isWordToken).
 func (t *tokenizer) words(text string) ([]word, int) {
-	toks := t.tok.Tokenize(text)
-	t.tagger.TagTokens(toks)
+	return splitWords(t.tokens(text))
+}
+
+// splitWords turns tagged tokens into matchable words.
+func splitWords(toks []token.Token) ([]word, int) {
 	out := make([]word, 0, len(toks)+4)
 	count := 0
 	for gi, tk := range toks {

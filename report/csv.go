@@ -19,7 +19,8 @@ type Table struct {
 
 // Tables returns the count tables of a result, in the order they are written.
 func Tables(res *analyze.Result) []Table {
-	return []Table{ArticlesTable(res), MentionsTable(res), PhraseCountsTable(res), ThemesTable(res)}
+	return []Table{ArticlesTable(res), MentionsTable(res), PhraseCountsTable(res), ThemesTable(res),
+		CooccurrenceTable(res), DiscoveredTable(res), KeynessTable(res)}
 }
 
 // WriteCSV writes a table as UTF-8 CSV (RFC 4180, header first).
@@ -94,6 +95,63 @@ func ThemesTable(res *analyze.Result) Table {
 		for _, th := range res.Themes {
 			t.Rows = append(t.Rows, []string{k.Date, k.Venue, th, itoa(byTheme[th]), itoa(tokens), per1000(byTheme[th], tokens)})
 		}
+	}
+	return t
+}
+
+// f3 formats a measure with three decimals.
+func f3(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+
+// CooccurrenceTable gives every pair of themes in every scope and window.
+func CooccurrenceTable(res *analyze.Result) Table {
+	t := Table{Name: "cooccurrence.csv", Header: []string{"scope", "window", "theme_a", "theme_b", "count", "expected", "pmi", "npmi", "llr", "jaccard",
+		"article", "paragraph", "sentence", "evidence", "part", "windows_a", "windows_b", "windows"}}
+	for _, p := range res.Pairs {
+		pmi := ""
+		if p.PMIDefined {
+			pmi = f3(p.PMI)
+		}
+		row := []string{p.Scope, p.Window, p.A, p.B, itoa(p.Count), f3(p.Expected), pmi, f3(p.NPMI), f3(p.LLR), f3(p.Jaccard)}
+		if ev := p.Evidence; ev != nil {
+			sentence := ""
+			if ev.Sentence > 0 {
+				sentence = itoa(ev.Sentence)
+			}
+			row = append(row, itoa(ev.Article), itoa(ev.Paragraph), sentence, ev.Text, ev.Part)
+		} else {
+			row = append(row, "", "", "", "", "")
+		}
+		row = append(row, itoa(p.WindowsA), itoa(p.WindowsB), itoa(p.Windows))
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// DiscoveredTable lists candidate new formulations, best first.
+func DiscoveredTable(res *analyze.Result) Table {
+	t := Table{Name: "discovered.csv", Header: []string{"phrase", "count", "articles", "score", "measure", "in_lexicon", "example"}}
+	for _, c := range res.Discovered {
+		in := c.InLexicon
+		if in == "" {
+			in = "new"
+		}
+		t.Rows = append(t.Rows, []string{c.Phrase, itoa(c.Count), itoa(c.Articles), f3(c.Score), c.Measure, in, c.Example.Text})
+	}
+	return t
+}
+
+// KeynessTable lists, for each day and venue, the words and lexicon
+// phrases that set it apart from the rest of the issue.
+func KeynessTable(res *analyze.Result) Table {
+	t := Table{Name: "keyness.csv", Header: []string{"group", "phrase", "count_target", "count_reference", "llr", "log_ratio",
+		"kind", "tokens_target", "tokens_reference", "p_value", "expected_below_5"}}
+	for _, k := range res.Keyness {
+		low := "no"
+		if k.LowExpected {
+			low = "yes"
+		}
+		t.Rows = append(t.Rows, []string{k.Group, k.Item, itoa(k.Target), itoa(k.Reference), f3(k.LLR), f3(k.LogRatio),
+			k.Kind, itoa(k.TargetTokens), itoa(k.ReferenceTokens), strconv.FormatFloat(k.P, 'g', 3, 64), low})
 	}
 	return t
 }

@@ -45,6 +45,9 @@ func TestCSVHeaders(t *testing.T) {
 		"mentions.csv":      "article,date,venue,part,paragraph,sentence,theme,phrase,matched,left,right",
 		"phrase_counts.csv": "date,venue,theme,phrase,count,tokens,per_1000",
 		"themes.csv":        "date,venue,theme,count,tokens,per_1000",
+		"cooccurrence.csv":  "scope,window,theme_a,theme_b,count,expected,pmi,npmi,llr,jaccard,article,paragraph,sentence,evidence",
+		"discovered.csv":    "phrase,count,articles,score,measure,in_lexicon,example",
+		"keyness.csv":       "group,phrase,count_target,count_reference,llr,log_ratio",
 	}
 	for _, tb := range Tables(analyzeReference(t)) {
 		got := strings.Join(tb.Header, ",")

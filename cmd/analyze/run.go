@@ -36,8 +36,9 @@ func (e *usageError) Error() string { return e.msg }
 const helpText = `usage: analyze <command> [flags] [input]
 
 commands:
-  run INPUT       count the lexicon's formulations by day and venue and
-                  write the tables under --out (default out/<input name>)
+  run INPUT       count the lexicon's formulations by day and venue, theme
+                  co-occurrence, candidate new formulations and keyness,
+                  and write the tables under --out (default out/<input name>)
   lexicon         print the default lexicon (YAML), to copy and edit
   inspect INPUT   print the structure read from an issue: title, articles
                   with date, venue, headline, paragraph, sentence and
@@ -91,7 +92,7 @@ func runHelp(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		fs, _ := runFlags(stdout)
-		fmt.Fprintln(stdout, "usage: analyze run [--out DIR] [--lexicon FILE] [--count-captions] INPUT")
+		fmt.Fprintln(stdout, "usage: analyze run [--out DIR] [--lexicon FILE] [--count-captions] [--min-count N] INPUT")
 		fs.PrintDefaults()
 		return nil
 	case "lexicon":

@@ -19,6 +19,7 @@ type runConfig struct {
 	out           string
 	lexicon       string
 	countCaptions bool
+	minCount      int
 }
 
 func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
@@ -28,6 +29,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.StringVar(&cfg.out, "out", "", "output directory (default out/<input file name without extension>)")
 	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file (default: the built-in lexicon; see analyze lexicon)")
 	fs.BoolVar(&cfg.countCaptions, "count-captions", false, "count mentions in photo captions too")
+	fs.IntVar(&cfg.minCount, "min-count", 2, "how often a phrase must occur to be a discovered candidate")
 	return fs, cfg
 }
 
@@ -37,7 +39,10 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return err
 	}
-	res, err := analyze.Analyze(iss, lex, analyze.Options{CountCaptions: cfg.countCaptions})
+	if cfg.minCount < 1 {
+		return &usageError{fmt.Sprintf("--min-count %d: must be at least 1", cfg.minCount)}
+	}
+	res, err := analyze.Analyze(iss, lex, analyze.Options{CountCaptions: cfg.countCaptions, MinCount: cfg.minCount})
 	if err != nil {
 		return err
 	}

@@ -29,7 +29,7 @@ func TestRunWritesGoldenTables(t *testing.T) {
 	if want := "two_sessions_2024.txt: 3 articles, 101 mentions of 66 formulations; tables in " + filepath.Join(out, "data") + "\n"; stdout != want {
 		t.Errorf("stdout = %q; want %q", stdout, want)
 	}
-	for _, name := range []string{"articles.csv", "mentions.csv", "phrase_counts.csv", "themes.csv"} {
+	for _, name := range []string{"articles.csv", "mentions.csv", "phrase_counts.csv", "themes.csv", "cooccurrence.csv", "discovered.csv", "keyness.csv"} {
 		got, err := os.ReadFile(filepath.Join(out, "data", name))
 		if err != nil {
 			t.Fatal(err)
@@ -83,6 +83,8 @@ func TestRunCommandLine(t *testing.T) {
 		{[]string{"run", "--out", filepath.Join(fileAsOut, "report"), issue}, "", "", "analyze: " + fileAsOut + ": cannot create output directory: not a directory\n", 1},
 		{[]string{"run", filepath.Join(dir, "missing.txt")}, "", "", "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
 		{[]string{"run"}, "", "", "analyze: run takes one input (a file, or - for standard input)\n", 2},
+		{[]string{"run", "--min-count", "0", issue}, "", "", "analyze: --min-count 0: must be at least 1\n", 2},
+		{[]string{"run", "--min-count", "two", issue}, "", "", "analyze: invalid value \"two\" for flag -min-count: parse error (see: analyze help run)\n", 2},
 		{[]string{"lexicon", "extra"}, "", "", "analyze: lexicon takes no arguments (it prints the default lexicon)\n", 2},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,160 @@
+package analyze
+
+import (
+	"sort"
+)
+
+// Window kinds for co-occurrence.
+const (
+	WindowSentence  = "sentence"
+	WindowParagraph = "paragraph"
+)
+
+// ScopeIssue is the co-occurrence scope of the whole issue; other scopes
+// are dates.
+const ScopeIssue = "issue"
+
+// CoocKey is a scope (ScopeIssue or an ISO date) and a window kind.
+type CoocKey struct {
+	Scope  string
+	Window string
+}
+
+// Evidence is the first window holding two themes.
+type Evidence struct {
+	Article   int
+	Part      string
+	Paragraph int
+	Sentence  int // 0 for a paragraph window
+	Text      string
+	order     int // position of the window in its article, for merging
+}
+
+// Cooc counts windows by the themes they hold. It merges by addition.
+type Cooc struct {
+	N     map[CoocKey]int                 // windows
+	Theme map[CoocKey]map[int]int         // windows holding a theme (by index in Result.Themes)
+	Pair  map[CoocKey]map[[2]int]int      // windows holding both of a pair (lower index first)
+	First map[CoocKey]map[[2]int]Evidence // the first such window
+}
+
+// NewCooc returns empty co-occurrence counts.
+func NewCooc() *Cooc {
+	return &Cooc{N: map[CoocKey]int{}, Theme: map[CoocKey]map[int]int{}, Pair: map[CoocKey]map[[2]int]int{}, First: map[CoocKey]map[[2]int]Evidence{}}
+}
+
+// addWindow counts one window holding the given themes (each once).
+func (c *Cooc) addWindow(k CoocKey, themes []int, ev Evidence) {
+	c.N[k]++
+	if len(themes) == 0 {
+		return
+	}
+	if c.Theme[k] == nil {
+		c.Theme[k], c.Pair[k], c.First[k] = map[int]int{}, map[[2]int]int{}, map[[2]int]Evidence{}
+	}
+	for i, a := range themes {
+		c.Theme[k][a]++
+		for _, b := range themes[i+1:] {
+			p := [2]int{min(a, b), max(a, b)}
+			c.Pair[k][p]++
+			if _, ok := c.First[k][p]; !ok {
+				c.First[k][p] = ev
+			}
+		}
+	}
+}
+
+// Add merges o into c; of two first windows the earlier in the issue stays.
+func (c *Cooc) Add(o *Cooc) {
+	for k, n := range o.N {
+		c.N[k] += n
+	}
+	for k, m := range o.Theme {
+		if c.Theme[k] == nil {
+			c.Theme[k], c.Pair[k], c.First[k] = map[int]int{}, map[[2]int]int{}, map[[2]int]Evidence{}
+		}
+		for t, n := range m {
+			c.Theme[k][t] += n
+		}
+		for p, n := range o.Pair[k] {
+			c.Pair[k][p] += n
+		}
+		for p, ev := range o.First[k] {
+			if old, ok := c.First[k][p]; !ok || ev.Article < old.Article || (ev.Article == old.Article && ev.order < old.order) {
+				c.First[k][p] = ev
+			}
+		}
+	}
+}
+
+// PairStat is the co-occurrence of two themes in one scope and window kind.
+type PairStat struct {
+	Scope, Window string
+	A, B          string // theme names, A < B
+	Count         int    // windows holding both
+	WindowsA      int    // windows holding A
+	WindowsB      int    // windows holding B
+	Windows       int    // windows in the scope
+	Expected      float64
+	PMI           float64
+	PMIDefined    bool // false when Count is 0
+	NPMI          float64
+	LLR           float64
+	Jaccard       float64
+	Evidence      *Evidence // nil when Count is 0
+}
+
+// Pairs returns the statistics of every pair of themes in every scope
+// and window kind: scopes "issue" first, then dates in order; sentence
+// windows before paragraph windows; pairs by theme name.
+func (c *Cooc) Pairs(themes []string) []PairStat {
+	scopes := map[string]bool{}
+	for k := range c.N {
+		if k.Scope != ScopeIssue {
+			scopes[k.Scope] = true
+		}
+	}
+	order := []string{ScopeIssue}
+	var dates []string
+	for s := range scopes {
+		dates = append(dates, s)
+	}
+	sort.Strings(dates)
+	order = append(order, dates...)
+	idx := make([]int, len(themes))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return themes[idx[a]] < themes[idx[b]] })
+	var out []PairStat
+	for _, scope := range order {
+		for _, w := range []string{WindowSentence, WindowParagraph} {
+			k := CoocKey{scope, w}
+			n := c.N[k]
+			if n == 0 {
+				continue
+			}
+			for x, i := range idx {
+				for _, j := range idx[x+1:] {
+					out = append(out, c.pair(k, themes, i, j))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (c *Cooc) pair(k CoocKey, themes []string, i, j int) PairStat {
+	p := [2]int{min(i, j), max(i, j)}
+	n, a, b, both := c.N[k], c.Theme[k][i], c.Theme[k][j], c.Pair[k][p]
+	s := PairStat{Scope: k.Scope, Window: k.Window, A: themes[i], B: themes[j], Count: both, WindowsA: a, WindowsB: b, Windows: n}
+	s.Expected = float64(a) * float64(b) / float64(n)
+	s.PMI, s.PMIDefined = pmi(both, a, b, n)
+	s.NPMI = npmi(both, a, b, n)
+	s.LLR = g2(both, a-both, b-both, n-a-b+both)
+	s.Jaccard = jaccard(both, a, b)
+	if ev, ok := c.First[k][p]; ok {
+		s.Evidence = &ev
+	}
+	return s
+}

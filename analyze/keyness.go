@@ -1,0 +1,135 @@
+package analyze
+
+import (
+	"sort"
+)
+
+// Words counts word forms (lower case) by day and venue. It merges by addition.
+type Words map[GroupKey]map[string]int
+
+// Add merges o into w.
+func (w Words) Add(o Words) {
+	for k, m := range o {
+		if w[k] == nil {
+			w[k] = map[string]int{}
+		}
+		for word, n := range m {
+			w[k][word] += n
+		}
+	}
+}
+
+// Kinds of keyness items.
+const (
+	KeyWord   = "word"
+	KeyPhrase = "phrase"
+)
+
+// KeyItem is a word or lexicon phrase compared between a group (a day or
+// a venue) and the rest of the issue.
+type KeyItem struct {
+	Group           string // "day 2024-03-05" or "venue Jiangsu delegation"
+	Item            string
+	Kind            string // word or phrase
+	Target          int    // count in the group
+	Reference       int    // count in the rest
+	TargetTokens    int
+	ReferenceTokens int
+	LLR             float64 // G²
+	LogRatio        float64 // log2 of the ratio of relative frequencies; > 0: more frequent in the group
+	P               float64 // p-value of G² (χ², 1 df)
+	LowExpected     bool    // an expected count below 5: the p-value is not to be trusted
+}
+
+// keyness compares every day and every venue with the rest of the issue.
+// Words are those not in stop; an item needs 2 occurrences in all.
+func keyness(c *Counts, w Words, forms []Formulation, stop map[string]bool) []KeyItem {
+	type group struct {
+		name string
+		in   func(GroupKey) bool
+	}
+	var groups []group
+	var dates []string
+	seenDate, seenVenue := map[string]bool{}, map[string]bool{}
+	for _, k := range c.Groups {
+		if k.Date != "" && !seenDate[k.Date] {
+			seenDate[k.Date] = true
+			dates = append(dates, k.Date)
+		}
+	}
+	sort.Strings(dates)
+	for _, d := range dates {
+		groups = append(groups, group{"day " + d, func(k GroupKey) bool { return k.Date == d }})
+	}
+	for _, k := range c.Groups {
+		if !seenVenue[k.Venue] {
+			seenVenue[k.Venue] = true
+			v := k.Venue
+			groups = append(groups, group{"venue " + v, func(k GroupKey) bool { return k.Venue == v }})
+		}
+	}
+	// totals over the issue; a group's reference is the total less the group
+	var allTok int
+	allWords, allForms := map[string]int{}, make([]int, len(forms))
+	for _, k := range c.Groups {
+		allTok += c.Tokens[k]
+		for word, n := range w[k] {
+			allWords[word] += n
+		}
+		for _, f := range forms {
+			allForms[f.ID] += c.Count(k, f.ID)
+		}
+	}
+	var out []KeyItem
+	for _, g := range groups {
+		var tgtTok int
+		tgtWords, tgtForms := map[string]int{}, make([]int, len(forms))
+		for _, k := range c.Groups {
+			if !g.in(k) {
+				continue
+			}
+			tgtTok += c.Tokens[k]
+			for word, n := range w[k] {
+				tgtWords[word] += n
+			}
+			for _, f := range forms {
+				tgtForms[f.ID] += c.Count(k, f.ID)
+			}
+		}
+		refTok := allTok - tgtTok
+		if tgtTok == 0 || refTok == 0 {
+			continue // one group is the whole issue: nothing to compare with
+		}
+		var items []KeyItem
+		add := func(item, kind string, a, b int) {
+			if a+b < 2 {
+				return
+			}
+			e1, e2 := expected(a, tgtTok, b, refTok)
+			g2 := keynessG2(a, tgtTok, b, refTok)
+			items = append(items, KeyItem{Group: g.name, Item: item, Kind: kind, Target: a, Reference: b,
+				TargetTokens: tgtTok, ReferenceTokens: refTok, LLR: g2, LogRatio: logRatio(a, tgtTok, b, refTok),
+				P: chiSquareP(g2), LowExpected: e1 < 5 || e2 < 5})
+		}
+		for word, n := range allWords {
+			if !stop[word] {
+				add(word, KeyWord, tgtWords[word], n-tgtWords[word])
+			}
+		}
+		for _, f := range forms {
+			add(f.Phrase, KeyPhrase, tgtForms[f.ID], allForms[f.ID]-tgtForms[f.ID])
+		}
+		sort.Slice(items, func(i, j int) bool {
+			a, b := items[i], items[j]
+			if a.LLR != b.LLR {
+				return a.LLR > b.LLR
+			}
+			if a.Kind != b.Kind {
+				return a.Kind > b.Kind // phrases before words
+			}
+			return a.Item < b.Item
+		})
+		out = append(out, items...)
+	}
+	return out
+}
