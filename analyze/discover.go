@@ -27,9 +27,11 @@ type termStat struct {
 	words    int
 	count    int
 	pattern  bool           // its words follow a part-of-speech pattern of terms
-	articles map[int]bool   // where it occurs
-	forms    map[string]int // how it is written
-	first    string         // the first form seen
+	articles []int          // where it occurs, in order, each once
+	first    string         // the first form seen (in the earliest example)
+	form0    string         // a form, held outside the map
+	n0       int            // how often it is written as form0
+	forms    map[string]int // other ways it is written; nil while there are none (most phrases)
 	example  Evidence       // the first sentence holding it
 	free     int            // occurrences outside every lexicon match
 	crosses  int            // occurrences that cut across a lexicon match
@@ -51,8 +53,7 @@ func (t Terms) add(k string, s *termStat) {
 	d, ok := t[k]
 	if !ok {
 		c := *s
-		c.articles = make(map[int]bool, len(s.articles))
-		c.forms = make(map[string]int, len(s.forms))
+		c.articles, c.forms, c.n0 = nil, nil, 0
 		c.count, c.free, c.crosses, c.whole = 0, 0, 0, 0
 		d = &c
 		t[k] = d
@@ -62,15 +63,49 @@ func (t Terms) add(k string, s *termStat) {
 	d.crosses += s.crosses
 	d.whole += s.whole
 	d.pattern = d.pattern || s.pattern
-	for a := range s.articles {
-		d.articles[a] = true
+	for _, a := range s.articles {
+		d.addArticle(a)
 	}
+	d.addForm(s.form0, s.n0)
 	for f, n := range s.forms {
-		d.forms[f] += n
+		d.addForm(f, n)
 	}
 	if s.example.Article < d.example.Article || (s.example.Article == d.example.Article && s.example.order < d.example.order) {
 		d.example, d.first = s.example, s.first
 	}
+}
+
+// addArticle records an occurrence in article a.
+func (s *termStat) addArticle(a int) {
+	i := sort.SearchInts(s.articles, a)
+	if i == len(s.articles) || s.articles[i] != a {
+		s.articles = append(s.articles, 0)
+		copy(s.articles[i+1:], s.articles[i:])
+		s.articles[i] = a
+	}
+}
+
+// addForm records n occurrences written as f.
+func (s *termStat) addForm(f string, n int) {
+	switch {
+	case n == 0:
+	case f == s.form0:
+		s.n0 += n
+	default:
+		if s.forms == nil {
+			s.forms = map[string]int{}
+		}
+		s.forms[f] += n
+	}
+}
+
+// formCounts returns every written form with its count.
+func (s *termStat) formCounts() map[string]int {
+	out := map[string]int{s.form0: s.n0}
+	for f, n := range s.forms {
+		out[f] += n
+	}
+	return out
 }
 
 // discoveryTokens prepares a sentence's tokens for discovery. first is
@@ -123,7 +158,7 @@ func (t Terms) candidates(ds []dtok, article int, ev Evidence) {
 			form := strings.Join(texts, " ")
 			s, ok := t[key]
 			if !ok {
-				s = &termStat{words: len(span), articles: map[int]bool{}, forms: map[string]int{}, first: form, example: ev}
+				s = &termStat{words: len(span), first: form, form0: form, example: ev}
 				t[key] = s
 			}
 			s.count++
@@ -136,8 +171,8 @@ func (t Terms) candidates(ds []dtok, article int, ev Evidence) {
 				s.whole++
 			}
 			s.pattern = s.pattern || termPattern(span)
-			s.articles[article] = true
-			s.forms[form]++
+			s.addArticle(article)
+			s.addForm(form, 1)
 		}
 	}
 }
@@ -273,13 +308,14 @@ func discover(t Terms, minCount int, inLexicon func(string) string) []Candidate 
 // opening capital), then the first seen.
 func bestForm(s *termStat) string {
 	best, bestN := s.first, -1
-	forms := make([]string, 0, len(s.forms))
-	for f := range s.forms {
+	counts := s.formCounts()
+	forms := make([]string, 0, len(counts))
+	for f := range counts {
 		forms = append(forms, f)
 	}
 	sort.Strings(forms)
 	for _, f := range forms {
-		n := s.forms[f] * 4
+		n := counts[f] * 4
 		if !titleCase(f) && !allCaps(f) {
 			n += 2
 		}
