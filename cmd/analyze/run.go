@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -123,30 +125,41 @@ func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
 
 func runInspect(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs, cfg := inspectFlags(io.Discard)
-	_, iss, _, err := issueFromArgs(ctx, fs, args, &cfg.lexicon, stdin)
+	in, err := issueFromArgs(ctx, fs, args, &cfg.lexicon, stdin)
 	if err != nil {
 		return err
 	}
-	s := report.StructureOf(iss)
+	s := report.StructureOf(in.issue)
 	if cfg.json {
 		return report.WriteStructureJSON(stdout, s)
 	}
 	return report.WriteStructureText(stdout, s)
 }
 
+// loaded is an issue read for a command, with what it was read with.
+type loaded struct {
+	lex    *lexicon.Lexicon
+	issue  *analyze.Issue
+	input  string // as given on the command line
+	sha256 string // of the input's bytes
+}
+
 // issueFromArgs parses the flags and the one input, loads the lexicon
 // the flags name (*lexPath, "" for the default) and reads the issue.
-func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, lexPath *string, stdin io.Reader) (*lexicon.Lexicon, *analyze.Issue, string, error) {
+func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, lexPath *string, stdin io.Reader) (*loaded, error) {
 	input, err := oneInput(fs, args)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, err
 	}
 	lex, rd, err := loadLexicon(*lexPath)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, err
 	}
-	iss, err := readInput(ctx, rd, input, stdin)
-	return lex, iss, input, err
+	iss, sum, err := readInput(ctx, rd, input, stdin)
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{lex: lex, issue: iss, input: input, sha256: sum}, nil
 }
 
 // oneInput parses flags that may stand before or after the one input.
@@ -172,23 +185,27 @@ func oneInput(fs *flag.FlagSet, args []string) (string, error) {
 	return inputs[0], nil
 }
 
-// readInput opens and reads one issue; "-" is standard input.
-func readInput(ctx context.Context, rd *analyze.Reader, path string, stdin io.Reader) (*analyze.Issue, error) {
+// readInput opens and reads one issue, "-" being standard input, and
+// returns the SHA-256 of its bytes.
+func readInput(ctx context.Context, rd *analyze.Reader, path string, stdin io.Reader) (*analyze.Issue, string, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, "", err
 	}
+	h := sha256.New()
 	if path == "-" {
-		return rd.Read(stdin, "-")
+		iss, err := rd.Read(io.TeeReader(stdin, h), "-")
+		return iss, hex.EncodeToString(h.Sum(nil)), err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &analyze.InputError{File: path, Msg: describeOpenError(err)}
+		return nil, "", &analyze.InputError{File: path, Msg: describeOpenError(err)}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, &analyze.InputError{File: path, Msg: "is a directory, not a text file"}
+		return nil, "", &analyze.InputError{File: path, Msg: "is a directory, not a text file"}
 	}
-	return rd.Read(f, filepath.Base(path))
+	iss, err := rd.Read(io.TeeReader(f, h), filepath.Base(path))
+	return iss, hex.EncodeToString(h.Sum(nil)), err
 }
 
 func describeOpenError(err error) string {

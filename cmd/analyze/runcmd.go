@@ -35,14 +35,14 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 
 func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs, cfg := runFlags(io.Discard)
-	lex, iss, input, err := issueFromArgs(ctx, fs, args, &cfg.lexicon, stdin)
+	in, err := issueFromArgs(ctx, fs, args, &cfg.lexicon, stdin)
 	if err != nil {
 		return err
 	}
 	if cfg.minCount < 1 {
 		return &usageError{fmt.Sprintf("--min-count %d: must be at least 1", cfg.minCount)}
 	}
-	res, err := analyze.Analyze(iss, lex, analyze.Options{CountCaptions: cfg.countCaptions, MinCount: cfg.minCount})
+	res, err := analyze.Analyze(in.issue, in.lex, analyze.Options{CountCaptions: cfg.countCaptions, MinCount: cfg.minCount})
 	if err != nil {
 		return err
 	}
@@ -51,16 +51,19 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	dir := cfg.out
 	if dir == "" {
-		name := filepath.Base(input)
-		if input == "-" {
+		name := filepath.Base(in.input)
+		if in.input == "-" {
 			name = "stdin"
 		}
 		dir = filepath.Join("out", strings.TrimSuffix(name, filepath.Ext(name)))
 	}
+	tables := report.Tables(res)
 	files := map[string]func(io.Writer) error{}
-	for _, t := range report.Tables(res) {
+	for _, t := range tables {
 		files[filepath.Join("data", t.Name)] = func(w io.Writer) error { return report.WriteCSV(w, t) }
 	}
+	prov := report.Provenance{Input: in.issue.Name, InputSHA256: in.sha256, Version: version, Params: cfg.params()}
+	files["report.xlsx"] = func(w io.Writer) error { return report.WriteWorkbook(w, res, tables, prov, nil) }
 	if err := writeDir(dir, files); err != nil {
 		return err
 	}
@@ -68,12 +71,21 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	for _, m := range res.Mentions {
 		forms[m.Form] = true
 	}
-	fmt.Fprintf(stdout, "%s: %d articles, %d mentions of %d formulations; tables in %s\n",
-		iss.Name, len(iss.Articles), len(res.Mentions), len(forms), filepath.Join(dir, "data"))
-	for _, w := range iss.Warnings {
-		fmt.Fprintf(stderr, "analyze: warning: %s:%d: %s\n", iss.Name, w.Line, w.Msg)
+	fmt.Fprintf(stdout, "%s: %d articles, %d mentions of %d formulations; report in %s\n",
+		in.issue.Name, len(in.issue.Articles), len(res.Mentions), len(forms), dir)
+	for _, w := range in.issue.Warnings {
+		fmt.Fprintf(stderr, "analyze: warning: %s:%d: %s\n", in.issue.Name, w.Line, w.Msg)
 	}
 	return nil
+}
+
+// params lists the run's parameters for the workbook's provenance.
+func (c *runConfig) params() []string {
+	lex := c.lexicon
+	if lex == "" {
+		lex = "(built-in)"
+	}
+	return []string{"lexicon=" + lex, fmt.Sprintf("count-captions=%v", c.countCaptions), fmt.Sprintf("min-count=%d", c.minCount)}
 }
 
 // loadLexicon reads the lexicon file (the default for "") and makes a

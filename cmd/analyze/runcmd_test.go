@@ -26,7 +26,7 @@ func TestRunWritesGoldenTables(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	if want := "two_sessions_2024.txt: 3 articles, 101 mentions of 66 formulations; tables in " + filepath.Join(out, "data") + "\n"; stdout != want {
+	if want := "two_sessions_2024.txt: 3 articles, 101 mentions of 66 formulations; report in " + out + "\n"; stdout != want {
 		t.Errorf("stdout = %q; want %q", stdout, want)
 	}
 	for _, name := range []string{"articles.csv", "mentions.csv", "phrase_counts.csv", "themes.csv", "cooccurrence.csv", "discovered.csv", "keyness.csv"} {
@@ -71,10 +71,10 @@ func TestRunCommandLine(t *testing.T) {
 		wantErr string
 		code    int
 	}{
-		{[]string{"run", "--out", filepath.Join(dir, "o1"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; tables in " + filepath.Join(dir, "o1", "data") + "\n", "", 0},
-		{[]string{"run", "--out", filepath.Join(dir, "o2"), "-"}, "Deepening reforms matter.\n", "-: 1 articles, 1 mentions of 1 formulations; tables in " + filepath.Join(dir, "o2", "data") + "\n", "", 0},
+		{[]string{"run", "--out", filepath.Join(dir, "o1"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o1") + "\n", "", 0},
+		{[]string{"run", "--out", filepath.Join(dir, "o2"), "-"}, "Deepening reforms matter.\n", "-: 1 articles, 1 mentions of 1 formulations; report in " + filepath.Join(dir, "o2") + "\n", "", 0},
 		// a user lexicon extending the default: the longest match now is the user's phrase
-		{[]string{"run", "--lexicon", myLex, "--out", filepath.Join(dir, "o3"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; tables in " + filepath.Join(dir, "o3", "data") + "\n", "", 0},
+		{[]string{"run", "--lexicon", myLex, "--out", filepath.Join(dir, "o3"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o3") + "\n", "", 0},
 		{[]string{"run", "--lexicon", badLex, issue}, "", "", "analyze: " + badLex + ":5: value is not allowed in this context\n", 4},
 		{[]string{"run", "--lexicon", dupLex, issue}, "", "", "analyze: " + dupLex + `:8: "Deepen-Reform" is listed twice (first at line 4)` + "\n", 4},
 		{[]string{"run", "--lexicon", emptyTheme, issue}, "", "", "analyze: " + emptyTheme + `:2: theme "A" has no formulations` + "\n", 4},

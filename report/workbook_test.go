@@ -1,0 +1,168 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func writeReferenceWorkbook(t *testing.T) []byte {
+	t.Helper()
+	res := analyzeReference(t)
+	var buf bytes.Buffer
+	prov := Provenance{Input: "two_sessions_2024.txt", InputSHA256: "sha", Version: "test", Params: []string{"count-captions=false", "min-count=2"}}
+	images := []ChartImage{{Name: "dot", Title: "A test image", PNG: onePixelPNG(t)}}
+	if err := WriteWorkbook(&buf, res, Tables(res), prov, images); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// onePixelPNG is a real PNG to embed.
+func onePixelPNG(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/dot.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestWorkbookReopens reopens the workbook with excelize: the sheets in
+// order, their tables, and the By day cells against phrase_counts.csv.
+func TestWorkbookReopens(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(writeReferenceWorkbook(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, want := strings.Join(f.GetSheetList(), "|"), strings.Join(SheetNames(), "|"); got != want {
+		t.Fatalf("sheets %s; want %s", got, want)
+	}
+	res := analyzeReference(t)
+	tables := map[string]Table{}
+	for _, tb := range Tables(res) {
+		tables[tb.Name] = tb
+	}
+	// table ranges: header row plus one row per CSV row, same columns
+	wantRange := map[string]string{
+		SheetByDay:    fmt.Sprintf("A1:K%d", 1+66), // theme, formulation, zh, 3 days, total, 3 rates, total rate; 66 formulations found
+		SheetByVenue:  fmt.Sprintf("A1:K%d", 1+66),
+		SheetDiscover: fmt.Sprintf("A1:G%d", 1+len(tables["discovered.csv"].Rows)),
+		SheetKeyness:  fmt.Sprintf("A1:K%d", 1+len(tables["keyness.csv"].Rows)),
+		SheetMentions: fmt.Sprintf("A1:M%d", 1+len(tables["mentions.csv"].Rows)), // 12 CSV columns and the link
+	}
+	for sheet, want := range wantRange {
+		ts, err := f.GetTables(sheet)
+		if err != nil || len(ts) != 1 || ts[0].Range != want {
+			t.Errorf("%s tables %+v (%v); want one at %s", sheet, ts, err, want)
+		}
+	}
+	for _, sheet := range SheetNames() {
+		if ts, _ := f.GetTables(sheet); len(ts) == 0 {
+			t.Errorf("sheet %s has no Excel table", sheet)
+		}
+	}
+	// By day: every cell equals the phrase_counts rows of that day
+	want := map[string]int{}
+	for _, r := range tables["phrase_counts.csv"].Rows {
+		n, _ := strconv.Atoi(r[4])
+		want[r[0]+"|"+r[3]] += n
+	}
+	rows, err := f.GetRows(SheetByDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := rows[0][3:6]
+	if strings.Join(days, ",") != "2024-03-05,2024-03-06,2024-03-07" {
+		t.Fatalf("By day columns %v", rows[0])
+	}
+	checked := 0
+	for _, r := range rows[1:67] {
+		for i, d := range days {
+			n, err := strconv.Atoi(r[3+i])
+			if err != nil || n != want[d+"|"+r[1]] {
+				t.Errorf("By day %s %q = %q; phrase_counts.csv says %d", d, r[1], r[3+i], want[d+"|"+r[1]])
+			}
+			checked++
+		}
+	}
+	if checked != 66*3 {
+		t.Errorf("checked %d By day cells; want 198", checked)
+	}
+	// the denominators under the table
+	if r := rows[69]; r[1] != "Tokens (denominator of per 1,000)" || strings.Join(r[3:7], ",") != "608,540,378,1526" || rows[68][1] != "All formulations (mentions)" {
+		t.Errorf("denominator row %v", r)
+	}
+	// the chart picture and the native chart are there
+	if pics, err := f.GetPictures(SheetCharts, "A31"); err != nil || len(pics) != 1 {
+		t.Errorf("pictures at Charts!A31: %d (%v); want the embedded PNG", len(pics), err)
+	}
+	// frozen header on a streamed sheet
+	if panes, err := f.GetPanes(SheetMentions); err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("Mentions panes %+v (%v); want the header frozen", panes, err)
+	}
+}
+
+func TestWorkbookIsDeterministic(t *testing.T) {
+	a, b := writeReferenceWorkbook(t), writeReferenceWorkbook(t)
+	if !bytes.Equal(a, b) {
+		t.Fatalf("two writes differ (%d and %d bytes)", len(a), len(b))
+	}
+}
+
+// TestWorkbookInLibreOffice opens the workbook in LibreOffice (Debian's
+// libreoffice-calc-nogui, installed by .ci/run), saves every sheet as CSV
+// and checks what it reads.
+func TestWorkbookInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Fatal("soffice not found: install Debian's libreoffice-calc-nogui (.ci/run does)")
+	}
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "report.xlsx")
+	if err := os.WriteFile(xlsx, writeReferenceWorkbook(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// CSV export of every sheet (the last filter token, -1), cells as shown
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, xlsx)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	read := func(sheet string) [][]string {
+		b, err := os.ReadFile(filepath.Join(dir, "report-"+sheet+".csv"))
+		if err != nil {
+			t.Fatalf("LibreOffice wrote no %s sheet: %v", sheet, err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", sheet, err)
+		}
+		return rows
+	}
+	summary := read(SheetSummary)
+	if summary[0][0] != "Xi Jinping at the Two Sessions" {
+		t.Errorf("Summary A1 = %q", summary[0][0])
+	}
+	byDay := read(SheetByDay)
+	if r := byDay[1]; strings.Join(r[:7], "|") != "Development|new quality productive forces|新质生产力|6|1|3|10" {
+		t.Errorf("By day row 2 = %v; want new quality productive forces 6, 1, 3, total 10", r)
+	}
+	mentions := read(SheetMentions)
+	if len(mentions) != 102 || mentions[1][12] != "article 1" || mentions[101][12] != "article 3" {
+		t.Errorf("Mentions: %d rows, links %q … %q; want 101 mentions linked to their articles", len(mentions), mentions[1][12], mentions[len(mentions)-1][12])
+	}
+	structure := read(SheetStructure)
+	if structure[1][3] != "headline" || structure[1][7] != "Xi Stresses Developing New Quality Productive Forces" {
+		t.Errorf("Structure row 2 = %v", structure[1])
+	}
+}
