@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -77,10 +78,32 @@ type Result struct {
 	Pairs        []PairStat  // theme co-occurrence, see Cooc.Pairs
 	Discovered   []Candidate // best first
 	Keyness      []KeyItem   // by group, most distinctive first
+	Issues       []IssueInfo // the issues counted: one, or several merged (see Merge)
+
+	terms Terms // kept for merging
+	words Words
+}
+
+// FormulationsFound is how many formulations have at least one mention.
+func (r *Result) FormulationsFound() int {
+	n := 0
+	for _, f := range r.Formulations {
+		if r.Counts.Total(f.ID) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// IssueInfo names an issue of a result.
+type IssueInfo struct {
+	Name  string
+	Title string
 }
 
 // ArticleStats are the sizes of one article.
 type ArticleStats struct {
+	Issue      string // the issue's name
 	N          int
 	Date       Date
 	Venue      string
@@ -93,6 +116,7 @@ type ArticleStats struct {
 
 // Mention is one counted occurrence of a formulation, with where it stands.
 type Mention struct {
+	Issue     string // the issue's name
 	Article   int
 	Date      Date
 	Venue     string
@@ -112,28 +136,82 @@ type Mention struct {
 // that share windows, candidate new formulations and what sets each day
 // and venue apart.
 func (az *Analyzer) Analyze(iss *Issue, opt Options) (*Result, error) {
+	return az.AnalyzeContext(context.Background(), iss, opt)
+}
+
+// AnalyzeContext is Analyze, stopping with ctx's error when ctx is done
+// (checked between articles).
+func (az *Analyzer) AnalyzeContext(ctx context.Context, iss *Issue, opt Options) (*Result, error) {
+	opt = opt.withDefaults()
+	res := az.newResult(opt)
+	res.Issue = iss
+	res.Issues = []IssueInfo{{Name: iss.Name, Title: iss.Title}}
+	for i := range iss.Articles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p := az.article(iss.Name, &iss.Articles[i], opt)
+		res.Articles = append(res.Articles, p.stats)
+		res.Mentions = append(res.Mentions, p.mentions...)
+		res.Counts.Add(p.counts)
+		res.Cooc.Add(p.cooc)
+		res.terms.Add(p.terms)
+		res.words.Add(p.words)
+	}
+	az.finish(res)
+	return res, nil
+}
+
+func (opt Options) withDefaults() Options {
 	if opt.ContextWords <= 0 {
 		opt.ContextWords = 8
 	}
 	if opt.MinCount <= 0 {
 		opt.MinCount = 2
 	}
-	res := &Result{Issue: iss, Lexicon: az.lex, Options: opt, Formulations: az.m.forms, Themes: az.Themes(),
-		Counts: NewCounts(), Cooc: NewCooc()}
-	terms, words := Terms{}, Words{}
-	for i := range iss.Articles {
-		p := az.article(&iss.Articles[i], opt)
-		res.Articles = append(res.Articles, p.stats)
-		res.Mentions = append(res.Mentions, p.mentions...)
-		res.Counts.Add(p.counts)
-		res.Cooc.Add(p.cooc)
-		terms.Add(p.terms)
-		words.Add(p.words)
-	}
+	return opt
+}
+
+func (az *Analyzer) newResult(opt Options) *Result {
+	return &Result{Lexicon: az.lex, Options: opt, Formulations: az.m.forms, Themes: az.Themes(),
+		Counts: NewCounts(), Cooc: NewCooc(), terms: Terms{}, words: Words{}}
+}
+
+// finish computes what is derived from the merged counts.
+func (az *Analyzer) finish(res *Result) {
 	res.Pairs = res.Cooc.Pairs(res.Themes)
-	res.Discovered = discover(terms, opt.MinCount, az.lexiconEntry)
-	res.Keyness = keyness(res.Counts, words, res.Formulations, az.stop)
-	return res, nil
+	res.Discovered = discover(res.terms, res.Options.MinCount, az.lexiconEntry)
+	res.Keyness = keyness(res.Counts, res.words, res.Formulations, az.stop)
+}
+
+// Merge combines the results of several issues analysed with az into one
+// corpus result, as if counted together: counts, windows, phrases and
+// words add up, and discovery and keyness are computed anew (keyness also
+// for each issue against the rest). Articles keep their issue's numbers
+// and name their issue. The results are not changed.
+func (az *Analyzer) Merge(title string, results ...*Result) *Result {
+	opt := Options{}
+	if len(results) > 0 {
+		opt = results[0].Options
+	}
+	res := az.newResult(opt.withDefaults())
+	corpus := &Issue{Name: "corpus", Title: title}
+	res.Issue = corpus
+	offset := 0
+	for _, r := range results {
+		res.Issues = append(res.Issues, r.Issues...)
+		corpus.Articles = append(corpus.Articles, r.Issue.Articles...)
+		corpus.Lines += r.Issue.Lines
+		res.Articles = append(res.Articles, r.Articles...)
+		res.Mentions = append(res.Mentions, r.Mentions...)
+		res.Counts.Add(r.Counts)
+		res.Cooc.Add(r.Cooc.shifted(offset))
+		res.terms.Add(r.terms.shifted(offset))
+		res.words.Add(r.words)
+		offset += len(r.Articles)
+	}
+	az.finish(res)
+	return res
 }
 
 // lexiconEntry returns the canonical phrase of the entry a phrase is, or "".
@@ -166,15 +244,15 @@ type partial struct {
 	words    Words
 }
 
-// article analyses one article on its own, so that articles can be
-// analysed in any order and their results merged.
-func (az *Analyzer) article(a *Article, opt Options) *partial {
+// article analyses one article of the named issue on its own, so that
+// articles can be analysed in any order and their results merged.
+func (az *Analyzer) article(issue string, a *Article, opt Options) *partial {
 	p := &partial{counts: NewCounts(), cooc: NewCooc(), terms: Terms{}, words: Words{}}
-	p.stats = ArticleStats{N: a.N, Date: a.Date, Venue: a.Venue, Paragraphs: len(a.Body), Sentences: a.Sentences(), Captions: len(a.Captions)}
+	p.stats = ArticleStats{Issue: issue, N: a.N, Date: a.Date, Venue: a.Venue, Paragraphs: len(a.Body), Sentences: a.Sentences(), Captions: len(a.Captions)}
 	if a.Headline != nil {
 		p.stats.Headline = a.Headline.Text
 	}
-	key := GroupKey{Date: a.Date.String(), Venue: a.Venue}
+	key := GroupKey{Date: a.Date.String(), Venue: a.Venue, Issue: issue}
 	p.counts.addGroup(key)
 	order := 0
 	do := func(part string, n int, para *Para) {
@@ -255,7 +333,7 @@ func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string,
 		for _, sp := range spans {
 			f := az.m.forms[az.m.entries[sp.entry].form]
 			p.mentions = append(p.mentions, Mention{
-				Article: a.N, Date: a.Date, Venue: a.Venue, Part: part, Paragraph: n, Sentence: si + 1, Line: para.Line,
+				Issue: key.Issue, Article: a.N, Date: a.Date, Venue: a.Venue, Part: part, Paragraph: n, Sentence: si + 1, Line: para.Line,
 				Form: f.ID, Theme: f.Theme, Phrase: f.Phrase, Matched: para.Text[sp.from:sp.to],
 				Left: lastWords(para.Text[:sp.from], opt.ContextWords), Right: firstWords(para.Text[sp.to:], opt.ContextWords),
 			})
@@ -263,7 +341,7 @@ func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string,
 			themes = addTheme(themes, az.themes[f.Theme])
 		}
 		*order++
-		ev := Evidence{Article: a.N, Part: part, Paragraph: n, Sentence: si + 1, Text: para.Text[s.Start:s.End], order: *order}
+		ev := Evidence{Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Sentence: si + 1, Text: para.Text[s.Start:s.End], seq: a.N, order: *order}
 		for _, sc := range scopes {
 			p.cooc.addWindow(CoocKey{sc, WindowSentence}, themes, ev)
 		}
@@ -274,7 +352,7 @@ func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string,
 		w, t = e, te
 	}
 	*order++
-	ev := Evidence{Article: a.N, Part: part, Paragraph: n, Text: para.Text, order: *order}
+	ev := Evidence{Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Text: para.Text, seq: a.N, order: *order}
 	for _, sc := range scopes {
 		p.cooc.addWindow(CoocKey{sc, WindowParagraph}, paraThemes, ev)
 	}

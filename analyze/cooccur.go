@@ -22,12 +22,19 @@ type CoocKey struct {
 
 // Evidence is the first window holding two themes.
 type Evidence struct {
+	Issue     string // the issue's name
 	Article   int
 	Part      string
 	Paragraph int
 	Sentence  int // 0 for a paragraph window
 	Text      string
+	seq       int // the article's place in the issue or corpus, for merging
 	order     int // position of the window in its article, for merging
+}
+
+// before reports whether e stands before o in the text.
+func (e Evidence) before(o Evidence) bool {
+	return e.seq < o.seq || (e.seq == o.seq && e.order < o.order)
 }
 
 // Cooc counts windows by the themes they hold. It merges by addition.
@@ -80,7 +87,7 @@ func (c *Cooc) Add(o *Cooc) {
 			c.Pair[k][p] += n
 		}
 		for p, ev := range o.First[k] {
-			if old, ok := c.First[k][p]; !ok || ev.Article < old.Article || (ev.Article == old.Article && ev.order < old.order) {
+			if old, ok := c.First[k][p]; !ok || ev.before(old) {
 				c.First[k][p] = ev
 			}
 		}
@@ -104,9 +111,10 @@ type PairStat struct {
 	Evidence      *Evidence // nil when Count is 0
 }
 
-// Pairs returns the statistics of every pair of themes in every scope
-// and window kind: scopes "issue" first, then dates in order; sentence
-// windows before paragraph windows; pairs by theme name.
+// Pairs returns the statistics of pairs of themes: every pair over the
+// whole issue (scope "issue"), and for each date the pairs of themes both
+// mentioned that day (the others are all zeros); sentence windows before
+// paragraph windows; pairs by theme name.
 func (c *Cooc) Pairs(themes []string) []PairStat {
 	scopes := map[string]bool{}
 	for k := range c.N {
@@ -136,6 +144,11 @@ func (c *Cooc) Pairs(themes []string) []PairStat {
 			}
 			for x, i := range idx {
 				for _, j := range idx[x+1:] {
+					// a day gives the pairs of themes it mentions; the
+					// issue gives every pair
+					if scope != ScopeIssue && (c.Theme[k][i] == 0 || c.Theme[k][j] == 0) {
+						continue
+					}
 					out = append(out, c.pair(k, themes, i, j))
 				}
 			}
@@ -157,4 +170,18 @@ func (c *Cooc) pair(k CoocKey, themes []string, i, j int) PairStat {
 		s.Evidence = &ev
 	}
 	return s
+}
+
+// shifted returns c with its articles' places moved by off, for merging
+// the counts of issues that follow one another.
+func (c *Cooc) shifted(off int) *Cooc {
+	out := &Cooc{N: c.N, Theme: c.Theme, Pair: c.Pair, First: map[CoocKey]map[[2]int]Evidence{}}
+	for k, m := range c.First {
+		out.First[k] = make(map[[2]int]Evidence, len(m))
+		for p, ev := range m {
+			ev.seq += off
+			out.First[k][p] = ev
+		}
+	}
+	return out
 }

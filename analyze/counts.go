@@ -1,10 +1,12 @@
 package analyze
 
-// GroupKey is a day and venue: the unit counts are kept by. Date is ISO
-// (or "" when undated).
+// GroupKey is a day and venue of an issue: the unit counts are kept by.
+// Date is ISO (or "" when undated); Issue is the issue's name, so that the
+// counts of several issues merge without mixing.
 type GroupKey struct {
 	Date  string
 	Venue string
+	Issue string
 }
 
 // Counts are mention and token counts by group. They merge: adding the
@@ -15,6 +17,7 @@ type Counts struct {
 	Tokens map[GroupKey]int   // word tokens counted in each group
 	Forms  map[GroupKey][]int // mentions by Formulation.ID (slices grow as needed)
 	seen   map[GroupKey]bool
+	totals []int // mentions by Formulation.ID over all groups
 }
 
 // NewCounts returns empty counts.
@@ -37,6 +40,10 @@ func (c *Counts) add(k GroupKey, form, n int) {
 	}
 	v[form] += n
 	c.Forms[k] = v
+	for len(c.totals) <= form {
+		c.totals = append(c.totals, 0)
+	}
+	c.totals[form] += n
 }
 
 // Count returns the mentions of a formulation in a group.
@@ -62,9 +69,8 @@ func (c *Counts) Add(o *Counts) {
 
 // Total returns a formulation's mentions over all groups.
 func (c *Counts) Total(form int) int {
-	n := 0
-	for _, k := range c.Groups {
-		n += c.Count(k, form)
+	if form < len(c.totals) {
+		return c.totals[form]
 	}
-	return n
+	return 0
 }

@@ -27,7 +27,7 @@ type termStat struct {
 	words    int
 	count    int
 	pattern  bool           // its words follow a part-of-speech pattern of terms
-	articles []int          // where it occurs, in order, each once
+	articles []int          // where it occurs (places of articles in the text), in order, each once
 	first    string         // the first form seen (in the earliest example)
 	form0    string         // a form, held outside the map
 	n0       int            // how often it is written as form0
@@ -70,9 +70,24 @@ func (t Terms) add(k string, s *termStat) {
 	for f, n := range s.forms {
 		d.addForm(f, n)
 	}
-	if s.example.Article < d.example.Article || (s.example.Article == d.example.Article && s.example.order < d.example.order) {
+	if s.example.before(d.example) {
 		d.example, d.first = s.example, s.first
 	}
+}
+
+// shifted returns t with its articles' places moved by off.
+func (t Terms) shifted(off int) Terms {
+	out := make(Terms, len(t))
+	for k, s := range t {
+		c := *s
+		c.articles = make([]int, len(s.articles))
+		for i, a := range s.articles {
+			c.articles[i] = a + off
+		}
+		c.example.seq += off
+		out[k] = &c
+	}
+	return out
 }
 
 // addArticle records an occurrence in article a.

@@ -41,7 +41,8 @@ type KeyItem struct {
 	LowExpected     bool    // an expected count below 5: the p-value is not to be trusted
 }
 
-// keyness compares every day and every venue with the rest of the issue.
+// keyness compares every day and every venue (and, in a corpus, every
+// issue) with the rest.
 // Words are those not in stop; an item needs 2 occurrences in all.
 func keyness(c *Counts, w Words, forms []Formulation, stop map[string]bool) []KeyItem {
 	type group struct {
@@ -66,6 +67,19 @@ func keyness(c *Counts, w Words, forms []Formulation, stop map[string]bool) []Ke
 			seenVenue[k.Venue] = true
 			v := k.Venue
 			groups = append(groups, group{"venue " + v, func(k GroupKey) bool { return k.Venue == v }})
+		}
+	}
+	var issues []string
+	seenIssue := map[string]bool{}
+	for _, k := range c.Groups {
+		if !seenIssue[k.Issue] {
+			seenIssue[k.Issue] = true
+			issues = append(issues, k.Issue)
+		}
+	}
+	if len(issues) > 1 { // a corpus: each issue against the others
+		for _, is := range issues {
+			groups = append(groups, group{"issue " + is, func(k GroupKey) bool { return k.Issue == is }})
 		}
 	}
 	// totals over the issue; a group's reference is the total less the group

@@ -189,8 +189,9 @@ func TestReferenceCounts(t *testing.T) {
 		"Yangtze Economic Belt":                              {1, 0, 0}, // 5: line 38
 	}
 	res := referenceResult(t)
+	const name = "two_sessions_2024.txt"
 	groups := []GroupKey{
-		{"2024-03-05", "Jiangsu delegation"}, {"2024-03-06", "CPPCC joint group meeting"}, {"2024-03-07", "PLA and PAP delegation"},
+		{"2024-03-05", "Jiangsu delegation", name}, {"2024-03-06", "CPPCC joint group meeting", name}, {"2024-03-07", "PLA and PAP delegation", name},
 	}
 	if fmt.Sprint(res.Counts.Groups) != fmt.Sprint(groups) {
 		t.Fatalf("groups = %v; want %v", res.Counts.Groups, groups)
@@ -251,7 +252,7 @@ func TestCountCaptions(t *testing.T) {
 	if len(without.Mentions) != 1 || len(with.Mentions) != 2 || with.Mentions[1].Part != PartCaption {
 		t.Errorf("mentions without captions %d, with %d; want 1 and 2 (the second in the caption)", len(without.Mentions), len(with.Mentions))
 	}
-	k := GroupKey{"", VenueUnspecified}
+	k := GroupKey{"", VenueUnspecified, "t.txt"}
 	if without.Counts.Tokens[k] >= with.Counts.Tokens[k] {
 		t.Errorf("tokens %d without captions, %d with; want the caption's words added", without.Counts.Tokens[k], with.Counts.Tokens[k])
 	}
@@ -300,7 +301,7 @@ func TestCountsMerge(t *testing.T) {
 func mentionRows(res *Result) map[GroupKey]map[int]int {
 	rows := map[GroupKey]map[int]int{}
 	for _, m := range res.Mentions {
-		k := GroupKey{m.Date.String(), m.Venue}
+		k := GroupKey{m.Date.String(), m.Venue, m.Issue}
 		if rows[k] == nil {
 			rows[k] = map[int]int{}
 		}

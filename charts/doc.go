@@ -1,5 +1,13 @@
-// Package charts renders analyze results as PNG (and SVG) charts ready to
-// paste into a briefing. It takes analyze values and writes images; it
-// never changes what it is given. The charts arrive with issue #5; until
-// then the package holds nothing but this description.
+// Package charts turns an analyze.Result into PNG (and SVG) charts an
+// analyst can paste into a briefing as they are. Build takes the Result
+// and Options and returns the charts in a fixed order, each with the
+// series it plots: the most frequent formulations by day and by venue, the
+// theme mix by day, theme co-occurrence as a heat map and as a network,
+// the formulation trend, candidate new formulations, and one keyness
+// chart per day. WritePNG and WriteSVG draw a chart to an io.Writer at the
+// size and resolution asked for; RenderAll draws them all in parallel and
+// returns file name → bytes, the same bytes for the same input. A chart
+// without data still renders, titled, with a "no mentions" message. The
+// package opens no files, never changes the Result, and keeps no state
+// between calls.
 package charts

@@ -47,19 +47,19 @@ func per1000(count, tokens int) string {
 
 // ArticlesTable lists the articles with their sizes.
 func ArticlesTable(res *analyze.Result) Table {
-	t := Table{Name: "articles.csv", Header: []string{"article", "date", "venue", "headline", "paragraphs", "sentences", "tokens", "captions"}}
+	t := Table{Name: "articles.csv", Header: []string{"article", "date", "venue", "headline", "paragraphs", "sentences", "tokens", "captions", "issue"}}
 	for _, a := range res.Articles {
-		t.Rows = append(t.Rows, []string{itoa(a.N), a.Date.String(), a.Venue, a.Headline, itoa(a.Paragraphs), itoa(a.Sentences), itoa(a.Tokens), itoa(a.Captions)})
+		t.Rows = append(t.Rows, []string{itoa(a.N), a.Date.String(), a.Venue, a.Headline, itoa(a.Paragraphs), itoa(a.Sentences), itoa(a.Tokens), itoa(a.Captions), a.Issue})
 	}
 	return t
 }
 
 // MentionsTable lists every counted mention as a KWIC line.
 func MentionsTable(res *analyze.Result) Table {
-	t := Table{Name: "mentions.csv", Header: []string{"article", "date", "venue", "part", "paragraph", "sentence", "theme", "phrase", "matched", "left", "right", "line"}}
+	t := Table{Name: "mentions.csv", Header: []string{"article", "date", "venue", "part", "paragraph", "sentence", "theme", "phrase", "matched", "left", "right", "line", "issue"}}
 	for _, m := range res.Mentions {
 		t.Rows = append(t.Rows, []string{itoa(m.Article), m.Date.String(), m.Venue, m.Part, itoa(m.Paragraph), itoa(m.Sentence),
-			m.Theme, m.Phrase, m.Matched, m.Left, m.Right, itoa(m.Line)})
+			m.Theme, m.Phrase, m.Matched, m.Left, m.Right, itoa(m.Line), m.Issue})
 	}
 	return t
 }
@@ -67,7 +67,7 @@ func MentionsTable(res *analyze.Result) Table {
 // PhraseCountsTable gives, for every day and venue, the count of every
 // formulation that occurs anywhere in the issue (zeros included).
 func PhraseCountsTable(res *analyze.Result) Table {
-	t := Table{Name: "phrase_counts.csv", Header: []string{"date", "venue", "theme", "phrase", "count", "tokens", "per_1000"}}
+	t := Table{Name: "phrase_counts.csv", Header: []string{"date", "venue", "theme", "phrase", "count", "tokens", "per_1000", "issue"}}
 	c := res.Counts
 	for _, k := range c.Groups {
 		tokens := c.Tokens[k]
@@ -76,7 +76,7 @@ func PhraseCountsTable(res *analyze.Result) Table {
 				continue
 			}
 			n := c.Count(k, f.ID)
-			t.Rows = append(t.Rows, []string{k.Date, k.Venue, f.Theme, f.Phrase, itoa(n), itoa(tokens), per1000(n, tokens)})
+			t.Rows = append(t.Rows, []string{k.Date, k.Venue, f.Theme, f.Phrase, itoa(n), itoa(tokens), per1000(n, tokens), k.Issue})
 		}
 	}
 	return t
@@ -84,7 +84,7 @@ func PhraseCountsTable(res *analyze.Result) Table {
 
 // ThemesTable gives, for every day and venue, the mentions of every theme.
 func ThemesTable(res *analyze.Result) Table {
-	t := Table{Name: "themes.csv", Header: []string{"date", "venue", "theme", "count", "tokens", "per_1000"}}
+	t := Table{Name: "themes.csv", Header: []string{"date", "venue", "theme", "count", "tokens", "per_1000", "issue"}}
 	c := res.Counts
 	for _, k := range c.Groups {
 		tokens := c.Tokens[k]
@@ -93,7 +93,7 @@ func ThemesTable(res *analyze.Result) Table {
 			byTheme[f.Theme] += c.Count(k, f.ID)
 		}
 		for _, th := range res.Themes {
-			t.Rows = append(t.Rows, []string{k.Date, k.Venue, th, itoa(byTheme[th]), itoa(tokens), per1000(byTheme[th], tokens)})
+			t.Rows = append(t.Rows, []string{k.Date, k.Venue, th, itoa(byTheme[th]), itoa(tokens), per1000(byTheme[th], tokens), k.Issue})
 		}
 	}
 	return t
@@ -105,7 +105,7 @@ func f3(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
 // CooccurrenceTable gives every pair of themes in every scope and window.
 func CooccurrenceTable(res *analyze.Result) Table {
 	t := Table{Name: "cooccurrence.csv", Header: []string{"scope", "window", "theme_a", "theme_b", "count", "expected", "pmi", "npmi", "llr", "jaccard",
-		"article", "paragraph", "sentence", "evidence", "part", "windows_a", "windows_b", "windows"}}
+		"article", "paragraph", "sentence", "evidence", "part", "windows_a", "windows_b", "windows", "issue"}}
 	for _, p := range res.Pairs {
 		pmi := ""
 		if p.PMIDefined {
@@ -122,6 +122,11 @@ func CooccurrenceTable(res *analyze.Result) Table {
 			row = append(row, "", "", "", "", "")
 		}
 		row = append(row, itoa(p.WindowsA), itoa(p.WindowsB), itoa(p.Windows))
+		if ev := p.Evidence; ev != nil {
+			row = append(row, ev.Issue)
+		} else {
+			row = append(row, "")
+		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
@@ -129,13 +134,13 @@ func CooccurrenceTable(res *analyze.Result) Table {
 
 // DiscoveredTable lists candidate new formulations, best first.
 func DiscoveredTable(res *analyze.Result) Table {
-	t := Table{Name: "discovered.csv", Header: []string{"phrase", "count", "articles", "score", "measure", "in_lexicon", "example"}}
+	t := Table{Name: "discovered.csv", Header: []string{"phrase", "count", "articles", "score", "measure", "in_lexicon", "example", "example_issue", "example_article"}}
 	for _, c := range res.Discovered {
 		in := c.InLexicon
 		if in == "" {
 			in = "new"
 		}
-		t.Rows = append(t.Rows, []string{c.Phrase, itoa(c.Count), itoa(c.Articles), f3(c.Score), c.Measure, in, c.Example.Text})
+		t.Rows = append(t.Rows, []string{c.Phrase, itoa(c.Count), itoa(c.Articles), f3(c.Score), c.Measure, in, c.Example.Text, c.Example.Issue, itoa(c.Example.Article)})
 	}
 	return t
 }

@@ -80,17 +80,17 @@ func TestCSVConsistent(t *testing.T) {
 	}
 	mentions := map[string]int{}
 	for _, r := range tables["mentions.csv"] {
-		mentions[r[1]+"|"+r[2]+"|"+r[7]]++ // date|venue|phrase
+		mentions[r[1]+"|"+r[2]+"|"+r[7]+"|"+r[12]]++ // date|venue|phrase|issue
 	}
 	byTheme := map[string]int{}
 	total := 0
 	for _, r := range tables["phrase_counts.csv"] {
-		date, venue, theme, phrase, count, tokens, rate := r[0], r[1], r[2], r[3], r[4], r[5], r[6]
+		date, venue, theme, phrase, count, tokens, rate, issue := r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]
 		var c, n int
 		fmt.Sscan(count, &c)
 		fmt.Sscan(tokens, &n)
-		if c != mentions[date+"|"+venue+"|"+phrase] {
-			t.Errorf("phrase_counts %s %s %q = %d; mentions.csv has %d rows", date, venue, phrase, c, mentions[date+"|"+venue+"|"+phrase])
+		if c != mentions[date+"|"+venue+"|"+phrase+"|"+issue] {
+			t.Errorf("phrase_counts %s %s %q = %d; mentions.csv has %d rows", date, venue, phrase, c, mentions[date+"|"+venue+"|"+phrase+"|"+issue])
 		}
 		if want := fmt.Sprintf("%.2f", float64(c)/float64(n)*1000); rate != want {
 			t.Errorf("per_1000 %s for %d/%d; want %s", rate, c, n, want)

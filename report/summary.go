@@ -32,12 +32,15 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		return err
 	}
 	days := dayGroups(res)
+	seen := map[string]bool{}
 	var dated []string
-	for _, d := range days {
-		if d.name != "undated" {
-			dated = append(dated, d.name)
+	for _, k := range res.Counts.Groups {
+		if k.Date != "" && !seen[k.Date] {
+			seen[k.Date] = true
+			dated = append(dated, k.Date)
 		}
 	}
+	sort.Strings(dated)
 	dates := "none given"
 	switch {
 	case len(dated) == 1:
@@ -60,7 +63,12 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		{"Articles", len(iss.Articles)},
 		{"Tokens (headlines and bodies)", tokens},
 		{"Mentions counted", len(res.Mentions)},
-		{"Formulations found", countFound(res)},
+		{"Formulations found", res.FormulationsFound()},
+	}
+	unit := "day"
+	if len(res.Issues) > 1 {
+		unit = "issue"
+		facts = append(facts[:1], append([][2]any{{"Issues", len(res.Issues)}}, facts[1:]...)...)
 	}
 	row := 3
 	for _, kv := range facts {
@@ -73,10 +81,10 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		row++
 	}
 	row++
-	if err := set("A"+strconv.Itoa(row), "Top formulations per day", b.bold); err != nil {
+	if err := set("A"+strconv.Itoa(row), "Top formulations per "+unit, b.bold); err != nil {
 		return err
 	}
-	header := []string{"day", "rank", "formulation", "theme", "mentions", "per 1,000"}
+	header := []string{unit, "rank", "formulation", "theme", "mentions", "per 1,000"}
 	kinds := []colKind{colText, colInt, colText, colText, colInt, colDec1}
 	var top [][]any
 	for _, d := range days {
@@ -147,19 +155,9 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	return b.fit(sheet, 1, header, top, kinds)
 }
 
-func countFound(res *analyze.Result) int {
-	n := 0
-	for _, f := range res.Formulations {
-		if res.Counts.Total(f.ID) > 0 {
-			n++
-		}
-	}
-	return n
-}
-
 // charts writes the Charts sheet: a native chart of the top formulations
 // by day, from a small table beside it, and the PNG charts.
-func (b *book) charts(res *analyze.Result, images []ChartImage) error {
+func (b *book) charts(res *analyze.Result, look Look) error {
 	sheet := SheetCharts
 	f := b.f
 	days := dayGroups(res)
@@ -211,7 +209,7 @@ func (b *book) charts(res *analyze.Result, images []ChartImage) error {
 				Name:       fmt.Sprintf("'%s'!$%s$2", sheet, col),
 				Categories: fmt.Sprintf("'%s'!$A$3:$A$%d", sheet, 2+len(rows)),
 				Values:     fmt.Sprintf("'%s'!$%s$3:$%s$%d", sheet, col, col, 2+len(rows)),
-				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{okabeIto(i)}},
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{seriesColor(look.DayColors, i)}},
 			})
 		}
 		cell, _ := excelize.CoordinatesToCellName(anchor, 2)
@@ -228,7 +226,7 @@ func (b *book) charts(res *analyze.Result, images []ChartImage) error {
 		}
 	}
 	row := max(next+2, 30)
-	for _, im := range images {
+	for _, im := range look.Images {
 		if err := f.SetCellValue(sheet, "A"+strconv.Itoa(row), im.Title); err != nil {
 			return err
 		}
@@ -246,9 +244,12 @@ func (b *book) charts(res *analyze.Result, images []ChartImage) error {
 	return nil
 }
 
-// okabeIto is the i-th colour of the colour-blind-safe palette of Okabe
-// and Ito (black left out), round again after seven.
-func okabeIto(i int) string {
+// seriesColor is the i-th of the given colours, or of the colour-blind-safe
+// palette of Okabe and Ito (black left out) when none are given.
+func seriesColor(given []string, i int) string {
+	if i < len(given) {
+		return given[i]
+	}
 	p := [...]string{"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
 	return p[i%len(p)]
 }

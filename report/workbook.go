@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +19,13 @@ type Provenance struct {
 	InputSHA256 string   // of the input's bytes
 	Version     string   // tool version
 	Params      []string // run parameters, "name=value"
+}
+
+// Look is what the workbook shows besides the tables: the rendered charts
+// and the colours of the days in them, for the native chart to match.
+type Look struct {
+	Images    []ChartImage
+	DayColors []string // "#RRGGBB", one per day (or issue) in order
 }
 
 // ChartImage is a rendered chart to embed in the Charts sheet.
@@ -79,7 +87,7 @@ type book struct {
 // columns, number formats and landscape fit-to-width printing. tables are
 // the CSV tables (see Tables), so a workbook table and its CSV hold the
 // same rows. The same arguments give the same bytes.
-func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, prov Provenance, images []ChartImage) error {
+func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, prov Provenance, look Look) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(newSortedZip)
@@ -91,7 +99,7 @@ func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, prov Proven
 	for _, t := range tables {
 		byName[t.Name] = t
 	}
-	structure, articleRow := structureRows(res.Issue)
+	structure, articleRow := structureRows(res)
 	steps := []func() error{
 		func() error { return b.summary(res, prov) },
 		func() error { return b.pivot(SheetByDay, res, dayGroups(res)) },
@@ -103,7 +111,7 @@ func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, prov Proven
 		func() error { return b.mentions(byName["mentions.csv"], articleRow) },
 		func() error { return b.streamed(SheetStructure, structure, nil, nil) },
 		func() error { return b.lexiconSheet(res) },
-		func() error { return b.charts(res, images) },
+		func() error { return b.charts(res, look) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -225,6 +233,17 @@ func (b *book) banded(sheet string, col, row, ncol, nrow int) error {
 	}})
 }
 
+// headHeight is the header row's height in points: two lines when a
+// header is wider than its numbers' column and wraps.
+func headHeight(header []string, kinds []colKind) float64 {
+	for i, h := range header {
+		if kinds[i] != colText && kinds[i] != colLong && kinds[i] != colRight && utf8.RuneCountInString(h)+4 > 14 {
+			return 30
+		}
+	}
+	return 15
+}
+
 // tableName makes a unique Excel table name from a sheet name.
 func (b *book) tableName(sheet string) string {
 	base := strings.NewReplacer(" ", "", "-", "", "(", "", ")", "").Replace(sheet)
@@ -271,12 +290,16 @@ func cellValue(s string, k colKind) any {
 	return s
 }
 
-// widths fits each column to its longest cell (header included), within
-// limits: 60 characters, 100 for long text.
+// widths fits each column to its longest cell (header included, but a
+// long header over numbers wraps instead of widening them), within limits:
+// 60 characters, 100 for long text.
 func widths(header []string, rows [][]string, kinds []colKind) []float64 {
 	out := make([]float64, len(header))
 	for i, h := range header {
 		out[i] = float64(utf8.RuneCountInString(h)) + 4 // room for the filter button
+		if kinds[i] != colText && kinds[i] != colLong && kinds[i] != colRight {
+			out[i] = min(out[i], 14) // a long header over numbers wraps
+		}
 	}
 	for _, r := range rows {
 		for i, c := range r {
@@ -368,7 +391,7 @@ func (b *book) streamed(sheet string, t Table, order []string, extra *extraColum
 	if extra != nil {
 		head = append(head, excelize.Cell{StyleID: b.head[0], Value: extra.header})
 	}
-	if err := sw.SetRow("A1", head); err != nil {
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: headHeight(header, kinds)}); err != nil {
 		return err
 	}
 	for r, row := range t.Rows {
@@ -435,6 +458,11 @@ func (b *book) tableBanded(sheet string, col, row int, name string, header []str
 			return 0, err
 		}
 	}
+	if h := headHeight(header, kinds); h > 15 {
+		if err := f.SetRowHeight(sheet, row, h); err != nil {
+			return 0, err
+		}
+	}
 	if band {
 		if err := b.banded(sheet, col, row, len(header), len(rows)); err != nil {
 			return 0, err
@@ -447,7 +475,10 @@ func (b *book) tableBanded(sheet string, col, row int, name string, header []str
 	return row + len(rows) + 1, nil
 }
 
-// fit sets column widths from the cells written so far.
+// fit sets column widths from the given cells, never narrowing a column
+// already set wider (several tables share a sheet's columns). Runs of
+// columns of one width are set together: excelize takes time in the
+// number of column ranges for each call.
 func (b *book) fit(sheet string, firstCol int, header []string, rows [][]any, kinds []colKind) error {
 	text := make([][]string, len(rows))
 	for i, r := range rows {
@@ -456,12 +487,27 @@ func (b *book) fit(sheet string, firstCol int, header []string, rows [][]any, ki
 			text[i][j] = fmt.Sprint(c)
 		}
 	}
-	for i, w := range widths(header, text, kinds) {
-		col, _ := excelize.ColumnNumberToName(firstCol + i)
-		cur, _ := b.f.GetColWidth(sheet, col)
-		if err := b.f.SetColWidth(sheet, col, col, max(w, cur)); err != nil {
+	ws := widths(header, text, kinds)
+	for i := range ws {
+		ws[i] = math.Ceil(ws[i])
+		if i < 8 { // only the first columns may have been set by another table
+			col, _ := excelize.ColumnNumberToName(firstCol + i)
+			if cur, err := b.f.GetColWidth(sheet, col); err == nil && cur > ws[i] {
+				ws[i] = cur
+			}
+		}
+	}
+	for i := 0; i < len(ws); {
+		j := i
+		for j+1 < len(ws) && ws[j+1] == ws[i] {
+			j++
+		}
+		from, _ := excelize.ColumnNumberToName(firstCol + i)
+		to, _ := excelize.ColumnNumberToName(firstCol + j)
+		if err := b.f.SetColWidth(sheet, from, to, ws[i]); err != nil {
 			return err
 		}
+		i = j + 1
 	}
 	return nil
 }
@@ -473,8 +519,11 @@ type group struct {
 }
 
 // dayGroups returns the days in date order (undated last), each with its
-// day-and-venue groups.
+// day-and-venue groups; for a corpus of several issues, the issues.
 func dayGroups(res *analyze.Result) []group {
+	if len(res.Issues) > 1 {
+		return issueGroups(res)
+	}
 	var out []group
 	at := map[string]int{}
 	for _, k := range res.Counts.Groups {
@@ -496,6 +545,22 @@ func dayGroups(res *analyze.Result) []group {
 		}
 		return a < b
 	})
+	return out
+}
+
+// issueGroups returns the issues of a corpus in order.
+func issueGroups(res *analyze.Result) []group {
+	var out []group
+	at := map[string]int{}
+	for _, is := range res.Issues {
+		at[is.Name] = len(out)
+		out = append(out, group{name: is.Name})
+	}
+	for _, k := range res.Counts.Groups {
+		if i, ok := at[k.Issue]; ok {
+			out[i].keys = append(out[i].keys, k)
+		}
+	}
 	return out
 }
 

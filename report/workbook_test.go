@@ -19,8 +19,8 @@ func writeReferenceWorkbook(t *testing.T) []byte {
 	res := analyzeReference(t)
 	var buf bytes.Buffer
 	prov := Provenance{Input: "two_sessions_2024.txt", InputSHA256: "sha", Version: "test", Params: []string{"count-captions=false", "min-count=2"}}
-	images := []ChartImage{{Name: "dot", Title: "A test image", PNG: onePixelPNG(t)}}
-	if err := WriteWorkbook(&buf, res, Tables(res), prov, images); err != nil {
+	look := Look{Images: []ChartImage{{Name: "dot", Title: "A test image", PNG: onePixelPNG(t)}}}
+	if err := WriteWorkbook(&buf, res, Tables(res), prov, look); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -56,9 +56,9 @@ func TestWorkbookReopens(t *testing.T) {
 	wantRange := map[string]string{
 		SheetByDay:    fmt.Sprintf("A1:K%d", 1+66), // theme, formulation, zh, 3 days, total, 3 rates, total rate; 66 formulations found
 		SheetByVenue:  fmt.Sprintf("A1:K%d", 1+66),
-		SheetDiscover: fmt.Sprintf("A1:G%d", 1+len(tables["discovered.csv"].Rows)),
+		SheetDiscover: fmt.Sprintf("A1:I%d", 1+len(tables["discovered.csv"].Rows)),
 		SheetKeyness:  fmt.Sprintf("A1:K%d", 1+len(tables["keyness.csv"].Rows)),
-		SheetMentions: fmt.Sprintf("A1:M%d", 1+len(tables["mentions.csv"].Rows)), // 12 CSV columns and the link
+		SheetMentions: fmt.Sprintf("A1:N%d", 1+len(tables["mentions.csv"].Rows)), // 13 CSV columns and the link
 	}
 	for sheet, want := range wantRange {
 		ts, err := f.GetTables(sheet)
@@ -158,8 +158,8 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 		t.Errorf("By day row 2 = %v; want new quality productive forces 6, 1, 3, total 10", r)
 	}
 	mentions := read(SheetMentions)
-	if len(mentions) != 102 || mentions[1][12] != "article 1" || mentions[101][12] != "article 3" {
-		t.Errorf("Mentions: %d rows, links %q … %q; want 101 mentions linked to their articles", len(mentions), mentions[1][12], mentions[len(mentions)-1][12])
+	if len(mentions) != 102 || mentions[1][13] != "article 1" || mentions[101][13] != "article 3" {
+		t.Errorf("Mentions: %d rows, links %q … %q; want 101 mentions linked to their articles", len(mentions), mentions[1][13], mentions[len(mentions)-1][13])
 	}
 	structure := read(SheetStructure)
 	if structure[1][3] != "headline" || structure[1][7] != "Xi Stresses Developing New Quality Productive Forces" {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +15,7 @@ import (
 // temporary directory beside dir, which replaces dir only when all are
 // written. On any failure dir is left as it was and the temporary
 // directory is removed.
-func writeDir(dir string, files map[string]func(io.Writer) error) (err error) {
+func writeDir(ctx context.Context, dir string, files map[string]func(io.Writer) error) (err error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return fmt.Errorf("%s: output path is a file, not a directory", dir)
 	}
@@ -37,11 +38,17 @@ func writeDir(dir string, files map[string]func(io.Writer) error) (err error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := writeFile(filepath.Join(tmp, name), files[name]); err != nil {
 			return fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
 		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	return replaceDir(tmp, dir)

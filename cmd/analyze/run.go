@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -38,9 +39,11 @@ func (e *usageError) Error() string { return e.msg }
 const helpText = `usage: analyze <command> [flags] [input]
 
 commands:
-  run INPUT       count the lexicon's formulations by day and venue, theme
-                  co-occurrence, candidate new formulations and keyness,
-                  and write the tables under --out (default out/<input name>)
+  run INPUT...    count the lexicon's formulations by day and venue, theme
+                  co-occurrence, candidate new formulations and keyness;
+                  write report.xlsx, charts/ and data/ under --out (default
+                  out/<input name>; with several inputs, out/<name>/ each
+                  and out/corpus/ for all)
   lexicon         print the default lexicon (YAML), to copy and edit
   inspect INPUT   print the structure read from an issue: title, articles
                   with date, venue, headline, paragraph, sentence and
@@ -48,11 +51,11 @@ commands:
   version         print the version
   help [COMMAND]  print this help, or a command's flags
 
-INPUT is a text file, or - for standard input.
+INPUT is a text file, a directory (its .txt files), or - for standard input.
 
 exit codes:
   0  success
-  1  runtime failure (output not writable, interrupted)
+  1  runtime failure (output not writable or locked, interrupted)
   2  usage error
   3  input rejected (missing, empty, binary, undecodable)
   4  lexicon error
@@ -94,7 +97,7 @@ func runHelp(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		fs, _ := runFlags(stdout)
-		fmt.Fprintln(stdout, "usage: analyze run [--out DIR] [--lexicon FILE] [--count-captions] [--min-count N] INPUT")
+		fmt.Fprintln(stdout, "usage: analyze run [flags] INPUT...   (files, directories of .txt files, or -)")
 		fs.PrintDefaults()
 		return nil
 	case "lexicon":
@@ -155,7 +158,7 @@ func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, lexPath
 	if err != nil {
 		return nil, err
 	}
-	iss, sum, err := readInput(ctx, rd, input, stdin)
+	iss, sum, _, err := readInput(ctx, rd, input, stdin)
 	if err != nil {
 		return nil, err
 	}
@@ -164,20 +167,9 @@ func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, lexPath
 
 // oneInput parses flags that may stand before or after the one input.
 func oneInput(fs *flag.FlagSet, args []string) (string, error) {
-	var inputs []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return "", &usageError{fmt.Sprintf("help requested (see: analyze help %s)", fs.Name())}
-			}
-			return "", &usageError{fmt.Sprintf("%v (see: analyze help %s)", err, fs.Name())}
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		inputs = append(inputs, args[0])
-		args = args[1:]
+	inputs, err := parseArgs(fs, args)
+	if err != nil {
+		return "", err
 	}
 	if len(inputs) != 1 {
 		return "", &usageError{fmt.Sprintf("%s takes one input (a file, or - for standard input)", fs.Name())}
@@ -186,26 +178,37 @@ func oneInput(fs *flag.FlagSet, args []string) (string, error) {
 }
 
 // readInput opens and reads one issue, "-" being standard input, and
-// returns the SHA-256 of its bytes.
-func readInput(ctx context.Context, rd *analyze.Reader, path string, stdin io.Reader) (*analyze.Issue, string, error) {
+// returns the SHA-256 and the number of its bytes.
+func readInput(ctx context.Context, rd *analyze.Reader, path string, stdin io.Reader) (*analyze.Issue, string, int64, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, "", err
+		return nil, "", 0, err
 	}
-	h := sha256.New()
+	h := &hashCounter{h: sha256.New()}
 	if path == "-" {
 		iss, err := rd.Read(io.TeeReader(stdin, h), "-")
-		return iss, hex.EncodeToString(h.Sum(nil)), err
+		return iss, hex.EncodeToString(h.h.Sum(nil)), h.n, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, "", &analyze.InputError{File: path, Msg: describeOpenError(err)}
+		return nil, "", 0, &analyze.InputError{File: path, Msg: describeOpenError(err)}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, "", &analyze.InputError{File: path, Msg: "is a directory, not a text file"}
+		return nil, "", 0, &analyze.InputError{File: path, Msg: "is a directory, not a text file"}
 	}
 	iss, err := rd.Read(io.TeeReader(f, h), filepath.Base(path))
-	return iss, hex.EncodeToString(h.Sum(nil)), err
+	return iss, hex.EncodeToString(h.h.Sum(nil)), h.n, err
+}
+
+// hashCounter hashes and counts the bytes written to it.
+type hashCounter struct {
+	h hash.Hash
+	n int64
+}
+
+func (c *hashCounter) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return c.h.Write(p)
 }
 
 func describeOpenError(err error) string {

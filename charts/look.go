@@ -1,0 +1,181 @@
+package charts
+
+import (
+	"image/color"
+	"math"
+	"strings"
+
+	xfont "golang.org/x/image/font"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// look holds the type sizes of one rendering. Sizes are in points for a
+// canvas of at least 640 × 400 pt (1600 × 900 px at 150 dpi is 768 × 432
+// pt); a smaller canvas scales every size down by s.
+type look struct {
+	s   float64
+	hdl text.Handler
+}
+
+// Type sizes in points at scale 1.
+const (
+	sizeTitle    = 16
+	sizeSubtitle = 11
+	sizeAxis     = 11
+	sizeTick     = 10
+	sizeCategory = 9.5
+	sizeLegend   = 10
+	sizeValue    = 8.5
+	sizeNote     = 8.5
+	sizeEmpty    = 20
+)
+
+// Grey levels of text and lines that carry no data.
+const (
+	ink      = 0x1a // text
+	inkSoft  = 0x55 // subtitles, notes
+	inkFaint = 0x88 // empty messages, reference lines
+	rule     = 0xdd // grid lines
+	white    = 0xff
+)
+
+func gray(level uint8) color.Color { return color.Gray{Y: level} }
+
+func newLook(w, h vg.Length) *look {
+	s := math.Min(1, math.Min(w.Points()/640, h.Points()/400))
+	return &look{s: s, hdl: plot.DefaultTextHandler}
+}
+
+// pt is a length of v points, scaled.
+func (lk *look) pt(v float64) vg.Length { return vg.Points(v * lk.s) }
+
+// style is Liberation Sans at size points (scaled).
+func (lk *look) style(size float64, bold bool, col color.Color) text.Style {
+	f := font.Font{Typeface: "Liberation", Variant: "Sans", Size: lk.pt(size)}
+	if bold {
+		f.Weight = xfont.WeightBold
+	}
+	return text.Style{Color: col, Font: f, Handler: lk.hdl, XAlign: draw.XLeft, YAlign: draw.YBottom}
+}
+
+// lineHeight is the distance between the baselines of two lines.
+func lineHeight(sty text.Style) vg.Length { return sty.Font.Size * 1.2 }
+
+// capHeight is the height of a capital or a digit.
+func capHeight(sty text.Style) vg.Length { return sty.Font.Size * 0.69 }
+
+// textAt draws one line of text with its baseline at y; x is its left
+// edge, centre or right edge as xa says.
+func textAt(c draw.Canvas, sty text.Style, x, y vg.Length, xa draw.XAlignment, s string) {
+	sty.XAlign, sty.YAlign, sty.Rotation = xa, draw.YBottom, 0
+	// the plain handler puts the baseline of a bottom-aligned line at
+	// y - ascent + size
+	asc := sty.FontExtents().Ascent
+	c.FillText(sty, vg.Point{X: x, Y: y + asc - sty.Font.Size}, s)
+}
+
+// textRotated draws one line of text turned by theta (radians,
+// anticlockwise) about its anchor: the baseline point at the left, centre or
+// right of the text as xa says.
+func textRotated(c draw.Canvas, sty text.Style, at vg.Point, theta float64, xa draw.XAlignment, s string) {
+	sty.XAlign, sty.YAlign, sty.Rotation = xa, draw.YBottom, theta
+	d := float64(sty.FontExtents().Ascent - sty.Font.Size)
+	sin, cos := math.Sincos(theta)
+	c.FillText(sty, vg.Point{X: at.X - vg.Length(d*sin), Y: at.Y + vg.Length(d*cos)}, s)
+}
+
+// wrap breaks s into lines no wider than w, at spaces; a word wider than w
+// is shortened with an ellipsis so that nothing is ever cut at the edge.
+func wrap(sty text.Style, s string, w vg.Length) []string {
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		word = fit(sty, word, w)
+		if cur == "" {
+			cur = word
+			continue
+		}
+		if sty.Width(cur+" "+word) <= w {
+			cur += " " + word
+			continue
+		}
+		lines = append(lines, cur)
+		cur = word
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// fit shortens s with an ellipsis until it is no wider than w.
+func fit(sty text.Style, s string, w vg.Length) string {
+	if sty.Width(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		t := strings.TrimRight(string(r), " ") + "…"
+		if sty.Width(t) <= w {
+			return t
+		}
+	}
+	return "…"
+}
+
+// clip keeps the first n lines, marking a cut with an ellipsis.
+func clip(sty text.Style, lines []string, n int, w vg.Length) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	out := append([]string(nil), lines[:n]...)
+	out[n-1] = fit(sty, out[n-1]+"…", w)
+	return out
+}
+
+// widest is the width of the widest line.
+func widest(sty text.Style, lines []string) vg.Length {
+	var w vg.Length
+	for _, l := range lines {
+		w = max(w, sty.Width(l))
+	}
+	return w
+}
+
+// fillRect fills the rectangle between two corners.
+func fillRect(c draw.Canvas, col color.Color, x0, y0, x1, y1 vg.Length) {
+	c.SetColor(col)
+	c.Fill(vg.Rectangle{Min: vg.Point{X: min(x0, x1), Y: min(y0, y1)}, Max: vg.Point{X: max(x0, x1), Y: max(y0, y1)}}.Path())
+}
+
+// strokeRect outlines the rectangle between two corners.
+func strokeRect(c draw.Canvas, sty draw.LineStyle, x0, y0, x1, y1 vg.Length) {
+	c.SetLineStyle(sty)
+	c.Stroke(vg.Rectangle{Min: vg.Point{X: min(x0, x1), Y: min(y0, y1)}, Max: vg.Point{X: max(x0, x1), Y: max(y0, y1)}}.Path())
+}
+
+// luminance is the relative luminance of a colour (0 black, 1 white).
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		x := float64(v) / 0xffff
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// textOn is dark or white text, whichever reads better on a fill.
+func textOn(fill color.Color) color.Color {
+	if luminance(fill) > 0.33 {
+		return gray(ink)
+	}
+	return gray(white)
+}

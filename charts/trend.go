@@ -1,0 +1,145 @@
+package charts
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// trendLines is the most lines the trend chart draws, whatever
+// Options.TopN says: past six, lines tangle and the markers that tell them
+// apart run out.
+const trendLines = 6
+
+// trendChart is chart 6: the mentions of the top formulations day by day
+// (issue by issue in a corpus of several issues), as lines with markers. Each line has its theme's colour; formulations of
+// one theme differ by marker and dash.
+func trendChart(f *facts, opt Options) Chart {
+	top := f.top(min(opt.TopN, trendLines))
+	c := Chart{Name: "formulation_trend", Title: "Top formulations across days"}
+	days, _, byIssue := f.trendAxis()
+	what, axis := "day by day", "day (date of the articles)"
+	if byIssue {
+		c.Title = "Top formulations across issues"
+		what, axis = "issue by issue", "issue"
+	}
+	unit := "mentions"
+	if opt.Rate {
+		unit = "mentions per 1,000 words"
+		c.Title += ", per 1,000 words"
+	}
+	c.Subtitle = f.subtitle(fmt.Sprintf("the %d most frequent formulations, %s", len(top), what))
+	if len(top) == 0 || len(days) == 0 {
+		c.Subtitle = f.subtitle()
+		c.Empty = NoMentions + "\nNo formulation of the lexicon occurs in this issue."
+		return c
+	}
+	series := f.trend(top, opt.Rate)
+	c.Series = series
+	themeIndex := map[string]int{}
+	for _, t := range f.themes {
+		themeIndex[t.name] = t.index
+	}
+	type lineLook struct {
+		col    color.Color
+		dashes []vg.Length
+	}
+	styles := make([]lineLook, len(top))
+	perTheme := map[string]int{}
+	vmax := 0.0
+	for i, fm := range top {
+		styles[i].col = ThemeColor(themeIndex[fm.Theme])
+		switch perTheme[fm.Theme] {
+		case 1:
+			styles[i].dashes = []vg.Length{vg.Points(6), vg.Points(3)}
+		case 2:
+			styles[i].dashes = []vg.Length{vg.Points(2), vg.Points(2)}
+		case 3:
+			styles[i].dashes = []vg.Length{vg.Points(8), vg.Points(2), vg.Points(2), vg.Points(2)}
+		}
+		perTheme[fm.Theme]++
+		label := fm.Phrase
+		if !strings.EqualFold(fm.Phrase, fm.Theme) {
+			label += " (" + fm.Theme + ")"
+		}
+		c.legend = append(c.legend, legendItem{label: label, line: styles[i].col, dashes: styles[i].dashes, marker: i})
+		for _, v := range series[i].Values {
+			vmax = max(vmax, v)
+		}
+	}
+	if len(days) == 1 {
+		c.notes = append(c.notes, "One day only: each formulation is a single point; lines appear once the issue spans several days.")
+	}
+	if !byIssue && len(days) < len(f.days) {
+		c.notes = append(c.notes, "Mentions in articles without a date are left out of the trend.")
+	}
+	c.notes = append(c.notes, "Line colour: the formulation's theme. Points of equal value are set slightly apart so that none hides another.")
+	c.body = func(dc draw.Canvas, lk *look) {
+		p := lk.plotFor()
+		n := len(days)
+		slot := (dc.Max.X - dc.Min.X - lk.pt(60)) / vg.Length(n)
+		ticks, sty := lk.columnTicks(days, slot, lk.pt(110))
+		p.X.Tick.Marker, p.X.Tick.Label = plot.ConstantTicks(ticks), sty
+		p.X.Min, p.X.Max = -0.5, float64(n)-0.5
+		r := min(lk.pt(4.2), max(lk.pt(2), slot*0.16))
+		p.X.Label.Text = axis
+		p.Y.Label.Text = unit
+		yt := niceTicks{integer: !opt.Rate}
+		p.Y.Tick.Marker = yt
+		p.Y.Min, p.Y.Max = 0, max(vmax*1.08, 1)
+		if opt.Rate {
+			p.Y.Max = max(vmax*1.08, 0.1)
+		}
+		p.Add(&gridLines{ticks: yt, style: draw.LineStyle{Color: gray(rule), Width: lk.pt(0.6)}})
+		p.Add(plotFunc(func(c draw.Canvas, p *plot.Plot) {
+			tx, ty := p.Transforms(&c)
+			// points of equal value on a day are set side by side, the
+			// others stand on their day
+			dodge := 0.045
+			pts := make([][]vg.Point, len(series))
+			for s, ser := range series {
+				for i, v := range ser.Values {
+					same, rank := 0, 0
+					for o := range series {
+						if series[o].Values[i] == v {
+							if o < s {
+								rank++
+							}
+							same++
+						}
+					}
+					dx := (float64(rank) - float64(same-1)/2) * dodge
+					pts[s] = append(pts[s], vg.Point{X: tx(float64(i) + dx), Y: ty(v)})
+				}
+				if len(pts[s]) > 1 {
+					c.StrokeLines(draw.LineStyle{Color: styles[s].col, Width: lk.pt(2.2), Dashes: scaled(lk, styles[s].dashes)}, pts[s])
+				}
+			}
+			for s := range series {
+				for _, pt := range pts[s] {
+					drawMarker(c, s, pt, r, styles[s].col, lk)
+				}
+			}
+		}))
+		p.Draw(dc)
+	}
+	return c
+}
+
+// plotFunc is a plot.Plotter made of a function.
+type plotFunc func(c draw.Canvas, p *plot.Plot)
+
+func (f plotFunc) Plot(c draw.Canvas, p *plot.Plot) { f(c, p) }
+
+// scaled is a dash pattern at the look's scale.
+func scaled(lk *look, ds []vg.Length) []vg.Length {
+	var out []vg.Length
+	for _, d := range ds {
+		out = append(out, d*vg.Length(lk.s))
+	}
+	return out
+}

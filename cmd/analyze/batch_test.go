@@ -1,0 +1,258 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// splitReference writes the reference issue's three days as three issues.
+func splitReference(t *testing.T, dir string) []string {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/two_sessions_2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	// masthead 1-5; March 5: lines 6-57; March 6: 58-92; March 7: 93-124; footer after
+	head := strings.Join(lines[:5], "\n") + "\n"
+	parts := [][2]int{{5, 57}, {57, 92}, {92, 124}}
+	var paths []string
+	for i, p := range parts {
+		path := filepath.Join(dir, []string{"a_march5.txt", "b_march6.txt", "c_march7.txt"}[i])
+		if err := os.WriteFile(path, []byte(head+strings.Join(lines[p[0]:p[1]], "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	return paths
+}
+
+// TestRunSeveralInputs: a directory of three issues gives three reports
+// and a corpus report that adds them up, and the JSON summary says so.
+func TestRunSeveralInputs(t *testing.T) {
+	in := t.TempDir()
+	splitReference(t, in)
+	os.WriteFile(filepath.Join(in, "notes.md"), []byte("not an issue"), 0o644)
+	out := filepath.Join(t.TempDir(), "out")
+	stdout, stderr, code := runCLI(t, "", "run", "--json", "--out", out, in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var sum runSummary
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+		t.Fatalf("--json output: %v\n%s", err, stdout)
+	}
+	if len(sum.Inputs) != 3 || sum.Corpus == nil {
+		t.Fatalf("summary: %d inputs, corpus %v", len(sum.Inputs), sum.Corpus)
+	}
+	// by reading (see analyze.TestReferenceCounts): 41, 27 and 33 mentions a day
+	for i, want := range []int{41, 27, 33} {
+		s := sum.Inputs[i]
+		if s.Mentions != want || s.Articles != 1 || len(s.SHA256) != 64 || s.Output != filepath.Join(out, strings.TrimSuffix(s.File, ".txt")) {
+			t.Errorf("input %d: %+v; want 1 article, %d mentions", i, s, want)
+		}
+	}
+	if sum.Corpus.Mentions != 101 || sum.Corpus.Articles != 3 || sum.Corpus.Output != filepath.Join(out, "corpus") {
+		t.Errorf("corpus: %+v; want the 101 mentions of the three", sum.Corpus)
+	}
+	for _, k := range []string{"analyze", "render", "write", "total"} {
+		if _, ok := sum.TimingMS[k]; !ok {
+			t.Errorf("no %s timing", k)
+		}
+	}
+	// the corpus workbook has a column per issue in By day
+	f, err := excelize.OpenFile(filepath.Join(out, "corpus", "report.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("By day")
+	if got := strings.Join(rows[0][3:7], "|"); got != "a_march5.txt|b_march6.txt|c_march7.txt|total" {
+		t.Errorf("corpus By day columns %q; want one per issue", got)
+	}
+	if rows[1][1] != "new quality productive forces" || strings.Join(rows[1][3:7], ",") != "6,1,3,10" {
+		t.Errorf("corpus By day row %v; want new quality productive forces 6, 1, 3, 10", rows[1])
+	}
+	keyness, _ := os.ReadFile(filepath.Join(out, "corpus", "data", "keyness.csv"))
+	if !strings.Contains(string(keyness), "\nissue b_march6.txt,") {
+		t.Errorf("corpus keyness has no issue-against-the-rest rows")
+	}
+	for _, p := range []string{"a_march5/report.xlsx", "c_march7/charts/top_formulations_by_day.png", "corpus/data/mentions.csv"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("missing %s", p)
+		}
+	}
+}
+
+// TestBadInputs: each bad input gives its exit code and one clear line,
+// and writes nothing.
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	emptyDir := filepath.Join(dir, "nothing")
+	os.Mkdir(emptyDir, 0o755)
+	os.WriteFile(filepath.Join(emptyDir, "readme.md"), []byte("x"), 0o644)
+	tests := []struct {
+		name, input, wantErr string
+		code                 int
+	}{
+		{"missing file", filepath.Join(dir, "missing.txt"), "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
+		{"directory without .txt", emptyDir, "analyze: " + emptyDir + ": directory holds no .txt files\n", 3},
+		{"empty file", write("empty.txt", nil), "analyze: empty.txt: empty input\n", 3},
+		{"binary file", write("binary.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "analyze: binary.txt:3: binary data (NUL byte), not a text issue\n", 3}, // \r\n and \n come before the first NUL
+	}
+	for _, tt := range tests {
+		out := filepath.Join(dir, "out-"+strings.ReplaceAll(tt.name, " ", "-"))
+		stdout, stderr, code := runCLI(t, "", "run", "--out", out, tt.input)
+		if code != tt.code || stderr != tt.wantErr || stdout != "" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit %d, stderr %q", tt.name, code, stdout, stderr, tt.code, tt.wantErr)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s: output %s was written", tt.name, out)
+		}
+	}
+}
+
+// TestAwkwardInputs: inputs that are odd but readable give a report.
+func TestAwkwardInputs(t *testing.T) {
+	dir := t.TempDir()
+	const text = "March 5, 2024\n\nXi Stresses Reform\n\nXi urged efforts to deepen reform and develop new quality productive forces.\n"
+	utf16 := func(bom unicode.BOMPolicy) []byte {
+		b, err := unicode.UTF16(unicode.LittleEndian, bom).NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	var headings strings.Builder
+	for d := range 3000 {
+		day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d)
+		headings.WriteString(day.Format("January 2, 2006") + "\n\nXi urged efforts to deepen reform.\n\n")
+	}
+	tests := []struct {
+		name    string
+		data    []byte
+		summary string // the line run prints
+		warn    string // a warning on stderr, or ""
+	}{
+		{"utf16bom.txt", utf16(unicode.UseBOM), "utf16bom.txt: 1 articles, 2 mentions of 2 formulations", ""},
+		{"utf16.txt", utf16(unicode.IgnoreBOM), "utf16.txt: 1 articles, 2 mentions of 2 formulations", ""},
+		{"latin.txt", []byte("Xi stressed the people\x92s well-being \x96 and workplace safety.\n"), "latin.txt: 1 articles, 2 mentions of 2 formulations",
+			"analyze: warning: latin.txt:1: not valid UTF-8 on 1 line(s), first here; those lines were decoded as Windows-1252\n"},
+		{"nodates.txt", []byte("Xi urged efforts to deepen reform.\n\nHe praised high-quality development.\n"), "nodates.txt: 1 articles, 2 mentions of 2 formulations", ""},
+		{"headings.txt", []byte(headings.String()), "headings.txt: 3000 articles, 3000 mentions of 1 formulations", ""},
+	}
+	for _, tt := range tests {
+		p := filepath.Join(dir, tt.name)
+		os.WriteFile(p, tt.data, 0o644)
+		out := filepath.Join(dir, "out", tt.name)
+		stdout, stderr, code := runCLI(t, "", "run", "--out", out, p)
+		if code != 0 || stdout != tt.summary+"; report in "+out+"\n" || stderr != tt.warn {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want %q and warning %q", tt.name, code, stdout, stderr, tt.summary, tt.warn)
+		}
+	}
+}
+
+func TestOutputProblems(t *testing.T) {
+	dir := t.TempDir()
+	issue := filepath.Join(dir, "issue.txt")
+	os.WriteFile(issue, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
+	file := filepath.Join(dir, "afile")
+	os.WriteFile(file, []byte("x"), 0o644)
+	tests := []struct{ out, wantErr string }{
+		{file, "analyze: " + file + ": output path is a file, not a directory\n"},
+		{filepath.Join(file, "report"), "analyze: " + file + ": cannot create output directory: not a directory\n"},
+		// even root cannot make directories in /proc
+		{"/proc/analyze-test/report", "analyze: /proc/analyze-test: cannot create output directory: no such file or directory\n"},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runCLI(t, "", "run", "--out", tt.out, issue)
+		if code != 1 || stderr != tt.wantErr {
+			t.Errorf("--out %s: exit %d, stderr %q; want 1, %q", tt.out, code, stderr, tt.wantErr)
+		}
+	}
+}
+
+// TestLockedOutput: a second run on an output a first run holds stops
+// with a clear line, or waits with --wait.
+func TestLockedOutput(t *testing.T) {
+	dir := t.TempDir()
+	issue := filepath.Join(dir, "issue.txt")
+	os.WriteFile(issue, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
+	out := filepath.Join(dir, "report")
+	unlock, err := lockOutput(context.Background(), out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCLI(t, "", "run", "--out", out, issue)
+	if want := "analyze: " + out + ": another analyze run is writing this output; wait for it, or pass --wait\n"; code != 1 || stderr != want {
+		t.Errorf("locked: exit %d, stderr %q; want 1, %q", code, stderr, want)
+	}
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		unlock()
+	}()
+	if _, stderr, code := runCLI(t, "", "run", "--wait", "--out", out, issue); code != 0 {
+		t.Errorf("--wait: exit %d, %s", code, stderr)
+	}
+}
+
+// TestInterruptedRun: a run whose context is cancelled (SIGINT, SIGTERM)
+// writes nothing and leaves the previous report as it was.
+func TestInterruptedRun(t *testing.T) {
+	dir := t.TempDir()
+	issue := filepath.Join(dir, "issue.txt")
+	os.WriteFile(issue, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
+	out := filepath.Join(dir, "report")
+	if _, stderr, code := runCLI(t, "", "run", "--out", out, issue); code != 0 {
+		t.Fatalf("first run: %s", stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+	os.WriteFile(issue, []byte("Xi praised high-quality development.\n"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := exitStatus(run(ctx, []string{"run", "--out", out, issue}, strings.NewReader(""), &stdout, &stderr), &stderr)
+	if want := "analyze: interrupted: nothing written, the previous report is left as it was\n"; code != 1 || stderr.String() != want {
+		t.Errorf("interrupted: exit %d, stderr %q; want 1, %q", code, stderr.String(), want)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+	if !bytes.Equal(before, after) {
+		t.Errorf("the previous report changed")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") || strings.Contains(e.Name(), ".old-") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestQuietAndVerbose(t *testing.T) {
+	dir := t.TempDir()
+	issue := filepath.Join(dir, "issue.txt")
+	os.WriteFile(issue, []byte("Xi stressed the people\x92s well-being.\n"), 0o644)
+	stdout, stderr, code := runCLI(t, "", "run", "--quiet", "--out", filepath.Join(dir, "q"), issue)
+	if code != 0 || stdout != "" || stderr != "" {
+		t.Errorf("--quiet: exit %d, stdout %q, stderr %q; want nothing at all", code, stdout, stderr)
+	}
+	_, stderr, code = runCLI(t, "", "run", "-v", "--out", filepath.Join(dir, "v"), issue)
+	if code != 0 || !strings.Contains(stderr, "analyze: read and analysed in") || !strings.Contains(stderr, "analyze: wrote "+filepath.Join(dir, "v")) {
+		t.Errorf("-v: exit %d, stderr %q; want the stages", code, stderr)
+	}
+}
