@@ -19,12 +19,14 @@ run: build
 	@echo "structure: $(OUT)/two_sessions_2024.structure.txt"
 
 # What CI checks: formatting, vet, every test with the race detector
-# (goldens, examples, fuzz seeds), and that the binary builds.
+# (goldens, examples, fuzz seeds), the large-input and signal tests that
+# the race detector would make too slow, and that the binary builds.
 test:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run 'TestTenMegabyteLine|TestSignalLeavesPreviousReport' ./cmd/analyze
 	$(GO) build -o $(BIN) ./cmd/analyze
 
 bench:

@@ -1,0 +1,87 @@
+//go:build !race
+
+// These tests feed large inputs and real signals. The race detector makes
+// them too slow, so `make test` runs them once more without it.
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestTenMegabyteLine: a scraped page run together on one 10 MB line is
+// read sentence by sentence.
+func TestTenMegabyteLine(t *testing.T) {
+	dir := t.TempDir()
+	const sentence = "Xi Jinping stressed high-quality development in a speech on Tuesday and more words here. "
+	const n = 120000 // 10.7 MB; one mention of high-quality development a sentence
+	p := filepath.Join(dir, "page.txt")
+	if err := os.WriteFile(p, []byte(strings.Repeat(sentence, n)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	stdout, stderr, code := runCLI(t, "", "run", "--out", out, p)
+	if want := "page.txt: 1 articles, 120000 mentions of 1 formulations; report in " + out + "\n"; code != 0 || stdout != want {
+		t.Errorf("exit %d, stdout %q; want %q", code, stdout, want)
+	}
+	// 10,680,000 bytes less the final space, trimmed as every line is
+	if want := "analyze: warning: page.txt:1: 10679999 bytes on one line; read as 120000 sentence paragraphs\n"; stderr != want {
+		t.Errorf("stderr %q; want %q", stderr, want)
+	}
+}
+
+// TestSignalLeavesPreviousReport sends SIGINT and SIGTERM to a real
+// analyze process in the middle of a run: it exits 1 with one line, the
+// previous report is as it was and no temporary directory is left.
+func TestSignalLeavesPreviousReport(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "analyze")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	corpus, err := os.ReadFile("../../../shared/corpus/state_of_the_union_1945-2006.txt")
+	if err != nil {
+		t.Fatalf("the public corpus must stand in ../shared: %v", err)
+	}
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(big, bytes.Repeat(corpus, 3), 0o644) // 6 MB: several seconds of work
+	small := filepath.Join(dir, "small.txt")
+	os.WriteFile(small, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
+	out := filepath.Join(dir, "report")
+	if b, err := exec.Command(bin, "run", "--out", out, small).CombinedOutput(); err != nil {
+		t.Fatalf("first run: %v\n%s", err, b)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		cmd := exec.Command(bin, "run", "--out", out, big)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(1500 * time.Millisecond)
+		cmd.Process.Signal(sig)
+		err := cmd.Wait()
+		code := cmd.ProcessState.ExitCode()
+		if want := "analyze: interrupted: nothing written, the previous report is left as it was\n"; code != 1 || stderr.String() != want {
+			t.Errorf("%v: exit %d (%v), stderr %q; want 1, %q", sig, code, err, stderr.String(), want)
+		}
+		after, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+		if !bytes.Equal(before, after) {
+			t.Errorf("%v: the previous report changed", sig)
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.Contains(e.Name(), ".tmp-") || strings.Contains(e.Name(), ".old-") {
+				t.Errorf("%v: left behind %s", sig, e.Name())
+			}
+		}
+	}
+}
