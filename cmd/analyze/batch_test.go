@@ -86,9 +86,21 @@ func TestRunSeveralInputs(t *testing.T) {
 	if !strings.Contains(string(keyness), "\nissue b_march6.txt,") {
 		t.Errorf("corpus keyness has no issue-against-the-rest rows")
 	}
-	for _, p := range []string{"a_march5/report.xlsx", "c_march7/charts/top_formulations_by_day.png", "corpus/data/mentions.csv"} {
-		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+	// a second run, the flags written the other way, gives the same bytes
+	// whatever order the parallel work finished in
+	again := filepath.Join(t.TempDir(), "again")
+	if _, stderr, code := runCLI(t, "", "run", in, "--out="+again, "-quiet"); code != 0 {
+		t.Fatalf("second run: exit %d: %s", code, stderr)
+	}
+	for _, p := range []string{"a_march5/report.xlsx", "c_march7/charts/top_formulations_by_day.png", "corpus/data/mentions.csv",
+		"corpus/data/keyness.csv", "corpus/report.xlsx", "b_march6/data/cooccurrence.csv"} {
+		a, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
 			t.Errorf("missing %s", p)
+			continue
+		}
+		if b, _ := os.ReadFile(filepath.Join(again, p)); !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two runs", p)
 		}
 	}
 }
