@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -266,5 +267,34 @@ func TestQuietAndVerbose(t *testing.T) {
 	_, stderr, code = runCLI(t, "", "run", "-v", "--out", filepath.Join(dir, "v"), issue)
 	if code != 0 || !strings.Contains(stderr, "analyze: read and analysed in") || !strings.Contains(stderr, "analyze: wrote "+filepath.Join(dir, "v")) {
 		t.Errorf("-v: exit %d, stderr %q; want the stages", code, stderr)
+	}
+}
+
+// TestChartFlags: --size, --dpi and --format svg reach the charts.
+func TestChartFlags(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--size", "800x600", "--dpi", "100", "--format", "svg", "--out", out,
+		"../../testdata/two_sessions_2024.txt"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(filepath.Join(out, "charts", "theme_network.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 800 || cfg.Height != 600 {
+		t.Errorf("theme_network.png is %dx%d (%v); want 800x600", cfg.Width, cfg.Height, err)
+	}
+	svg, err := os.ReadFile(filepath.Join(out, "charts", "theme_network.svg"))
+	if err != nil || !bytes.Contains(svg[:min(len(svg), 200)], []byte("<svg")) {
+		t.Errorf("theme_network.svg missing or not SVG (%v)", err)
+	}
+	for _, bad := range [][]string{{"--size", "big"}, {"--dpi", "5"}, {"--format", "gif"}, {"--top", "0"}} {
+		_, stderr, code := runCLI(t, "", append([]string{"run", "--out", out}, append(bad, "../../testdata/two_sessions_2024.txt")...)...)
+		if code != 2 || !strings.HasPrefix(stderr, "analyze: "+bad[0]) {
+			t.Errorf("%v: exit %d, %q; want a usage error", bad, code, stderr)
+		}
 	}
 }
