@@ -80,6 +80,9 @@ type book struct {
 	head   [2]int // header cells: text (left) and numbers (right)
 	band   int    // conditional format shading every other row
 	tables map[string]bool
+	// maxRows is the most data rows of a streamed table (maxTableRows;
+	// tests make it small)
+	maxRows int
 }
 
 // WriteWorkbook writes the result as an .xlsx workbook: the sheets of
@@ -91,7 +94,7 @@ func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, prov Proven
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(newSortedZip)
-	b := &book{f: f, style: map[colKind]int{}, tables: map[string]bool{}}
+	b := &book{f: f, style: map[colKind]int{}, tables: map[string]bool{}, maxRows: maxTableRows}
 	if err := b.setup(res, prov); err != nil {
 		return err
 	}
@@ -320,6 +323,10 @@ func widths(header []string, rows [][]string, kinds []colKind) []float64 {
 	return out
 }
 
+// maxTableRows is the most data rows a streamed table takes: a sheet holds
+// excelize.TotalRows rows, one of them the header and one kept for a note.
+const maxTableRows = excelize.TotalRows - 2
+
 // extraColumn adds a computed column to a streamed table.
 type extraColumn struct {
 	header string
@@ -394,7 +401,11 @@ func (b *book) streamed(sheet string, t Table, order []string, extra *extraColum
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: headHeight(header, kinds)}); err != nil {
 		return err
 	}
-	for r, row := range t.Rows {
+	rows := t.Rows
+	if len(rows) > b.maxRows {
+		rows = rows[:b.maxRows]
+	}
+	for r, row := range rows {
 		cells := make([]any, 0, ncol)
 		for n, i := range idx {
 			cells = append(cells, excelize.Cell{StyleID: b.style[kinds[n]], Value: cellValue(row[i], kinds[n])})
@@ -412,7 +423,18 @@ func (b *book) streamed(sheet string, t Table, order []string, extra *extraColum
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(ncol, max(len(t.Rows), 1)+1)
+	last, _ := excelize.CoordinatesToCellName(ncol, max(len(rows), 1)+1)
+	if len(rows) < len(t.Rows) {
+		// below the table, the last row a sheet can hold says what is missing
+		cell, _ := excelize.CoordinatesToCellName(1, len(rows)+2)
+		note := fmt.Sprintf("… and %d more rows: a sheet holds at most %d", len(t.Rows)-len(rows), excelize.TotalRows)
+		if t.Name != "" && strings.HasSuffix(t.Name, ".csv") {
+			note += "; data/" + t.Name + " has them all"
+		}
+		if err := sw.SetRow(cell, []any{note}); err != nil {
+			return err
+		}
+	}
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: b.tableName(sheet), StyleName: "TableStyleMedium2", ShowRowStripes: ptr(true)}); err != nil {
 		return err
 	}

@@ -166,3 +166,35 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 		t.Errorf("Structure row 2 = %v", structure[1])
 	}
 }
+
+// TestStreamedTableCap: a table longer than a sheet keeps the rows that
+// fit and says how many are left out (here with a cap of 5 rows).
+func TestStreamedTableCap(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &book{f: f, style: map[colKind]int{}, tables: map[string]bool{}, maxRows: 5}
+	if err := b.setup(analyzeReference(t), Provenance{}); err != nil {
+		t.Fatal(err)
+	}
+	tb := Table{Name: "discovered.csv", Header: []string{"phrase", "count"}}
+	for i := range 12 {
+		tb.Rows = append(tb.Rows, []string{fmt.Sprint("p", i), fmt.Sprint(i)})
+	}
+	if err := b.streamed(SheetDiscover, tb, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	g, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := g.GetRows(SheetDiscover)
+	ts, _ := g.GetTables(SheetDiscover)
+	want := "… and 7 more rows: a sheet holds at most 1048576; data/discovered.csv has them all"
+	if len(rows) != 7 || rows[5][0] != "p4" || rows[6][0] != want || len(ts) != 1 || ts[0].Range != "A1:B6" {
+		t.Errorf("rows %v, tables %+v; want 5 rows, the note, and a table A1:B6", rows, ts)
+	}
+}
