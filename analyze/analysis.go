@@ -3,8 +3,10 @@ package analyze
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
@@ -146,11 +148,14 @@ func (az *Analyzer) AnalyzeContext(ctx context.Context, iss *Issue, opt Options)
 	res := az.newResult(opt)
 	res.Issue = iss
 	res.Issues = []IssueInfo{{Name: iss.Name, Title: iss.Title}}
-	for i := range iss.Articles {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		p := az.article(iss.Name, &iss.Articles[i], opt)
+	// articles are analysed in parallel and merged in order
+	parts := make([]*partial, len(iss.Articles))
+	if err := parallel(ctx, len(parts), func(i int) {
+		parts[i] = az.article(iss.Name, &iss.Articles[i], opt)
+	}); err != nil {
+		return nil, err
+	}
+	for _, p := range parts {
 		res.Articles = append(res.Articles, p.stats)
 		res.Mentions = append(res.Mentions, p.mentions...)
 		res.Counts.Add(p.counts)
@@ -160,6 +165,35 @@ func (az *Analyzer) AnalyzeContext(ctx context.Context, iss *Issue, opt Options)
 	}
 	az.finish(res)
 	return res, nil
+}
+
+// parallel runs do(0), …, do(n-1) on all cores, stopping early with ctx's
+// error when ctx is done.
+func parallel(ctx context.Context, n int, do func(int)) error {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return err
 }
 
 func (opt Options) withDefaults() Options {

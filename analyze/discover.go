@@ -387,18 +387,49 @@ func lemmatized(t Terms) Terms {
 			class[w] = ws[find(i)]
 		}
 	}
-	out := Terms{}
-	keys := make([]string, 0, len(t))
-	for k := range t {
-		keys = append(keys, k)
+	// most words are their class's only member: their phrases keep their
+	// keys and need no merging
+	out := make(Terms, len(t))
+	borrowed := map[string]bool{} // shared with t: copied before a merge changes them
+	var merged []string
+	for k, s := range t {
+		if renamed(k, class) {
+			merged = append(merged, k)
+			continue
+		}
+		out[k] = s
+		borrowed[k] = true
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	sort.Strings(merged) // merge in a fixed order
+	for _, k := range merged {
 		ws := strings.Split(k, " ")
 		for i, w := range ws {
 			ws[i] = class[w]
 		}
-		out.add(strings.Join(ws, " "), t[k])
+		to := strings.Join(ws, " ")
+		if borrowed[to] {
+			own := Terms{}
+			own.add(to, out[to])
+			out[to] = own[to]
+			delete(borrowed, to)
+		}
+		out.add(to, t[k])
 	}
 	return out
+}
+
+// renamed reports whether some word of key k has another name in class.
+func renamed(k string, class map[string]string) bool {
+	for k != "" {
+		w := k
+		if i := strings.IndexByte(k, ' '); i >= 0 {
+			w, k = k[:i], k[i+1:]
+		} else {
+			k = ""
+		}
+		if class[w] != w {
+			return true
+		}
+	}
+	return false
 }

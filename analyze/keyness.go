@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"context"
 	"sort"
 )
 
@@ -42,7 +43,8 @@ type KeyItem struct {
 }
 
 // keyness compares every day and every venue (and, in a corpus, every
-// issue) with the rest.
+// issue) with the rest: all lexicon phrases, and the maxKeyWords most
+// distinctive words each way.
 // Words are those not in stop; an item needs 2 occurrences in all.
 func keyness(c *Counts, w Words, forms []Formulation, stop map[string]bool) []KeyItem {
 	type group struct {
@@ -94,56 +96,90 @@ func keyness(c *Counts, w Words, forms []Formulation, stop map[string]bool) []Ke
 			allForms[f.ID] += c.Count(k, f.ID)
 		}
 	}
+	perGroup := make([][]KeyItem, len(groups))
+	parallel(context.Background(), len(groups), func(gi int) {
+		perGroup[gi] = keyItems(groups[gi].name, groups[gi].in, c, w, forms, stop, allTok, allWords, allForms)
+	})
 	var out []KeyItem
-	for _, g := range groups {
-		var tgtTok int
-		tgtWords, tgtForms := map[string]int{}, make([]int, len(forms))
-		for _, k := range c.Groups {
-			if !g.in(k) {
-				continue
-			}
-			tgtTok += c.Tokens[k]
-			for word, n := range w[k] {
-				tgtWords[word] += n
-			}
-			for _, f := range forms {
-				tgtForms[f.ID] += c.Count(k, f.ID)
-			}
+	for _, items := range perGroup {
+		out = append(out, items...)
+	}
+	return out
+}
+
+// maxKeyWords is how many words a group keeps in each direction (over-
+// and under-represented); lexicon phrases are all kept.
+const maxKeyWords = 50
+
+// keyItems compares one group with the rest of the issue.
+func keyItems(name string, in func(GroupKey) bool, c *Counts, w Words, forms []Formulation, stop map[string]bool,
+	allTok int, allWords map[string]int, allForms []int) []KeyItem {
+	var tgtTok int
+	tgtWords, tgtForms := map[string]int{}, make([]int, len(forms))
+	for _, k := range c.Groups {
+		if !in(k) {
+			continue
 		}
-		refTok := allTok - tgtTok
-		if tgtTok == 0 || refTok == 0 {
-			continue // one group is the whole issue: nothing to compare with
-		}
-		var items []KeyItem
-		add := func(item, kind string, a, b int) {
-			if a+b < 2 {
-				return
-			}
-			e1, e2 := expected(a, tgtTok, b, refTok)
-			g2 := keynessG2(a, tgtTok, b, refTok)
-			items = append(items, KeyItem{Group: g.name, Item: item, Kind: kind, Target: a, Reference: b,
-				TargetTokens: tgtTok, ReferenceTokens: refTok, LLR: g2, LogRatio: logRatio(a, tgtTok, b, refTok),
-				P: chiSquareP(g2), LowExpected: e1 < 5 || e2 < 5})
-		}
-		for word, n := range allWords {
-			if !stop[word] {
-				add(word, KeyWord, tgtWords[word], n-tgtWords[word])
-			}
+		tgtTok += c.Tokens[k]
+		for word, n := range w[k] {
+			tgtWords[word] += n
 		}
 		for _, f := range forms {
-			add(f.Phrase, KeyPhrase, tgtForms[f.ID], allForms[f.ID]-tgtForms[f.ID])
+			tgtForms[f.ID] += c.Count(k, f.ID)
 		}
-		sort.Slice(items, func(i, j int) bool {
-			a, b := items[i], items[j]
-			if a.LLR != b.LLR {
-				return a.LLR > b.LLR
-			}
-			if a.Kind != b.Kind {
-				return a.Kind > b.Kind // phrases before words
-			}
-			return a.Item < b.Item
-		})
-		out = append(out, items...)
+	}
+	refTok := allTok - tgtTok
+	if tgtTok == 0 || refTok == 0 {
+		return nil // one group is the whole issue: nothing to compare with
+	}
+	var items []KeyItem
+	add := func(item, kind string, a, b int) {
+		if a+b < 2 {
+			return
+		}
+		e1, e2 := expected(a, tgtTok, b, refTok)
+		g2 := keynessG2(a, tgtTok, b, refTok)
+		items = append(items, KeyItem{Group: name, Item: item, Kind: kind, Target: a, Reference: b,
+			TargetTokens: tgtTok, ReferenceTokens: refTok, LLR: g2, LogRatio: logRatio(a, tgtTok, b, refTok),
+			P: chiSquareP(g2), LowExpected: e1 < 5 || e2 < 5})
+	}
+	for word, n := range allWords {
+		if !stop[word] {
+			add(word, KeyWord, tgtWords[word], n-tgtWords[word])
+		}
+	}
+	for _, f := range forms {
+		add(f.Phrase, KeyPhrase, tgtForms[f.ID], allForms[f.ID]-tgtForms[f.ID])
+	}
+	sort.Slice(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		if a.LLR != b.LLR {
+			return a.LLR > b.LLR
+		}
+		if a.Kind != b.Kind {
+			return a.Kind > b.Kind // phrases before words
+		}
+		return a.Item < b.Item
+	})
+	return topItems(items)
+}
+
+// topItems keeps every phrase and the maxKeyWords most distinctive words
+// in each direction, in the order given (most distinctive first).
+func topItems(items []KeyItem) []KeyItem {
+	var out []KeyItem
+	over, under := 0, 0
+	for _, it := range items {
+		switch {
+		case it.Kind == KeyPhrase:
+		case it.LogRatio > 0 && over < maxKeyWords:
+			over++
+		case it.LogRatio < 0 && under < maxKeyWords:
+			under++
+		default:
+			continue
+		}
+		out = append(out, it)
 	}
 	return out
 }

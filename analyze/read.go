@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -408,15 +409,36 @@ func (b *builder) addCaption(a *Article, bl block) {
 	a.Captions = append(a.Captions, Caption{Para: b.para(bl), Copies: 1, Lines: []int{bl.first}})
 }
 
+// para makes a paragraph of a block; its sentences come later (see
+// segmentAll), for all paragraphs at once and in parallel.
 func (b *builder) para(bl block) Para {
-	p := Para{Line: bl.first, EndLine: bl.last, Text: bl.text}
-	for _, s := range b.rd.seg.Segment(bl.text) {
-		p.Sentences = append(p.Sentences, Span{s.Start, s.End()})
+	return Para{Line: bl.first, EndLine: bl.last, Text: bl.text}
+}
+
+// segmentAll splits every paragraph of the articles into sentences, on
+// all cores.
+func (rd *Reader) segmentAll(arts []*Article) {
+	var paras []*Para
+	for _, a := range arts {
+		if a.Headline != nil {
+			paras = append(paras, a.Headline)
+		}
+		for i := range a.Body {
+			paras = append(paras, &a.Body[i])
+		}
+		for i := range a.Captions {
+			paras = append(paras, &a.Captions[i].Para)
+		}
 	}
-	if len(p.Sentences) == 0 {
-		p.Sentences = []Span{{0, len(bl.text)}}
-	}
-	return p
+	parallel(context.Background(), len(paras), func(i int) {
+		p := paras[i]
+		for _, s := range rd.seg.Segment(p.Text) {
+			p.Sentences = append(p.Sentences, Span{s.Start, s.End()})
+		}
+		if len(p.Sentences) == 0 {
+			p.Sentences = []Span{{0, len(p.Text)}}
+		}
+	})
 }
 
 // finish dates and places the articles, names the issue and lists what
@@ -450,6 +472,7 @@ func (rd *Reader) finish(iss *Issue, b *builder) {
 	}
 
 	rd.dateArticles(b)
+	rd.segmentAll(b.arts)
 	for _, a := range b.arts {
 		a.Venue, a.VenueCue = findVenue(rd.venues, a)
 		iss.Articles = append(iss.Articles, *a)
