@@ -5,7 +5,7 @@ SAMPLE  := testdata/two_sessions_2024.txt
 OUT     := out
 FUZZTIME ?= 20s
 
-.PHONY: build run test bench fuzz golden clean
+.PHONY: build run test bench bench-peer fuzz golden clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/analyze
@@ -31,6 +31,11 @@ test:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# analyze against the peer script, peak memory on 10 and 100 MB, and prose
+# alone (see scripts/bench-peer.sh; RUNS=5 by default)
+bench-peer:
+	bash scripts/bench-peer.sh
 
 # A short local fuzz of every fuzz target (FUZZTIME each).
 fuzz:

@@ -148,14 +148,48 @@ func (az *Analyzer) AnalyzeContext(ctx context.Context, iss *Issue, opt Options)
 	res := az.newResult(opt)
 	res.Issue = iss
 	res.Issues = []IssueInfo{{Name: iss.Name, Title: iss.Title}}
-	// articles are analysed in parallel and merged in order
-	parts := make([]*partial, len(iss.Articles))
-	if err := parallel(ctx, len(parts), func(i int) {
-		parts[i] = az.article(iss.Name, &iss.Articles[i], opt)
-	}); err != nil {
-		return nil, err
+	// articles are analysed in parallel and merged in order as they come,
+	// a few ahead at most, so that partial tallies do not pile up
+	n := len(iss.Articles)
+	window := 4 * runtime.GOMAXPROCS(0)
+	done := make([]chan *partial, n)
+	for i := range done {
+		done[i] = make(chan *partial, 1)
 	}
-	for _, p := range parts {
+	free := make(chan struct{}, window)
+	for range window {
+		free <- struct{}{}
+	}
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for i := range n {
+			select {
+			case <-free:
+			case <-stop:
+				wg.Wait()
+				return
+			}
+			sem <- struct{}{}
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				done[i] <- az.article(iss.Name, &iss.Articles[i], opt)
+				<-sem
+			}(i)
+		}
+		wg.Wait()
+	}()
+	for i := range n {
+		var p *partial
+		select {
+		case p = <-done[i]:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		free <- struct{}{}
 		res.Articles = append(res.Articles, p.stats)
 		res.Mentions = append(res.Mentions, p.mentions...)
 		res.Counts.Add(p.counts)

@@ -230,7 +230,10 @@ func (b *book) banded(sheet string, col, row, ncol, nrow int) error {
 		return nil
 	}
 	first, _ := excelize.CoordinatesToCellName(col, row+1)
-	last, _ := excelize.CoordinatesToCellName(col+ncol-1, row+nrow)
+	last, err := excelize.CoordinatesToCellName(col+ncol-1, row+nrow)
+	if err != nil {
+		return fmt.Errorf("%s: %w", sheet, err)
+	}
 	return b.f.SetConditionalFormat(sheet, first+":"+last, []excelize.ConditionalFormatOptions{{
 		Type: "formula", Criteria: fmt.Sprintf("MOD(ROW()-%d,2)=1", row), Format: &b.band,
 	}})
@@ -370,8 +373,12 @@ func (b *book) streamed(sheet string, t Table, order []string, extra *extraColum
 	if extra != nil {
 		ncol++
 	}
+	rows := t.Rows
+	if len(rows) > b.maxRows {
+		rows = rows[:b.maxRows]
+	}
 	// set before the stream writer opens the sheet, which keeps it
-	if err := b.banded(sheet, 1, 1, ncol, len(t.Rows)); err != nil {
+	if err := b.banded(sheet, 1, 1, ncol, len(rows)); err != nil {
 		return err
 	}
 	sw, err := b.f.NewStreamWriter(sheet)
@@ -400,10 +407,6 @@ func (b *book) streamed(sheet string, t Table, order []string, extra *extraColum
 	}
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: headHeight(header, kinds)}); err != nil {
 		return err
-	}
-	rows := t.Rows
-	if len(rows) > b.maxRows {
-		rows = rows[:b.maxRows]
 	}
 	for r, row := range rows {
 		cells := make([]any, 0, ncol)
@@ -461,6 +464,10 @@ func (b *book) tableBanded(sheet string, col, row int, name string, header []str
 	if len(rows) == 0 {
 		rows = [][]any{{"(none)"}}
 	}
+	var left int // rows a sheet cannot hold
+	if limit := min(b.maxRows, excelize.TotalRows-row-1); len(rows) > limit {
+		left, rows = len(rows)-limit, rows[:limit]
+	}
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(col, row+1+i)
 		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
@@ -490,9 +497,19 @@ func (b *book) tableBanded(sheet string, col, row int, name string, header []str
 			return 0, err
 		}
 	}
-	end, _ := excelize.CoordinatesToCellName(col+len(header)-1, row+len(rows))
+	end, err := excelize.CoordinatesToCellName(col+len(header)-1, row+len(rows))
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", sheet, err)
+	}
 	if err := f.AddTable(sheet, &excelize.Table{Range: start + ":" + end, Name: b.tableName(name), StyleName: "TableStyleMedium2", ShowRowStripes: ptr(true)}); err != nil {
 		return 0, err
+	}
+	if left > 0 {
+		cell, _ := excelize.CoordinatesToCellName(col, row+len(rows)+1)
+		if err := f.SetCellValue(sheet, cell, fmt.Sprintf("… and %d more rows: a sheet holds at most %d", left, excelize.TotalRows)); err != nil {
+			return 0, err
+		}
+		return row + len(rows) + 2, nil
 	}
 	return row + len(rows) + 1, nil
 }
@@ -702,11 +719,9 @@ func (b *book) pivot(sheet string, res *analyze.Result, groups []group) error {
 		}
 	}
 	first, _ := excelize.CoordinatesToCellName(1, next+1)
-	lastCell, _ := excelize.CoordinatesToCellName(len(header), next+2)
 	if err := b.f.SetCellStyle(sheet, first, "B"+strconv.Itoa(next+2), b.bold); err != nil {
 		return err
 	}
-	_ = lastCell
 	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"})
 }
 

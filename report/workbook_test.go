@@ -183,6 +183,14 @@ func TestStreamedTableCap(t *testing.T) {
 	if err := b.streamed(SheetDiscover, tb, nil, nil); err != nil {
 		t.Fatal(err)
 	}
+	rows := make([][]any, 12)
+	for i := range rows {
+		rows[i] = []any{fmt.Sprint("q", i), i}
+	}
+	next, err := b.table(SheetLexicon, 1, 1, "Small", []string{"a", "b"}, []colKind{colText, colInt}, rows)
+	if err != nil || next != 8 {
+		t.Fatalf("table: next row %d (%v); want 8 (header, 5 rows, the note)", next, err)
+	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
@@ -191,10 +199,13 @@ func TestStreamedTableCap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, _ := g.GetRows(SheetDiscover)
+	if r, _ := g.GetRows(SheetLexicon); len(r) != 7 || r[6][0] != "… and 7 more rows: a sheet holds at most 1048576" {
+		t.Errorf("Lexicon rows %v; want 5 rows and the note", r)
+	}
+	got, _ := g.GetRows(SheetDiscover)
 	ts, _ := g.GetTables(SheetDiscover)
 	want := "… and 7 more rows: a sheet holds at most 1048576; data/discovered.csv has them all"
-	if len(rows) != 7 || rows[5][0] != "p4" || rows[6][0] != want || len(ts) != 1 || ts[0].Range != "A1:B6" {
-		t.Errorf("rows %v, tables %+v; want 5 rows, the note, and a table A1:B6", rows, ts)
+	if len(got) != 7 || got[5][0] != "p4" || got[6][0] != want || len(ts) != 1 || ts[0].Range != "A1:B6" {
+		t.Errorf("rows %v, tables %+v; want 5 rows, the note, and a table A1:B6", got, ts)
 	}
 }
