@@ -155,7 +155,9 @@ func (c Chart) WriteSVG(w io.Writer, opt Options) error {
 		return err
 	}
 	cv := vgsvg.New(wd, ht)
-	c.draw(draw.New(cv), newLook(wd, ht))
+	lk := newLook(wd, ht)
+	lk.paintBackground = true
+	c.draw(draw.New(cv), lk)
 	var buf bytes.Buffer
 	if _, err := cv.WriteTo(&buf); err != nil {
 		return err

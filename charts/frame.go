@@ -22,7 +22,9 @@ type legendItem struct {
 // the body, and a footer with the legend, the notes and the source line.
 // The legend never stands over the data.
 func (c Chart) draw(dc draw.Canvas, lk *look) {
-	fillRect(dc, gray(white), dc.Min.X, dc.Min.Y, dc.Max.X, dc.Max.Y)
+	if lk.paintBackground { // an image canvas starts white; SVG starts transparent
+		fillRect(dc, gray(white), dc.Min.X, dc.Min.Y, dc.Max.X, dc.Max.Y)
+	}
 	in := draw.Crop(dc, lk.pt(18), -lk.pt(18), lk.pt(10), -lk.pt(12))
 	w := in.Max.X - in.Min.X
 

@@ -19,6 +19,8 @@ import (
 type look struct {
 	s   float64
 	hdl text.Handler
+	// paintBackground fills the image white first (SVG starts transparent)
+	paintBackground bool
 }
 
 // Type sizes in points at scale 1.
