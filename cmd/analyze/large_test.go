@@ -42,10 +42,7 @@ func TestTenMegabyteLine(t *testing.T) {
 // previous report is as it was and no temporary directory is left.
 func TestSignalLeavesPreviousReport(t *testing.T) {
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "analyze")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, dir)
 	corpus, err := os.ReadFile("../../../shared/corpus/state_of_the_union_1945-2006.txt")
 	if err != nil {
 		t.Fatalf("the public corpus must stand in ../shared: %v", err)
@@ -83,5 +80,42 @@ func TestSignalLeavesPreviousReport(t *testing.T) {
 				t.Errorf("%v: left behind %s", sig, e.Name())
 			}
 		}
+	}
+}
+
+// buildBinary builds analyze into dir.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "analyze")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestProgressBarOnTerminal: a run of several inputs shows a progress bar
+// when stderr is a terminal (script(1) gives it one), and nothing when it
+// is not (cron).
+func TestProgressBarOnTerminal(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	ref, _ := os.ReadFile("../../testdata/two_sessions_2024.txt")
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	os.WriteFile(filepath.Join(in, "a.txt"), ref, 0o644)
+	os.WriteFile(filepath.Join(in, "b.txt"), ref, 0o644)
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Fatal("script(1) not found: it comes with Debian's bsdutils")
+	}
+	tty, err := exec.Command(script, "-qec", bin+" run --out "+filepath.Join(dir, "tty")+" "+in, "/dev/null").CombinedOutput()
+	if err != nil || !strings.Contains(string(tty), "analysing") {
+		t.Errorf("on a terminal: %v, output %q; want a progress bar", err, tty)
+	}
+	cmd := exec.Command(bin, "run", "--out", filepath.Join(dir, "cron"), in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() != 0 {
+		t.Errorf("not a terminal: %v, stderr %q; want nothing", err, stderr.String())
 	}
 }
