@@ -194,7 +194,7 @@ func (az *Analyzer) AnalyzeContext(ctx context.Context, iss *Issue, opt Options)
 		res.Mentions = append(res.Mentions, p.mentions...)
 		res.Counts.Add(p.counts)
 		res.Cooc.Add(p.cooc)
-		res.terms.Add(p.terms)
+		res.terms.absorb(p.terms)
 		res.words.Add(p.words)
 	}
 	az.finish(res)
@@ -274,7 +274,7 @@ func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 		res.Mentions = append(res.Mentions, r.Mentions...)
 		res.Counts.Add(r.Counts)
 		res.Cooc.Add(r.Cooc.shifted(offset))
-		res.terms.Add(r.terms.shifted(offset))
+		res.terms.absorb(r.terms.shifted(offset))
 		res.words.Add(r.words)
 		offset += len(r.Articles)
 	}

@@ -41,10 +41,22 @@ type termStat struct {
 // Terms are the candidate phrases of a text by key.
 type Terms map[string]*termStat
 
-// Add merges o into t.
+// Add merges o into t; o is not changed.
 func (t Terms) Add(o Terms) {
 	for k, s := range o {
 		t.add(k, s)
+	}
+}
+
+// absorb merges o into t, taking o's tallies over where t has none:
+// cheaper than Add, for an o that is not used again.
+func (t Terms) absorb(o Terms) {
+	for k, s := range o {
+		if d, ok := t[k]; ok {
+			d.merge(s)
+		} else {
+			t[k] = s
+		}
 	}
 }
 
@@ -58,6 +70,11 @@ func (t Terms) add(k string, s *termStat) {
 		d = &c
 		t[k] = d
 	}
+	d.merge(s)
+}
+
+// merge adds tally s to d.
+func (d *termStat) merge(s *termStat) {
 	d.count += s.count
 	d.free += s.free
 	d.crosses += s.crosses
@@ -114,6 +131,23 @@ func (s *termStat) addForm(f string, n int) {
 	}
 }
 
+// addFormBytes records one occurrence written as f, making a string of f
+// only for a form not seen before.
+func (s *termStat) addFormBytes(f []byte) {
+	switch {
+	case string(f) == s.form0:
+		s.n0++
+	case s.forms != nil:
+		if _, ok := s.forms[string(f)]; ok {
+			s.forms[string(f)]++
+			return
+		}
+		s.forms[string(f)] = 1
+	default:
+		s.forms = map[string]int{string(f): 1}
+	}
+}
+
 // formCounts returns every written form with its count.
 func (s *termStat) formCounts() map[string]int {
 	out := map[string]int{s.form0: s.n0}
@@ -152,29 +186,30 @@ const maxTermWords = 6
 // candidates tallies the phrases of 2 to 6 words in a sentence that
 // neither open nor close with a stopword and cross no break.
 func (t Terms) candidates(ds []dtok, article int, ev Evidence) {
+	// keys and forms grow a word at a time in reused buffers; a string is
+	// made only for a phrase or form not seen before (map lookups with
+	// string(buf) do not allocate)
+	var key, form []byte
 	for i := range ds {
 		if ds[i].breaks || ds[i].stop {
 			continue
 		}
+		key = append(key[:0], ds[i].key...)
+		form = append(form[:0], ds[i].text...)
 		for j := i + 1; j < len(ds) && j-i < maxTermWords; j++ {
 			if ds[j].breaks {
 				break
 			}
+			key = append(append(key, ' '), ds[j].key...)
+			form = append(append(form, ' '), ds[j].text...)
 			if ds[j].stop {
 				continue
 			}
-			span := ds[i : j+1]
-			keys := make([]string, len(span))
-			texts := make([]string, len(span))
-			for n, d := range span {
-				keys[n], texts[n] = d.key, d.text
-			}
-			key := strings.Join(keys, " ")
-			form := strings.Join(texts, " ")
-			s, ok := t[key]
+			s, ok := t[string(key)]
 			if !ok {
-				s = &termStat{words: len(span), first: form, form0: form, example: ev}
-				t[key] = s
+				f := string(form)
+				s = &termStat{words: j - i + 1, first: f, form0: f, example: ev}
+				t[string(key)] = s
 			}
 			s.count++
 			switch relation(ds, i, j) {
@@ -185,9 +220,9 @@ func (t Terms) candidates(ds []dtok, article int, ev Evidence) {
 			case relWhole:
 				s.whole++
 			}
-			s.pattern = s.pattern || termPattern(span)
+			s.pattern = s.pattern || termPattern(ds[i:j+1])
 			s.addArticle(article)
-			s.addForm(form, 1)
+			s.addFormBytes(form)
 		}
 	}
 }

@@ -132,16 +132,18 @@ func keyItems(name string, in func(GroupKey) bool, c *Counts, w Words, forms []F
 	if tgtTok == 0 || refTok == 0 {
 		return nil // one group is the whole issue: nothing to compare with
 	}
-	var items []KeyItem
+	// score everything lightly, keep the best, and only then make items
+	type scored struct {
+		item, kind string
+		a, b       int
+		g2, lr     float64
+	}
+	all := make([]scored, 0, len(allWords)+len(forms))
 	add := func(item, kind string, a, b int) {
 		if a+b < 2 {
 			return
 		}
-		e1, e2 := expected(a, tgtTok, b, refTok)
-		g2 := keynessG2(a, tgtTok, b, refTok)
-		items = append(items, KeyItem{Group: name, Item: item, Kind: kind, Target: a, Reference: b,
-			TargetTokens: tgtTok, ReferenceTokens: refTok, LLR: g2, LogRatio: logRatio(a, tgtTok, b, refTok),
-			P: chiSquareP(g2), LowExpected: e1 < 5 || e2 < 5})
+		all = append(all, scored{item, kind, a, b, keynessG2(a, tgtTok, b, refTok), logRatio(a, tgtTok, b, refTok)})
 	}
 	for word, n := range allWords {
 		if !stop[word] {
@@ -151,35 +153,33 @@ func keyItems(name string, in func(GroupKey) bool, c *Counts, w Words, forms []F
 	for _, f := range forms {
 		add(f.Phrase, KeyPhrase, tgtForms[f.ID], allForms[f.ID]-tgtForms[f.ID])
 	}
-	sort.Slice(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		if a.LLR != b.LLR {
-			return a.LLR > b.LLR
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.g2 != b.g2 {
+			return a.g2 > b.g2
 		}
-		if a.Kind != b.Kind {
-			return a.Kind > b.Kind // phrases before words
+		if a.kind != b.kind {
+			return a.kind > b.kind // phrases before words
 		}
-		return a.Item < b.Item
+		return a.item < b.item
 	})
-	return topItems(items)
-}
-
-// topItems keeps every phrase and the maxKeyWords most distinctive words
-// in each direction, in the order given (most distinctive first).
-func topItems(items []KeyItem) []KeyItem {
-	var out []KeyItem
+	// every phrase, and the maxKeyWords most distinctive words each way
+	items := make([]KeyItem, 0, 2*maxKeyWords+len(forms))
 	over, under := 0, 0
-	for _, it := range items {
+	for _, x := range all {
 		switch {
-		case it.Kind == KeyPhrase:
-		case it.LogRatio > 0 && over < maxKeyWords:
+		case x.kind == KeyPhrase:
+		case x.lr > 0 && over < maxKeyWords:
 			over++
-		case it.LogRatio < 0 && under < maxKeyWords:
+		case x.lr < 0 && under < maxKeyWords:
 			under++
 		default:
 			continue
 		}
-		out = append(out, it)
+		e1, e2 := expected(x.a, tgtTok, x.b, refTok)
+		items = append(items, KeyItem{Group: name, Item: x.item, Kind: x.kind, Target: x.a, Reference: x.b,
+			TargetTokens: tgtTok, ReferenceTokens: refTok, LLR: x.g2, LogRatio: x.lr,
+			P: chiSquareP(x.g2), LowExpected: e1 < 5 || e2 < 5})
 	}
-	return out
+	return items
 }
