@@ -176,7 +176,16 @@ func RenderAll(res *analyze.Result, opt Options, svg bool) (map[string][]byte, e
 	if _, _, err := opt.withDefaults().size(); err != nil {
 		return nil, err
 	}
-	cs := Build(res, opt)
+	return Render(Build(res, opt), opt, svg)
+}
+
+// Render renders charts made by Build as RenderAll does, for a caller that
+// also needs the charts themselves (their titles, say) and so builds them
+// only once.
+func Render(cs []Chart, opt Options, svg bool) (map[string][]byte, error) {
+	if _, _, err := opt.withDefaults().size(); err != nil {
+		return nil, err
+	}
 	type job struct {
 		chart int
 		svg   bool

@@ -381,12 +381,13 @@ func outputs(res *analyze.Result, copt charts.Options, svg bool, prov report.Pro
 	for _, t := range tables {
 		files[filepath.Join("data", t.Name)] = func(w io.Writer) error { return report.WriteCSV(w, t) }
 	}
-	images, err := charts.RenderAll(res, copt, svg)
+	built := charts.Build(res, copt)
+	images, err := charts.Render(built, copt, svg)
 	if err != nil {
 		return nil, fmt.Errorf("rendering charts: %w", err)
 	}
 	var look report.Look
-	for _, c := range charts.Build(res, copt) {
+	for _, c := range built {
 		look.Images = append(look.Images, report.ChartImage{Name: c.Name, Title: c.Title, PNG: images[c.Name+".png"]})
 	}
 	days := map[string]bool{}
