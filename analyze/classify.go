@@ -52,16 +52,34 @@ func (p *textPatterns) classify(text string) (kind, Date) {
 	if d, ok := p.dates.heading(text); ok {
 		return kindDate, d
 	}
-	if p.stage.MatchString(text) || p.timestamp.MatchString(text) {
+	// each expression runs only where the cheap test of something every
+	// match holds passes: most lines are body text that none matches
+	if text != "" && (text[0] == '(' && p.stage.MatchString(text) ||
+		(isDigit(text[0]) || text[0] == 'e' || text[0] == 'E') && p.timestamp.MatchString(text)) {
 		return kindStage, Date{}
 	}
-	if p.captionEnd.MatchString(text) || p.captionStart.MatchString(text) {
+	if closesBracket(text) && p.captionEnd.MatchString(text) || mentionsPhoto(text) && p.captionStart.MatchString(text) {
 		return kindCaption, Date{}
 	}
 	if headlineLike(text) {
 		return kindHead, Date{}
 	}
 	return kindBody, Date{}
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// closesBracket reports whether text ends in ")" or "]" before trailing
+// white space, as every caption credit matched by captionEnd does.
+func closesBracket(text string) bool {
+	t := strings.TrimRight(text, " \t\n\f\r")
+	return t != "" && (t[len(t)-1] == ')' || t[len(t)-1] == ']')
+}
+
+// mentionsPhoto reports whether "photo" (any case) is in the first 64
+// bytes, as in every caption opening matched by captionStart.
+func mentionsPhoto(text string) bool {
+	return strings.Contains(strings.ToLower(text[:min(len(text), 64)]), "photo")
 }
 
 // endsSentence reports whether text ends as a sentence or clause does:

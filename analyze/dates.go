@@ -97,6 +97,27 @@ func atoi(s string) int {
 	return n
 }
 
+// hasCommaYear reports whether text has a comma, white space and four
+// digits, as every date inText matches does ("March 5, 2024"): a cheap
+// test that spares the expression most paragraphs.
+func hasCommaYear(text string) bool {
+	for i := strings.IndexByte(text, ','); i >= 0; {
+		j := i + 1
+		for j < len(text) && strings.IndexByte(" \t\n\f\r", text[j]) >= 0 {
+			j++
+		}
+		if j > i+1 && j+4 <= len(text) && isDigit(text[j]) && isDigit(text[j+1]) && isDigit(text[j+2]) && isDigit(text[j+3]) {
+			return true
+		}
+		k := strings.IndexByte(text[i+1:], ',')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
 // heading parses a line that is nothing but a date.
 func (p *datePatterns) heading(line string) (Date, bool) {
 	line = strings.TrimSpace(line)
@@ -133,6 +154,9 @@ func (p *datePatterns) datelineOf(text string) (Date, string, bool) {
 
 // fullDates returns the dates with a year written in running text.
 func (p *datePatterns) fullDates(text string) []Date {
+	if !hasCommaYear(text) {
+		return nil
+	}
 	var out []Date
 	for _, m := range p.inText.FindAllStringSubmatch(text, -1) {
 		if d, ok := makeDate(atoi(m[3]), monthNumber(m[1]), atoi(m[2])); ok {

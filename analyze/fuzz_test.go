@@ -166,3 +166,39 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPrefilters checks that the cheap tests run before the reader's
+// expressions never hide a match: wherever an expression matches, its
+// test passes.
+func FuzzPrefilters(f *testing.F) {
+	for _, s := range []string{
+		"Xi attends a meeting in Beijing, March 5, 2024 (XINHUA)",
+		"on March 5,\t2024, and on Jan. 1,  1999",
+		"Delegates listen (Photo by Wang Ye) \t",
+		"Students at a school [Photo/Xinhua]",
+		"PHOTO: a view of the hall",
+		"An aerial photo taken on March 4 shows the city",
+		"Getty Images photo by John Smith",
+		"White House photo by Eric DraperEvery time I'm invited to this rostrum, I'm humbled.",
+		"(Applause.)", "(LAUGHTER)", "10:42 a.m. EST", "END 11:02 P.M.",
+		"We will deepen reform (and opening up) (Applause.) in 2024.",
+		"plain body text, with commas, 12 and 2024",
+	} {
+		f.Add(s)
+	}
+	p := newTextPatterns()
+	f.Fuzz(func(t *testing.T, s string) {
+		check := func(name string, matches, passes bool) {
+			if matches && !passes {
+				t.Errorf("%s matches %q but its cheap test fails", name, s)
+			}
+		}
+		check("inText", p.dates.inText.MatchString(s), hasCommaYear(s))
+		check("captionEnd", p.captionEnd.MatchString(s), closesBracket(s))
+		check("captionStart", p.captionStart.MatchString(s), mentionsPhoto(s))
+		check("stage", p.stage.MatchString(s), s != "" && s[0] == '(')
+		check("timestamp", p.timestamp.MatchString(s), s != "" && (isDigit(s[0]) || s[0] == 'e' || s[0] == 'E'))
+		check("gluedCredit", p.gluedCredit.MatchString(s), strings.Contains(s, "hoto by "))
+		check("stageInline", p.stageInline.MatchString(s), strings.Contains(s, "("))
+	})
+}

@@ -132,7 +132,9 @@ func (rd *Reader) blocks(lines []line, iss *Issue) []block {
 // classified sets the block's kind; a photo credit run into the next
 // sentence becomes a caption and a body block.
 func (rd *Reader) classified(b block) []block {
-	if m := rd.pat.gluedCredit.FindStringSubmatch(b.text); m != nil {
+	if !strings.Contains(b.text, "hoto by ") {
+		// not a credit: each has "Photo by" or "photo by"
+	} else if m := rd.pat.gluedCredit.FindStringSubmatch(b.text); m != nil {
 		credit, rest := b, b
 		credit.text, credit.kind = m[1], kindCaption
 		rest.text, rest.gap = m[2], 0
@@ -380,7 +382,11 @@ func (b *builder) start(head *block) {
 func (b *builder) addBody(i int) {
 	bl := b.blocks[i]
 	text := bl.text
-	if loc := b.rd.pat.stageInline.FindAllStringIndex(text, -1); loc != nil {
+	var loc [][]int
+	if strings.Contains(text, "(") { // stage directions are in brackets
+		loc = b.rd.pat.stageInline.FindAllStringIndex(text, -1)
+	}
+	if loc != nil {
 		for _, l := range loc {
 			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: "stage direction", Text: strings.TrimSpace(text[l[0]:l[1]])})
 		}
@@ -499,14 +505,7 @@ func (rd *Reader) dateArticles(b *builder) {
 			mastYears = append(mastYears, atoi(y))
 		}
 	}
-	issueYears := map[int]int{}
-	for _, a := range b.arts {
-		for _, para := range articleParas(a) {
-			for _, d := range p.fullDates(para.Text) {
-				issueYears[d.Year]++
-			}
-		}
-	}
+	var issueYears map[int]int // years of full dates in the text, counted when first needed
 	lastYear, lastYearLine := 0, 0
 	for _, a := range b.arts {
 		if a.Date.IsZero() {
@@ -529,6 +528,16 @@ func (rd *Reader) dateArticles(b *builder) {
 				lastYear, lastYearLine = a.Date.Year, b.dateLine[a]
 			}
 			continue
+		}
+		if issueYears == nil {
+			issueYears = map[int]int{}
+			for _, a := range b.arts {
+				for _, para := range articleParas(a) {
+					for _, d := range p.fullDates(para.Text) {
+						issueYears[d.Year]++
+					}
+				}
+			}
 		}
 		a.Date.Year, a.DateNote = rd.inferYear(a, mastYears, issueYears, lastYear, lastYearLine, b)
 	}

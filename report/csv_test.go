@@ -12,13 +12,18 @@ import (
 	"github.com/issuelens/analyze/analyze/lexicon"
 )
 
-func analyzeReference(t *testing.T) *analyze.Result {
+func analyzeReference(t testing.TB) *analyze.Result {
+	return analyzeIssue(t, readReference(t))
+}
+
+// analyzeIssue analyses an issue with the default lexicon.
+func analyzeIssue(t testing.TB, iss *analyze.Issue) *analyze.Result {
 	t.Helper()
 	lex, err := lexicon.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := analyze.Analyze(readReference(t), lex, analyze.Options{})
+	res, err := analyze.Analyze(iss, lex, analyze.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

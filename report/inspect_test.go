@@ -14,9 +14,14 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under ../testdata")
 
-func readReference(t *testing.T) *analyze.Issue {
+func readReference(t testing.TB) *analyze.Issue {
+	return readIssue(t, "../testdata/two_sessions_2024.txt")
+}
+
+// readIssue reads an issue file with the default lexicon's venues.
+func readIssue(t testing.TB, path string) *analyze.Issue {
 	t.Helper()
-	f, err := os.Open("../testdata/two_sessions_2024.txt")
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +34,7 @@ func readReference(t *testing.T) *analyze.Issue {
 	if err != nil {
 		t.Fatal(err)
 	}
-	iss, err := rd.Read(f, "two_sessions_2024.txt")
+	iss, err := rd.Read(f, filepath.Base(path))
 	if err != nil {
 		t.Fatal(err)
 	}

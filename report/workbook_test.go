@@ -1,9 +1,11 @@
 package report
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,13 +41,40 @@ func onePixelPNG(t *testing.T) []byte {
 // TestWorkbookReopens reopens the workbook with excelize: the sheets in
 // order, their tables, and the By day cells against phrase_counts.csv.
 func TestWorkbookReopens(t *testing.T) {
-	f, err := excelize.OpenReader(bytes.NewReader(writeReferenceWorkbook(t)))
+	data := writeReferenceWorkbook(t)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	if got, want := strings.Join(f.GetSheetList(), "|"), strings.Join(SheetNames(), "|"); got != want {
 		t.Fatalf("sheets %s; want %s", got, want)
+	}
+	// the workbook opens on Summary, and only Summary's tab is selected
+	if got := f.GetActiveSheetIndex(); got != 0 {
+		t.Errorf("active sheet %d; want 0 (Summary)", got)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pictures are stored as they are (PNG is compressed already), XML deflated
+	for _, zf := range zr.File {
+		if want := map[bool]uint16{true: zip.Store, false: zip.Deflate}[strings.HasSuffix(zf.Name, ".png")]; zf.Method != want {
+			t.Errorf("%s method %d; want %d", zf.Name, zf.Method, want)
+		}
+	}
+	for i := range SheetNames() {
+		name := fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		rc, err := zr.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xml, err := io.ReadAll(rc)
+		rc.Close()
+		if selected := bytes.Contains(xml, []byte(`tabSelected="true"`)); err != nil || selected != (i == 0) {
+			t.Errorf("%s tab selected %v (%v); want %v", name, selected, err, i == 0)
+		}
 	}
 	res := analyzeReference(t)
 	tables := map[string]Table{}
