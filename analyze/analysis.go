@@ -248,8 +248,10 @@ func (az *Analyzer) newResult(opt Options) *Result {
 // finish computes what is derived from the merged counts.
 func (az *Analyzer) finish(res *Result) {
 	res.Pairs = res.Cooc.Pairs(res.Themes)
-	res.Discovered = discover(res.terms, res.Options.MinCount, az.lexiconEntry)
+	var wg sync.WaitGroup // discovery and keyness at once: they read, never write, what they share
+	wg.Go(func() { res.Discovered = discover(res.terms, res.Options.MinCount, az.lexiconEntry) })
 	res.Keyness = keyness(res.Counts, res.words, res.Formulations, az.stop)
+	wg.Wait()
 }
 
 // Merge combines the results of several issues analysed with az into one
@@ -284,7 +286,7 @@ func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 
 // lexiconEntry returns the canonical phrase of the entry a phrase is, or "".
 func (az *Analyzer) lexiconEntry(phrase string) string {
-	ws, _ := az.tk.words(phrase)
+	ws := az.tk.untaggedWords(phrase)
 	spans := az.m.match(ws, phrase)
 	if len(spans) == 1 && spans[0].i == 0 && spans[0].j == len(ws) {
 		return az.m.forms[az.m.entries[spans[0].entry].form].Phrase
@@ -348,7 +350,7 @@ func (az *Analyzer) article(issue string, a *Article, opt Options) *partial {
 // the paragraph's word tokens.
 func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string, n int, para *Para, opt Options, order *int) int {
 	toks := az.tk.tokens(para.Text)
-	ws, tokens := splitWords(toks)
+	ws, tokens := az.tk.splitWords(toks)
 	p.counts.Tokens[key] += tokens
 	if p.words[key] == nil {
 		p.words[key] = map[string]int{}

@@ -45,7 +45,8 @@ func benchmarkRead(b *testing.B, path string) {
 func BenchmarkReadReference(b *testing.B) { benchmarkRead(b, referencePath) }
 func BenchmarkReadCorpus(b *testing.B)    { benchmarkRead(b, corpusPath) }
 
-func benchmarkAnalyze(b *testing.B, path string) {
+// benchIssue reads an issue and makes an analyzer with the default lexicon.
+func benchIssue(b *testing.B, path string) ([]byte, *Issue, *Analyzer) {
 	data := benchInput(b, path)
 	iss, err := ReadIssue(bytes.NewReader(data), path)
 	if err != nil {
@@ -56,6 +57,11 @@ func benchmarkAnalyze(b *testing.B, path string) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return data, iss, az
+}
+
+func benchmarkAnalyze(b *testing.B, path string) {
+	data, iss, az := benchIssue(b, path)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -84,5 +90,79 @@ func BenchmarkProseAloneCorpus(b *testing.B) {
 				b.Error(err)
 			}
 		})
+	}
+}
+
+// stageInput reads an issue and returns its counted paragraphs (headlines
+// and body) with an analyzer and the finished analysis, for the stage
+// benchmarks below.
+func stageInput(b *testing.B, path string) ([]*Para, *Analyzer, *Result) {
+	data, iss, az := benchIssue(b, path)
+	res, err := az.Analyze(iss, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var paras []*Para
+	for i := range iss.Articles {
+		a := &iss.Articles[i]
+		if a.Headline != nil {
+			paras = append(paras, a.Headline)
+		}
+		for j := range a.Body {
+			paras = append(paras, &a.Body[j])
+		}
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	return paras, az, res
+}
+
+// Tokenizing and tagging (prose) and splitting into matchable words with
+// their stems, paragraph by paragraph on all cores, as the analysis does.
+func BenchmarkTokenizeTagCorpus(b *testing.B) {
+	paras, az, _ := stageInput(b, corpusPath)
+	for b.Loop() {
+		parallel(context.Background(), len(paras), func(i int) { az.tk.words(paras[i].Text) })
+	}
+}
+
+// Matching the lexicon (ignored spans, longest match, coordination) in
+// words already split, on all cores.
+func BenchmarkMatchCorpus(b *testing.B) {
+	paras, az, _ := stageInput(b, corpusPath)
+	words := make([][]word, len(paras))
+	for i, p := range paras {
+		words[i], _ = az.tk.words(p.Text)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		parallel(context.Background(), len(paras), func(i int) {
+			az.m.matchMasked(words[i], paras[i].Text, az.m.mask(words[i]))
+		})
+	}
+}
+
+// The co-occurrence measures of every pair of themes in every scope.
+func BenchmarkCooccurrenceCorpus(b *testing.B) {
+	_, _, res := stageInput(b, corpusPath)
+	for b.Loop() {
+		res.Cooc.Pairs(res.Themes)
+	}
+}
+
+// Discovery from the tallied phrases: inflections merged, C-value, nesting.
+func BenchmarkDiscoveryCorpus(b *testing.B) {
+	_, az, res := stageInput(b, corpusPath)
+	for b.Loop() {
+		discover(res.terms, res.Options.MinCount, az.lexiconEntry)
+	}
+}
+
+// Keyness of every day and venue against the rest.
+func BenchmarkKeynessCorpus(b *testing.B) {
+	_, az, res := stageInput(b, corpusPath)
+	for b.Loop() {
+		keyness(res.Counts, res.words, res.Formulations, az.stop)
 	}
 }

@@ -297,7 +297,7 @@ const MeasureCValue = "c-value"
 // phrases that do not follow the part-of-speech pattern of terms count half.
 func discover(t Terms, minCount int, inLexicon func(string) string) []Candidate {
 	keep := map[string]*termStat{}
-	for k, s := range lemmatized(t) {
+	for k, s := range lemmatized(t, minCount) {
 		// a piece of a known formulation ("new quality"), or a phrase
 		// wrapped around one ("developing new quality productive forces"),
 		// is not a new formulation: the formulation is reported itself
@@ -383,12 +383,14 @@ func bestForm(s *termStat) string {
 // other ("deepening reforms", "deepen reform"): words sharing a Porter2
 // stem fall in one class when they differ only by inflectional endings
 // (see inflected), and each class is named by its smallest member, so the
-// merge does not depend on the order of the input.
-func lemmatized(t Terms) Terms {
+// merge does not depend on the order of the input. Only merged phrases
+// seen at least minCount times are returned (discovery drops the rest),
+// so the many phrases seen once are never copied.
+func lemmatized(t Terms, minCount int) Terms {
 	byStem := map[string][]string{}
 	seen := map[string]bool{}
 	for k := range t {
-		for _, w := range strings.Split(k, " ") {
+		for w := range strings.SplitSeq(k, " ") {
 			if !seen[w] {
 				seen[w] = true
 				st := english.Stem(w, false)
@@ -396,8 +398,11 @@ func lemmatized(t Terms) Terms {
 			}
 		}
 	}
-	class := map[string]string{}
+	class := map[string]string{} // a word → its class's name, for the words named otherwise
 	for _, ws := range byStem {
+		if len(ws) < 2 {
+			continue
+		}
 		sort.Strings(ws)
 		parent := make([]int, len(ws))
 		for i := range parent {
@@ -419,50 +424,72 @@ func lemmatized(t Terms) Terms {
 			}
 		}
 		for i, w := range ws {
-			class[w] = ws[find(i)]
+			if name := ws[find(i)]; name != w {
+				class[w] = name
+			}
 		}
 	}
-	// most words are their class's only member: their phrases keep their
-	// keys and need no merging
-	out := make(Terms, len(t))
-	borrowed := map[string]bool{} // shared with t: copied before a merge changes them
-	var merged []string
+	// the phrases renamed, and what each class of phrases counts in all
+	type rename struct{ from, to string }
+	var renames []rename
+	total := map[string]int{}
 	for k, s := range t {
-		if renamed(k, class) {
-			merged = append(merged, k)
+		if to, ok := renamedKey(k, class); ok {
+			renames = append(renames, rename{k, to})
+			total[to] += s.count
+		}
+	}
+	out := Terms{}
+	for k, s := range t {
+		if renamedAny(k, class) {
+			continue // merged below
+		}
+		if n, ok := total[k]; ok {
+			if s.count+n >= minCount {
+				out.add(k, s) // a copy: renamed phrases merge into it below
+			}
 			continue
 		}
-		out[k] = s
-		borrowed[k] = true
+		if s.count >= minCount {
+			out[k] = s
+		}
 	}
-	sort.Strings(merged) // merge in a fixed order
-	for _, k := range merged {
-		ws := strings.Split(k, " ")
-		for i, w := range ws {
-			ws[i] = class[w]
+	// merge in a fixed order
+	sort.Slice(renames, func(i, j int) bool { return renames[i].from < renames[j].from })
+	for _, r := range renames {
+		own := 0 // class names are never renamed: t[r.to] stands as it is
+		if s, ok := t[r.to]; ok {
+			own = s.count
 		}
-		to := strings.Join(ws, " ")
-		if borrowed[to] {
-			own := Terms{}
-			own.add(to, out[to])
-			out[to] = own[to]
-			delete(borrowed, to)
+		if own+total[r.to] >= minCount {
+			out.add(r.to, t[r.from])
 		}
-		out.add(to, t[k])
 	}
 	return out
 }
 
-// renamed reports whether some word of key k has another name in class.
-func renamed(k string, class map[string]string) bool {
-	for k != "" {
-		w := k
-		if i := strings.IndexByte(k, ' '); i >= 0 {
-			w, k = k[:i], k[i+1:]
-		} else {
-			k = ""
+// renamedKey returns phrase k with each word named by its class, and
+// whether any word was renamed.
+func renamedKey(k string, class map[string]string) (string, bool) {
+	if !renamedAny(k, class) {
+		return k, false
+	}
+	ws := strings.Split(k, " ")
+	for i, w := range ws {
+		if name, ok := class[w]; ok {
+			ws[i] = name
 		}
-		if class[w] != w {
+	}
+	return strings.Join(ws, " "), true
+}
+
+// renamedAny reports whether some word of phrase k has another name in class.
+func renamedAny(k string, class map[string]string) bool {
+	if len(class) == 0 {
+		return false
+	}
+	for w := range strings.SplitSeq(k, " ") {
+		if _, ok := class[w]; ok {
 			return true
 		}
 	}

@@ -40,7 +40,7 @@ func newMatcher(lex *lexicon.Lexicon, tk *tokenizer) *matcher {
 			id := len(m.forms)
 			m.forms = append(m.forms, Formulation{ID: id, Theme: th.Name, Phrase: f.Phrase, ZH: f.ZH})
 			for _, p := range append([]string{f.Phrase}, f.Variants...) {
-				ws, _ := tk.words(p)
+				ws := tk.untaggedWords(p)
 				if len(ws) == 0 {
 					continue
 				}
@@ -56,7 +56,7 @@ func newMatcher(lex *lexicon.Lexicon, tk *tokenizer) *matcher {
 		}
 	}
 	for _, s := range lex.Ignore {
-		if ws, _ := tk.words(s); len(ws) > 0 {
+		if ws := tk.untaggedWords(s); len(ws) > 0 {
 			m.ignore = append(m.ignore, ws)
 		}
 	}
