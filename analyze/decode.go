@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -24,17 +25,30 @@ type line struct {
 // be one line).
 const maxLine = 512 << 20
 
-// decodeLines reads r to the end and returns its lines, normalised, with
-// the name of the encoding it decoded. Only the returned lines are kept:
-// the input is scanned line by line, never held whole.
-func decodeLines(r io.Reader, name string) ([]line, string, []Warning, error) {
+// lineReader decodes and normalises an input a line at a time: the
+// input is never held whole.
+type lineReader struct {
+	name     string
+	sc       *bufio.Scanner
+	n        int // lines read
+	enc      string
+	cp1252   *encoding.Decoder
+	badUTF8  int // lines decoded as Windows-1252
+	firstBad int
+	utf8Wide int // valid lines with non-ASCII characters
+	nonblank bool
+}
+
+// newLineReader finds the encoding from the first bytes of r (a byte-order
+// mark, or the zero bytes of UTF-16); an input with no bytes is an error.
+func newLineReader(r io.Reader, name string) (*lineReader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(4096)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, "", nil, &InputError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
+		return nil, &InputError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
 	}
 	if len(head) == 0 {
-		return nil, "", nil, &InputError{File: name, Msg: "empty input"}
+		return nil, &InputError{File: name, Msg: "empty input"}
 	}
 	var src io.Reader = br
 	enc := "utf-8"
@@ -57,64 +71,70 @@ func decodeLines(r io.Reader, name string) ([]line, string, []Warning, error) {
 			src = unicode.UTF16(*e, unicode.IgnoreBOM).NewDecoder().Reader(br)
 		}
 	}
-
 	sc := bufio.NewScanner(src)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
 	sc.Split(scanLines)
-	var (
-		lines    []line
-		warnings []Warning
-		cp1252   = charmap.Windows1252.NewDecoder()
-		badUTF8  []int
-		utf8Wide int // valid lines with non-ASCII characters
-		nonblank bool
-	)
-	for n := 1; sc.Scan(); n++ {
-		b := sc.Bytes()
-		if i := bytes.IndexByte(b, 0); i >= 0 {
-			return nil, "", nil, &InputError{File: name, Line: n, Msg: "binary data (NUL byte), not a text issue"}
-		}
-		var text string
-		if utf8.Valid(b) {
-			text = string(b)
-			if !isASCII(b) {
-				utf8Wide++
+	return &lineReader{name: name, sc: sc, enc: enc, cp1252: charmap.Windows1252.NewDecoder()}, nil
+}
+
+// next returns the next line, or false at the end of the input.
+func (lr *lineReader) next() (line, bool, error) {
+	if !lr.sc.Scan() {
+		if err := lr.sc.Err(); err != nil {
+			if errors.Is(err, bufio.ErrTooLong) {
+				return line{}, false, &InputError{File: lr.name, Line: lr.n + 1, Msg: fmt.Sprintf("line longer than %d MiB", maxLine>>20)}
 			}
-		} else {
-			badUTF8 = append(badUTF8, n)
-			dec, err := cp1252.Bytes(b)
-			if err != nil {
-				return nil, "", nil, &InputError{File: name, Line: n, Msg: "undecodable text"}
-			}
-			text = string(dec)
+			return line{}, false, &InputError{File: lr.name, Line: lr.n + 1, Msg: fmt.Sprintf("cannot read: %v", err)}
 		}
-		if controlHeavy(text) {
-			return nil, "", nil, &InputError{File: name, Line: n, Msg: "binary data (control characters), not a text issue"}
-		}
-		text = normalizeLine(text)
-		if text != "" {
-			nonblank = true
-		}
-		lines = append(lines, line{n: n, text: text})
+		return line{}, false, nil
 	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return nil, "", nil, &InputError{File: name, Line: len(lines) + 1, Msg: fmt.Sprintf("line longer than %d MiB", maxLine>>20)}
+	lr.n++
+	n, b := lr.n, lr.sc.Bytes()
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return line{}, false, &InputError{File: lr.name, Line: n, Msg: "binary data (NUL byte), not a text issue"}
+	}
+	var text string
+	if utf8.Valid(b) {
+		text = string(b)
+		if !isASCII(b) {
+			lr.utf8Wide++
 		}
-		return nil, "", nil, &InputError{File: name, Line: len(lines) + 1, Msg: fmt.Sprintf("cannot read: %v", err)}
-	}
-	if !nonblank {
-		return nil, "", nil, &InputError{File: name, Msg: "empty input (only blank lines)"}
-	}
-	if len(badUTF8) > 0 {
-		enc = "windows-1252"
-		if utf8Wide > 0 {
-			enc = fmt.Sprintf("utf-8 with %d windows-1252 line(s)", len(badUTF8))
+	} else {
+		if lr.badUTF8 == 0 {
+			lr.firstBad = n
 		}
-		warnings = append(warnings, Warning{Line: badUTF8[0], Msg: fmt.Sprintf(
-			"not valid UTF-8 on %d line(s), first here; those lines were decoded as Windows-1252", len(badUTF8))})
+		lr.badUTF8++
+		dec, err := lr.cp1252.Bytes(b)
+		if err != nil {
+			return line{}, false, &InputError{File: lr.name, Line: n, Msg: "undecodable text"}
+		}
+		text = string(dec)
 	}
-	return lines, enc, warnings, nil
+	if controlHeavy(text) {
+		return line{}, false, &InputError{File: lr.name, Line: n, Msg: "binary data (control characters), not a text issue"}
+	}
+	text = normalizeLine(text)
+	if text != "" {
+		lr.nonblank = true
+	}
+	return line{n: n, text: text}, true, nil
+}
+
+// finish, after the last line, names the encoding and warns of lines
+// that were not UTF-8; an input of blank lines only is an error.
+func (lr *lineReader) finish() (string, []Warning, error) {
+	if !lr.nonblank {
+		return "", nil, &InputError{File: lr.name, Msg: "empty input (only blank lines)"}
+	}
+	if lr.badUTF8 == 0 {
+		return lr.enc, nil, nil
+	}
+	enc := "windows-1252"
+	if lr.utf8Wide > 0 {
+		enc = fmt.Sprintf("utf-8 with %d windows-1252 line(s)", lr.badUTF8)
+	}
+	return enc, []Warning{{Line: lr.firstBad, Msg: fmt.Sprintf(
+		"not valid UTF-8 on %d line(s), first here; those lines were decoded as Windows-1252", lr.badUTF8)}}, nil
 }
 
 // utf16Guess recognises UTF-16 without a byte-order mark from the pattern

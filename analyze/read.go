@@ -63,70 +63,129 @@ type block struct {
 	date        Date
 }
 
-// Read reads one issue from r.
+// Read reads one issue from r, all its articles at once.
 func (rd *Reader) Read(r io.Reader, name string) (*Issue, error) {
-	lines, enc, warnings, err := decodeLines(r, name)
+	var arts []*Article
+	iss, err := rd.stream(r, name, func(a *Article) error {
+		arts = append(arts, a)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	iss := &Issue{Name: name, Encoding: enc, Lines: len(lines), Warnings: warnings}
-	blocks := rd.blocks(lines, iss)
-	b := &builder{rd: rd, iss: iss, blocks: blocks}
-	b.build()
-	rd.finish(iss, b)
+	rd.segmentAll(arts)
+	for _, a := range arts {
+		iss.Articles = append(iss.Articles, *a)
+	}
 	return iss, nil
 }
 
-// blocks groups lines into classified blocks.
-func (rd *Reader) blocks(lines []line, iss *Issue) []block {
-	var (
-		out   []block
-		parts []string // lines of the block being built
-		cur   block    // its lines, gap and the kind of its first line
-	)
-	flush := func() {
-		if len(parts) == 0 {
-			return
-		}
-		cur.text = strings.Join(parts, " ")
-		out = append(out, rd.classified(cur)...)
-		parts = parts[:0]
+// stream reads an issue from r and hands each article to emit as soon as
+// it is complete (dated, numbered, with its venue; not yet split into
+// sentences, see segment), in input order. Only the article being read,
+// a few blocks around it and the boilerplate are held, so memory does not
+// grow with the input; only articles whose year can come from nothing but
+// the dates in the rest of the issue wait for its end. The Issue returned
+// has everything but the articles.
+func (rd *Reader) stream(r io.Reader, name string, emit func(*Article) error) (*Issue, error) {
+	lr, err := newLineReader(r, name)
+	if err != nil {
+		return nil, err
 	}
-	gap := 0
-	for _, ln := range lines {
-		if ln.text == "" {
-			flush()
-			gap++
-			continue
+	iss := &Issue{Name: name}
+	b := &builder{rd: rd, iss: iss, src: &blockStream{rd: rd, lr: lr, iss: iss}, emit: emit,
+		footerAt: -1, lastSolid: -1, placedIdx: -1, issueYears: map[int]int{}}
+	b.build()
+	if b.err != nil {
+		return nil, b.err
+	}
+	enc, warnings, err := lr.finish()
+	if err != nil {
+		return nil, err
+	}
+	iss.Encoding, iss.Lines = enc, lr.n
+	iss.Warnings = append(warnings, iss.Warnings...)
+	if err := b.finish(); err != nil {
+		return nil, err
+	}
+	return iss, nil
+}
+
+// blockStream groups lines into classified blocks, a block at a time.
+type blockStream struct {
+	rd    *Reader
+	lr    *lineReader
+	iss   *Issue   // for warnings
+	ready []block  // blocks made and not yet taken
+	parts []string // lines of the block being built
+	cur   block    // its lines, gap and the kind of its first line
+	gap   int      // blank lines since the last block
+	done  bool
+}
+
+// next returns the next block, or false at the end of the input.
+func (s *blockStream) next() (block, bool, error) {
+	for len(s.ready) == 0 && !s.done {
+		ln, ok, err := s.lr.next()
+		if err != nil {
+			return block{}, false, err
 		}
-		if len(ln.text) > longLine {
-			flush()
-			sents := rd.seg.Segment(ln.text)
-			iss.Warnings = append(iss.Warnings, Warning{Line: ln.n, Msg: fmt.Sprintf(
-				"%d bytes on one line; read as %d sentence paragraphs", len(ln.text), len(sents))})
-			for i, s := range sents {
-				g := 0
-				if i == 0 {
-					g = gap
-				}
-				out = append(out, rd.classified(block{first: ln.n, last: ln.n, text: s.Text, gap: g})...)
+		if !ok {
+			s.flush()
+			s.done = true
+			break
+		}
+		s.add(ln)
+	}
+	if len(s.ready) == 0 {
+		return block{}, false, nil
+	}
+	bl := s.ready[0]
+	s.ready = s.ready[1:]
+	return bl, true, nil
+}
+
+func (s *blockStream) flush() {
+	if len(s.parts) == 0 {
+		return
+	}
+	s.cur.text = strings.Join(s.parts, " ")
+	s.ready = append(s.ready, s.rd.classified(s.cur)...)
+	s.parts = s.parts[:0]
+}
+
+func (s *blockStream) add(ln line) {
+	rd := s.rd
+	if ln.text == "" {
+		s.flush()
+		s.gap++
+		return
+	}
+	if len(ln.text) > longLine {
+		s.flush()
+		sents := rd.seg.Segment(ln.text)
+		s.iss.Warnings = append(s.iss.Warnings, Warning{Line: ln.n, Msg: fmt.Sprintf(
+			"%d bytes on one line; read as %d sentence paragraphs", len(ln.text), len(sents))})
+		for i, st := range sents {
+			g := 0
+			if i == 0 {
+				g = s.gap
 			}
-			gap = 0
-			continue
+			s.ready = append(s.ready, rd.classified(block{first: ln.n, last: ln.n, text: st.Text, gap: g})...)
 		}
-		if len(parts) > 0 && (cur.kind == kindBody || cur.kind == kindHead) && wrapped(parts[len(parts)-1], ln.text) {
-			parts = append(parts, ln.text)
-			cur.last = ln.n
-			continue
-		}
-		flush()
-		k, _ := rd.pat.classify(ln.text)
-		cur = block{first: ln.n, last: ln.n, gap: gap, kind: k}
-		parts = append(parts, ln.text)
-		gap = 0
+		s.gap = 0
+		return
 	}
-	flush()
-	return out
+	if len(s.parts) > 0 && (s.cur.kind == kindBody || s.cur.kind == kindHead) && wrapped(s.parts[len(s.parts)-1], ln.text) {
+		s.parts = append(s.parts, ln.text)
+		s.cur.last = ln.n
+		return
+	}
+	s.flush()
+	k, _ := rd.pat.classify(ln.text)
+	s.cur = block{first: ln.n, last: ln.n, gap: s.gap, kind: k}
+	s.parts = append(s.parts, ln.text)
+	s.gap = 0
 }
 
 // classified sets the block's kind; a photo credit run into the next
@@ -145,20 +204,31 @@ func (rd *Reader) classified(b block) []block {
 	return []block{b}
 }
 
-// builder walks the blocks once and assembles articles.
+// builder walks the blocks once and assembles articles, holding a window
+// of blocks: the one before the block at hand (a title a date heading may
+// take back), those after it that decide what it is, and a trailing run
+// that may be the site footer.
 type builder struct {
-	rd          *Reader
-	iss         *Issue
-	blocks      []block
-	arts        []*Article
-	cur         *Article
-	dateLine    map[*Article]int    // line of the date heading that opened it
-	sectionText map[*Article]string // and its text
-	section     struct {
+	rd   *Reader
+	iss  *Issue
+	src  *blockStream
+	emit func(*Article) error
+	err  error // the first error of the input or of emit; it stops the walk
+
+	buf       []block // blocks base, base+1, … still needed
+	base      int
+	eof       bool
+	footerAt  int // index of the first footer block once the input's end is seen, else -1
+	lastSolid int // index of the last block that cannot be footer, or -1
+
+	section struct {
 		date Date
 		line int
 		text string
 	}
+	cur        *openArticle
+	firstOpen  *openArticle // the first article opened: captions before it are its own
+	started    int          // articles opened
 	masthead   []block
 	pendingCap []block
 	placedIdx  int // index of the block last added as a body paragraph, or -1
@@ -167,25 +237,118 @@ type builder struct {
 	headBeforeDate bool
 	footer         []block
 	stage          []Dropped
-	captionIdx     map[*Article]map[string]int
+
+	// articles as they complete
+	kept       int   // articles kept (numbered)
+	firstHead  *Para // the first kept article's headline
+	mastYears  []int // years named in the masthead, once the masthead is done
+	mastDone   bool  //
+	lastYear   int   // year of the last date heading that gave one
+	lastYearAt int   // and its line
+	issueYears map[int]int
+	held       []*Article // articles waiting for the end of the input (see complete)
+}
+
+// openArticle is the article being built, with what the builder keeps
+// about it.
+type openArticle struct {
+	a           *Article
+	dateLine    int    // line of the date heading that opened it, or 0
+	sectionText string // and its text
+	captionIdx  map[string]int
+}
+
+// load makes block i available; false at the end of the input (or on an
+// error, kept in b.err).
+func (b *builder) load(i int) bool {
+	for b.base+len(b.buf) <= i {
+		if b.eof || b.err != nil {
+			return false
+		}
+		bl, ok, err := b.src.next()
+		if err != nil {
+			b.err = err
+			return false
+		}
+		if !ok {
+			b.eof = true
+			b.findFooter()
+			return false
+		}
+		b.buf = append(b.buf, bl)
+		if !b.footerLike(b.base + len(b.buf) - 1) {
+			b.lastSolid = b.base + len(b.buf) - 1
+		}
+	}
+	return true
+}
+
+// blk returns block i, which must be loaded.
+func (b *builder) blk(i int) *block { return &b.buf[i-b.base] }
+
+// release lets go of the blocks before i-1 that the footer cannot need.
+func (b *builder) release(i int) {
+	keep := min(i-1, b.lastSolid)
+	if n := keep - b.base; n > 64 && n > len(b.buf)/2 {
+		b.buf = append(b.buf[:0], b.buf[n:]...)
+		b.base = keep
+	}
+}
+
+// footerLike reports whether block i may be part of the site footer: a
+// navigation line or a footer marker ("Related:", "Copyright …").
+func (b *builder) footerLike(i int) bool {
+	bl := b.blk(i)
+	if bl.kind == kindDate || bl.kind == kindCaption {
+		return false
+	}
+	return b.rd.pat.footerMarker.MatchString(bl.text) || navLike(bl.text)
+}
+
+// findFooter, at the end of the input, finds where the footer begins: the
+// trailing run of footer-like blocks, when it holds a marker or at least
+// three lines and leaves something before it.
+func (b *builder) findFooter() {
+	end := b.base + len(b.buf)
+	b.footerAt = end
+	start, marker := b.lastSolid+1, false
+	for j := start; j < end; j++ {
+		marker = marker || b.rd.pat.footerMarker.MatchString(b.blk(j).text)
+	}
+	if (marker || end-start >= 3) && start > 0 && start < end {
+		b.footerAt = start
+	}
+}
+
+// ended reports whether block i lies past the articles: after the end of
+// the input or in the footer. It reads ahead through footer-like blocks
+// until one that is not, or the end.
+func (b *builder) ended(i int) bool {
+	if b.footerAt >= 0 {
+		return i >= b.footerAt
+	}
+	for j := i; ; j++ {
+		if !b.load(j) {
+			return b.footerAt < 0 || i >= b.footerAt // an error ends the walk too
+		}
+		if !b.footerLike(j) {
+			return false
+		}
+	}
 }
 
 func (b *builder) build() {
-	b.dateLine = map[*Article]int{}
-	b.sectionText = map[*Article]string{}
-	b.captionIdx = map[*Article]map[string]int{}
-	b.placedIdx = -1
-	end := b.footerStart()
-	b.footer = b.blocks[end:]
-	for i := 0; i < end; i++ {
-		bl := b.blocks[i]
+	i := 0
+	for ; !b.ended(i); i++ {
+		b.release(i)
+		bl := *b.blk(i)
 		switch bl.kind {
 		case kindStage:
 			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: stageKind(b.rd.pat, bl.text), Text: bl.text})
 		case kindDate:
-			i = b.dateHeading(i, end)
+			i = b.dateHeading(i)
 		case kindHead:
-			b.headLike(i, end)
+			b.headLike(i)
 		case kindCaption:
 			if b.cur == nil {
 				b.pendingCap = append(b.pendingCap, bl)
@@ -198,34 +361,68 @@ func (b *builder) build() {
 			}
 			b.addBody(i)
 		}
+		if b.err != nil {
+			return
+		}
 	}
-	if len(b.arts) == 0 {
+	if b.err != nil {
+		return
+	}
+	for j := b.footerAt; j < b.base+len(b.buf); j++ {
+		b.footer = append(b.footer, *b.blk(j))
+	}
+	if b.started == 0 {
 		// nothing read as an article: the whole text is one undated article
 		b.start(nil)
 		for _, m := range b.masthead {
-			b.cur.Body = append(b.cur.Body, b.para(m))
+			b.cur.a.Body = append(b.cur.a.Body, b.para(m))
 		}
 		b.masthead = nil
 	}
-	if len(b.pendingCap) > 0 && len(b.arts) == 0 {
-		b.start(nil)
-	}
-	for _, c := range b.pendingCap {
-		b.addCaption(b.arts[0], c)
-	}
-	// a date heading with nothing under it is not an article
-	kept := b.arts[:0]
-	for _, a := range b.arts {
-		if isEmpty(a) {
-			if line := b.dateLine[a]; line > 0 {
-				b.stage = append(b.stage, Dropped{Line: line, Kind: "empty section", Text: b.sectionText[a]})
-			}
-			continue
+	b.complete(b.cur)
+	b.cur = nil
+}
+
+// finish, after the walk, lets the held articles go and names the issue
+// and what was dropped.
+func (b *builder) finish() error {
+	for _, a := range b.held {
+		if a.Date.Year == 0 && !a.Date.IsZero() {
+			a.Date.Year, a.DateNote = b.yearFromIssue(a)
 		}
-		a.N = len(kept) + 1
-		kept = append(kept, a)
+		if err := b.emit(a); err != nil {
+			return err
+		}
 	}
-	b.arts = kept
+	b.held = nil
+	iss, rd := b.iss, b.rd
+	for _, m := range b.masthead {
+		iss.Dropped = append(iss.Dropped, Dropped{Line: m.first, Kind: "masthead", Text: m.text})
+	}
+	for _, f := range b.footer {
+		iss.Dropped = append(iss.Dropped, Dropped{Line: f.first, Kind: "footer", Text: f.text})
+	}
+	iss.Dropped = append(iss.Dropped, b.stage...)
+	sort.SliceStable(iss.Dropped, func(i, j int) bool { return iss.Dropped[i].Line < iss.Dropped[j].Line })
+
+	var mastText strings.Builder
+	for _, m := range b.masthead {
+		mastText.WriteString(m.text + "\n")
+	}
+	iss.Publication = rd.publication(mastText.String())
+	for _, m := range b.masthead {
+		if len(strings.Fields(m.text)) >= 3 && !navLike(m.text) {
+			iss.Title = m.text // the last such line: the issue's own title under the masthead
+		}
+	}
+	switch {
+	case iss.Title != "":
+	case b.kept == 1 && b.firstHead != nil:
+		iss.Title = b.firstHead.Text
+	default:
+		iss.Title = strings.TrimSuffix(filepath.Base(iss.Name), filepath.Ext(iss.Name))
+	}
+	return nil
 }
 
 func stageKind(p *textPatterns, text string) string {
@@ -235,79 +432,57 @@ func stageKind(p *textPatterns, text string) string {
 	return "stage direction"
 }
 
-// footerStart finds where the site footer begins: a trailing run of
-// navigation lines and footer markers ("Related:", "Copyright …").
-func (b *builder) footerStart() int {
-	start, marker := len(b.blocks), false
-	for i := len(b.blocks) - 1; i >= 0; i-- {
-		bl := b.blocks[i]
-		if bl.kind == kindDate || bl.kind == kindCaption {
-			break
-		}
-		isMarker := b.rd.pat.footerMarker.MatchString(bl.text)
-		if !isMarker && !navLike(bl.text) {
-			break
-		}
-		marker = marker || isMarker
-		start = i
-	}
-	if marker || len(b.blocks)-start >= 3 {
-		// the footer must leave something before it
-		if start > 0 {
-			return start
-		}
-	}
-	return len(b.blocks)
-}
-
 // next returns the index of the next block after i that is not a stage
-// direction (and not a caption when skipCaptions), or end.
-func (b *builder) next(i, end int, skipCaptions bool) int {
-	for j := i + 1; j < end; j++ {
-		k := b.blocks[j].kind
+// direction (and not a caption when skipCaptions); past the articles, an
+// index that has ended.
+func (b *builder) next(i int, skipCaptions bool) int {
+	j := i + 1
+	for ; !b.ended(j); j++ {
+		k := b.blk(j).kind
 		if k == kindStage || (skipCaptions && k == kindCaption) {
 			continue
 		}
 		return j
 	}
-	return end
+	return j
 }
 
 // opensArticle reports whether the headline-like block i is followed by body
 // text (captions between are allowed).
-func (b *builder) opensArticle(i, end int) bool {
-	j := b.next(i, end, true)
-	return j < end && b.blocks[j].kind == kindBody
+func (b *builder) opensArticle(i int) bool {
+	j := b.next(i, true)
+	return !b.ended(j) && b.blk(j).kind == kindBody
 }
 
-func (b *builder) dateHeading(i, end int) int {
-	bl := b.blocks[i]
+func (b *builder) dateHeading(i int) int {
+	bl := *b.blk(i)
 	b.section.date, b.section.line, b.section.text = bl.date, bl.first, bl.text
 	var head *block
 	consumed := i
-	if j := b.next(i, end, false); j < end && b.blocks[j].kind == kindHead && b.opensArticle(j, end) {
-		head, consumed = &b.blocks[j], j
-	} else if i > 0 && titleBefore(b.blocks[i-1]) {
+	if j := b.next(i, false); !b.ended(j) && b.blk(j).kind == kindHead && b.opensArticle(j) {
+		h := *b.blk(j)
+		head, consumed = &h, j
+	} else if i > 0 && titleBefore(*b.blk(i - 1)) {
 		head = b.steal(i - 1)
 	}
 	b.headBeforeDate = head != nil && head.first < bl.first
 	b.start(head)
-	b.dateLine[b.cur], b.sectionText[b.cur] = bl.first, bl.text
+	b.cur.dateLine, b.cur.sectionText = bl.first, bl.text
 	return consumed
 }
 
 // steal takes back the headline-like block i from where it was put (the
 // masthead or the last body paragraph), to head the article a date opens.
 func (b *builder) steal(i int) *block {
-	bl := &b.blocks[i]
+	bl := *b.blk(i)
 	if n := len(b.masthead); n > 0 && b.masthead[n-1].first == bl.first && b.cur == nil {
 		b.masthead = b.masthead[:n-1]
-		return bl
+		return &bl
 	}
 	if b.cur != nil && b.placedIdx == i {
-		b.cur.Body = b.cur.Body[:len(b.cur.Body)-1]
+		b.cur.a.Body = b.cur.a.Body[:len(b.cur.a.Body)-1]
 		b.placedIdx = -1
-		return bl
+		return &bl
 	}
 	return nil
 }
@@ -326,36 +501,36 @@ func titleBefore(bl block) bool {
 	return false
 }
 
-func (b *builder) headLike(i, end int) {
-	bl := b.blocks[i]
-	opens := b.opensArticle(i, end)
+func (b *builder) headLike(i int) {
+	bl := *b.blk(i)
+	opens := b.opensArticle(i)
 	switch {
 	case b.cur == nil && opens:
-		b.start(&b.blocks[i])
+		b.start(&bl)
 	case b.cur == nil:
 		b.masthead = append(b.masthead, bl)
-	case opens && b.cur.Headline == nil && len(b.cur.Body) == 0:
-		b.cur.Headline = ptr(b.para(bl))
-	case opens && len(b.cur.Body) > 0 && b.datelineNext(i, end):
-		b.start(&b.blocks[i])
-	case opens && len(b.cur.Body) > 0 && bl.gap >= 2 && len(strings.Fields(bl.text)) >= 4:
+	case opens && b.cur.a.Headline == nil && len(b.cur.a.Body) == 0:
+		b.cur.a.Headline = ptr(b.para(bl))
+	case opens && len(b.cur.a.Body) > 0 && b.datelineNext(i):
+		b.start(&bl)
+	case opens && len(b.cur.a.Body) > 0 && bl.gap >= 2 && len(strings.Fields(bl.text)) >= 4:
 		// a title after a wider gap opens a new article; in a text whose
 		// titles stand before their dates, one with no date is undated
 		if b.headBeforeDate {
 			b.section.date, b.section.line, b.section.text = Date{}, 0, ""
 		}
-		b.start(&b.blocks[i])
+		b.start(&bl)
 	default:
 		b.addBody(i)
 	}
 }
 
-func (b *builder) datelineNext(i, end int) bool {
-	j := b.next(i, end, true)
-	if j >= end {
+func (b *builder) datelineNext(i int) bool {
+	j := b.next(i, true)
+	if b.ended(j) {
 		return false
 	}
-	_, _, ok := b.rd.pat.dates.datelineOf(b.blocks[j].text)
+	_, _, ok := b.rd.pat.dates.datelineOf(b.blk(j).text)
 	return ok
 }
 
@@ -365,22 +540,29 @@ func isEmpty(a *Article) bool {
 	return a.Headline == nil && len(a.Body) == 0 && len(a.Captions) == 0
 }
 
-// start opens a new article under the current date section.
+// start opens a new article under the current date section; the one
+// before it is complete.
 func (b *builder) start(head *block) {
-	a := &Article{N: len(b.arts) + 1, Date: b.section.date}
+	if b.cur != nil {
+		b.complete(b.cur)
+	}
+	a := &Article{Date: b.section.date}
 	if head != nil {
 		a.Headline = ptr(b.para(*head))
 	}
 	if !b.section.date.IsZero() {
 		a.DateNote = fmt.Sprintf("heading %q (line %d)", b.section.text, b.section.line)
 	}
-	b.arts = append(b.arts, a)
-	b.cur = a
+	b.started++
+	b.cur = &openArticle{a: a}
+	if b.started == 1 {
+		b.firstOpen = b.cur
+	}
 	b.placedIdx = -1
 }
 
 func (b *builder) addBody(i int) {
-	bl := b.blocks[i]
+	bl := *b.blk(i)
 	text := bl.text
 	var loc [][]int
 	if strings.Contains(text, "(") { // stage directions are in brackets
@@ -396,29 +578,153 @@ func (b *builder) addBody(i int) {
 		}
 		bl.text = text
 	}
-	b.cur.Body = append(b.cur.Body, b.para(bl))
+	b.cur.a.Body = append(b.cur.a.Body, b.para(bl))
 	b.placedIdx = i
 }
 
-func (b *builder) addCaption(a *Article, bl block) {
-	idx := b.captionIdx[a]
-	if idx == nil {
-		idx = map[string]int{}
-		b.captionIdx[a] = idx
+func (b *builder) addCaption(o *openArticle, bl block) {
+	a := o.a
+	if o.captionIdx == nil {
+		o.captionIdx = map[string]int{}
 	}
-	if k, ok := idx[bl.text]; ok {
+	if k, ok := o.captionIdx[bl.text]; ok {
 		a.Captions[k].Copies++
 		a.Captions[k].Lines = append(a.Captions[k].Lines, bl.first)
 		return
 	}
-	idx[bl.text] = len(a.Captions)
+	o.captionIdx[bl.text] = len(a.Captions)
 	a.Captions = append(a.Captions, Caption{Para: b.para(bl), Copies: 1, Lines: []int{bl.first}})
 }
 
 // para makes a paragraph of a block; its sentences come later (see
-// segmentAll), for all paragraphs at once and in parallel.
+// segment).
 func (b *builder) para(bl block) Para {
 	return Para{Line: bl.first, EndLine: bl.last, Text: bl.text}
+}
+
+// complete finishes an article: captions seen before the first article
+// go to the first; an article with nothing in it is dropped (an empty date
+// section); a kept one is numbered, dated and placed, and handed on. An
+// article whose year only the rest of the issue can tell waits for the
+// end, and the articles after it with it, to keep their order.
+func (b *builder) complete(o *openArticle) {
+	a := o.a
+	if o == b.firstOpen {
+		for _, c := range b.pendingCap {
+			b.addCaption(o, c)
+		}
+		b.pendingCap = nil
+	}
+	if isEmpty(a) {
+		if o.dateLine > 0 {
+			b.stage = append(b.stage, Dropped{Line: o.dateLine, Kind: "empty section", Text: o.sectionText})
+		}
+		return
+	}
+	b.kept++
+	a.N = b.kept
+	if b.kept == 1 {
+		b.firstHead = a.Headline
+	}
+	if !b.mastDone {
+		b.mastDone = true
+		for _, m := range b.masthead {
+			for _, y := range b.rd.pat.dates.year.FindAllString(m.text, -1) {
+				b.mastYears = append(b.mastYears, atoi(y))
+			}
+		}
+	}
+	wait := b.date(a, o.dateLine)
+	for _, para := range articleParas(a) {
+		for _, d := range b.rd.pat.dates.fullDates(para.Text) {
+			b.issueYears[d.Year]++
+		}
+	}
+	a.Venue, a.VenueCue = findVenue(b.rd.venues, a)
+	if wait || len(b.held) > 0 {
+		b.held = append(b.held, a)
+		return
+	}
+	if err := b.emit(a); err != nil && b.err == nil {
+		b.err = err
+	}
+}
+
+// date gives an undated article the date of its dateline and fills in a
+// missing year from the best evidence at hand. It reports whether the
+// year must wait for the dates in the rest of the issue.
+func (b *builder) date(a *Article, dateLine int) bool {
+	p := b.rd.pat.dates
+	if a.Date.IsZero() {
+		for k, para := range a.Body {
+			if k > 1 {
+				break
+			}
+			if d, cue, ok := p.datelineOf(para.Text); ok {
+				a.Date = d
+				a.DateNote = fmt.Sprintf("dateline %q (line %d)", cue, para.Line)
+				break
+			}
+		}
+	}
+	if a.Date.IsZero() {
+		return false
+	}
+	if a.Date.Year != 0 {
+		if strings.HasPrefix(a.DateNote, "heading") {
+			b.lastYear, b.lastYearAt = a.Date.Year, dateLine
+		}
+		return false
+	}
+	y, note, ok := b.rd.inferYear(a, b.mastYears, b.lastYear, b.lastYearAt)
+	if !ok {
+		return true
+	}
+	a.Date.Year, a.DateNote = y, note
+	return false
+}
+
+// inferYear finds the year of a date given without one: from a caption or
+// paragraph of the article giving the full date, the last date heading
+// with a year, or the masthead. It reports false when none tells.
+func (rd *Reader) inferYear(a *Article, mastYears []int, lastYear, lastYearLine int) (int, string, bool) {
+	p := rd.pat.dates
+	for _, c := range a.Captions {
+		for _, d := range p.fullDates(c.Text) {
+			if d.Month == a.Date.Month && d.Day == a.Date.Day {
+				return d.Year, a.DateNote + fmt.Sprintf("; year from caption (line %d)", c.Line), true
+			}
+		}
+	}
+	for _, para := range a.Body {
+		for _, d := range p.fullDates(para.Text) {
+			if d.Month == a.Date.Month && d.Day == a.Date.Day {
+				return d.Year, a.DateNote + fmt.Sprintf("; year from text (line %d)", para.Line), true
+			}
+		}
+	}
+	if lastYear != 0 {
+		return lastYear, a.DateNote + fmt.Sprintf("; year from the heading at line %d", lastYearLine), true
+	}
+	if y := mostCommon(mastYears); y != 0 {
+		return y, a.DateNote + "; year from masthead", true
+	}
+	return 0, "", false
+}
+
+// yearFromIssue is the last resort for a year: the most common year of
+// the full dates anywhere in the issue.
+func (b *builder) yearFromIssue(a *Article) (int, string) {
+	var ys []int
+	for y, n := range b.issueYears {
+		for range n {
+			ys = append(ys, y)
+		}
+	}
+	if y := mostCommon(ys); y != 0 {
+		return y, a.DateNote + "; year from dates elsewhere in the issue"
+	}
+	return 0, a.DateNote + "; year unknown"
 }
 
 // segmentAll splits every paragraph of the articles into sentences, on
@@ -447,44 +753,6 @@ func (rd *Reader) segmentAll(arts []*Article) {
 	})
 }
 
-// finish dates and places the articles, names the issue and lists what
-// was dropped.
-func (rd *Reader) finish(iss *Issue, b *builder) {
-	for _, m := range b.masthead {
-		iss.Dropped = append(iss.Dropped, Dropped{Line: m.first, Kind: "masthead", Text: m.text})
-	}
-	for _, f := range b.footer {
-		iss.Dropped = append(iss.Dropped, Dropped{Line: f.first, Kind: "footer", Text: f.text})
-	}
-	iss.Dropped = append(iss.Dropped, b.stage...)
-	sort.SliceStable(iss.Dropped, func(i, j int) bool { return iss.Dropped[i].Line < iss.Dropped[j].Line })
-
-	var mastText strings.Builder
-	for _, m := range b.masthead {
-		mastText.WriteString(m.text + "\n")
-	}
-	iss.Publication = rd.publication(mastText.String())
-	for _, m := range b.masthead {
-		if len(strings.Fields(m.text)) >= 3 && !navLike(m.text) {
-			iss.Title = m.text // the last such line: the issue's own title under the masthead
-		}
-	}
-	switch {
-	case iss.Title != "":
-	case len(b.arts) == 1 && b.arts[0].Headline != nil:
-		iss.Title = b.arts[0].Headline.Text
-	default:
-		iss.Title = strings.TrimSuffix(filepath.Base(iss.Name), filepath.Ext(iss.Name))
-	}
-
-	rd.dateArticles(b)
-	rd.segmentAll(b.arts)
-	for _, a := range b.arts {
-		a.Venue, a.VenueCue = findVenue(rd.venues, a)
-		iss.Articles = append(iss.Articles, *a)
-	}
-}
-
 func (rd *Reader) publication(masthead string) string {
 	low := strings.ToLower(masthead)
 	for _, p := range rd.pubs {
@@ -493,88 +761,6 @@ func (rd *Reader) publication(masthead string) string {
 		}
 	}
 	return ""
-}
-
-// dateArticles gives undated articles the date of their dateline and fills
-// in missing years from the best evidence at hand.
-func (rd *Reader) dateArticles(b *builder) {
-	p := rd.pat.dates
-	var mastYears []int
-	for _, m := range b.masthead {
-		for _, y := range p.year.FindAllString(m.text, -1) {
-			mastYears = append(mastYears, atoi(y))
-		}
-	}
-	var issueYears map[int]int // years of full dates in the text, counted when first needed
-	lastYear, lastYearLine := 0, 0
-	for _, a := range b.arts {
-		if a.Date.IsZero() {
-			for k, para := range a.Body {
-				if k > 1 {
-					break
-				}
-				if d, cue, ok := p.datelineOf(para.Text); ok {
-					a.Date = d
-					a.DateNote = fmt.Sprintf("dateline %q (line %d)", cue, para.Line)
-					break
-				}
-			}
-		}
-		if a.Date.IsZero() {
-			continue
-		}
-		if a.Date.Year != 0 {
-			if strings.HasPrefix(a.DateNote, "heading") {
-				lastYear, lastYearLine = a.Date.Year, b.dateLine[a]
-			}
-			continue
-		}
-		if issueYears == nil {
-			issueYears = map[int]int{}
-			for _, a := range b.arts {
-				for _, para := range articleParas(a) {
-					for _, d := range p.fullDates(para.Text) {
-						issueYears[d.Year]++
-					}
-				}
-			}
-		}
-		a.Date.Year, a.DateNote = rd.inferYear(a, mastYears, issueYears, lastYear, lastYearLine, b)
-	}
-}
-
-func (rd *Reader) inferYear(a *Article, mastYears []int, issueYears map[int]int, lastYear, lastYearLine int, b *builder) (int, string) {
-	p := rd.pat.dates
-	for _, c := range a.Captions {
-		for _, d := range p.fullDates(c.Text) {
-			if d.Month == a.Date.Month && d.Day == a.Date.Day {
-				return d.Year, a.DateNote + fmt.Sprintf("; year from caption (line %d)", c.Line)
-			}
-		}
-	}
-	for _, para := range a.Body {
-		for _, d := range p.fullDates(para.Text) {
-			if d.Month == a.Date.Month && d.Day == a.Date.Day {
-				return d.Year, a.DateNote + fmt.Sprintf("; year from text (line %d)", para.Line)
-			}
-		}
-	}
-	if lastYear != 0 {
-		return lastYear, a.DateNote + fmt.Sprintf("; year from the heading at line %d", lastYearLine)
-	}
-	if y := mostCommon(mastYears); y != 0 {
-		return y, a.DateNote + "; year from masthead"
-	}
-	var ys []int
-	for y, n := range issueYears {
-		for range n {
-			ys = append(ys, y)
-		}
-	}
-	if y := mostCommon(ys); y != 0 {
-		return y, a.DateNote + "; year from dates elsewhere in the issue"
-	}
-	return 0, a.DateNote + "; year unknown"
 }
 
 // mostCommon returns the most frequent value, the latest on a tie, 0 for none.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -84,6 +85,8 @@ func TestYearInference(t *testing.T) {
 		{"BEIJING, March 5 (Xinhua) -- Xi Jinping stressed reform.\n", "--03-05"},
 		// nowhere: month and day only
 		{"March 5\n\n" + body, "--03-05"},
+		// from a full date later in the issue: the first article waits for it
+		{"March 5\n\n" + body + "\nMarch 6\n\nThe session opened on March 7, 2019 in Beijing.\n", "2019-03-05 2019-03-06"},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -94,6 +97,68 @@ func TestYearInference(t *testing.T) {
 			t.Errorf("ReadIssue(%q) dates = %q; want %q", tt.in, s, tt.want)
 		}
 	}
+}
+
+// TestReadStreams: articles are handed on while the input is read, not at
+// its end; only an article whose year waits for the rest of the issue
+// holds back the articles after it.
+func TestReadStreams(t *testing.T) {
+	data, err := os.ReadFile("../../shared/corpus/state_of_the_union_1945-2006.txt")
+	if err != nil {
+		t.Fatalf("%v (../shared must stand beside the repository)", err)
+	}
+	rd, err := NewReader(DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := &countingReader{r: bytes.NewReader(data)}
+	var at []int64 // bytes read when each article was handed on
+	var ns []int
+	iss, err := rd.stream(src, "sotu.txt", func(a *Article) error {
+		at, ns = append(at, src.n), append(ns, a.N)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 64 articles (see TestStateOfTheUnion), numbered in order
+	if len(ns) != 64 || ns[0] != 1 || ns[63] != 64 {
+		t.Fatalf("stream handed on %d articles, %v … ; want 64 numbered 1 to 64", len(ns), ns[:min(3, len(ns))])
+	}
+	// the first address (1945, about 40 KB) is handed on within the first
+	// 10% of the 2.07 MB, and half of the articles before the last 40%
+	if at[0] > int64(len(data))/10 || at[31] > int64(len(data))*6/10 {
+		t.Errorf("articles 1 and 32 handed on after %d and %d of %d bytes; want them on the way", at[0], at[31], len(data))
+	}
+	if len(iss.Articles) != 0 {
+		t.Errorf("stream kept %d articles in the Issue; want none", len(iss.Articles))
+	}
+	// held: the first article's year comes from the second's text
+	var got []string
+	if _, err := rd.stream(strings.NewReader("March 5\n\n"+body+"\nMarch 6\n\nThe session opened on March 7, 2019 in Beijing.\n"), "t", func(a *Article) error {
+		got = append(got, fmt.Sprintf("%d %s %s", a.N, a.Date, a.DateNote))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`1 2019-03-05 heading "March 5" (line 1); year from dates elsewhere in the issue`,
+		`2 2019-03-06 heading "March 6" (line 7); year from dates elsewhere in the issue`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("held articles:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func TestDatelineDatesUndatedArticle(t *testing.T) {
