@@ -3,6 +3,7 @@ package analyze
 import (
 	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"sort"
 	"strings"
@@ -24,6 +25,10 @@ type Options struct {
 	CountCaptions bool // count mentions (and co-occurrence windows) in photo captions too
 	ContextWords  int  // words of KWIC context on each side (default 8)
 	MinCount      int  // how often a discovered phrase must occur (default 2)
+	// Mergeable keeps the phrase and word tallies that Merge needs in the
+	// Result; without it they are let go once discovery and keyness are
+	// done (they are most of an analysis's memory).
+	Mergeable bool
 }
 
 // Analyzer counts one lexicon's formulations. Build it once with
@@ -144,61 +149,138 @@ func (az *Analyzer) Analyze(iss *Issue, opt Options) (*Result, error) {
 // AnalyzeContext is Analyze, stopping with ctx's error when ctx is done
 // (checked between articles).
 func (az *Analyzer) AnalyzeContext(ctx context.Context, iss *Issue, opt Options) (*Result, error) {
+	res, err := az.pipeline(ctx, iss.Name, opt, nil, func(emit func(*Article) error) (*Issue, error) {
+		for i := range iss.Articles {
+			if err := emit(&iss.Articles[i]); err != nil {
+				return nil, err
+			}
+		}
+		return iss, nil
+	}, nil)
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// AnalyzeStream reads an issue from r with rd and analyses it as it is
+// read: each article goes through the analysis as soon as the reader has
+// it, then to each (when not nil; in order, e.g. to write it out) and is
+// let go. Memory does not grow with the text, and the Result's Issue has
+// no articles (everything else of the Issue is there). Errors are rd's
+// (an InputError for a bad input), each's, or ctx's.
+func (az *Analyzer) AnalyzeStream(ctx context.Context, rd *Reader, r io.Reader, name string, opt Options, each func(*Article) error) (*Result, error) {
+	return az.pipeline(ctx, name, opt, rd, func(emit func(*Article) error) (*Issue, error) {
+		return rd.stream(r, name, emit)
+	}, each)
+}
+
+// pipeline analyses the articles feed hands it, in parallel and merged in
+// order as they come, a few ahead at most, so that neither articles nor
+// partial tallies pile up. When rd is not nil the articles are split into
+// sentences on the way. feed returns the issue (its articles need not be
+// in it) after its last article.
+func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *Reader,
+	feed func(emit func(*Article) error) (*Issue, error), each func(*Article) error) (*Result, error) {
 	opt = opt.withDefaults()
 	res := az.newResult(opt)
-	res.Issue = iss
-	res.Issues = []IssueInfo{{Name: iss.Name, Title: iss.Title}}
-	// articles are analysed in parallel and merged in order as they come,
-	// a few ahead at most, so that partial tallies do not pile up
-	n := len(iss.Articles)
-	window := 4 * runtime.GOMAXPROCS(0)
-	done := make([]chan *partial, n)
-	for i := range done {
-		done[i] = make(chan *partial, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		seq int
+		a   *Article
+		p   *partial
 	}
-	free := make(chan struct{}, window)
+	window := 4 * runtime.GOMAXPROCS(0)
+	free := make(chan struct{}, window) // a token for each article in flight
 	for range window {
 		free <- struct{}{}
 	}
-	stop := make(chan struct{})
-	defer close(stop)
+	jobs := make(chan job)
+	done := make(chan job, window)
+	var (
+		iss     *Issue
+		feedErr error
+	)
 	go func() {
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-		for i := range n {
+		defer close(jobs)
+		seq := 0
+		iss, feedErr = feed(func(a *Article) error {
 			select {
 			case <-free:
-			case <-stop:
-				wg.Wait()
-				return
+			case <-ctx.Done():
+				return ctx.Err()
 			}
-			sem <- struct{}{}
-			wg.Add(1)
-			go func(i int) {
-				defer wg.Done()
-				done[i] <- az.article(iss.Name, &iss.Articles[i], opt)
-				<-sem
-			}(i)
-		}
-		wg.Wait()
+			jobs <- job{seq: seq, a: a}
+			seq++
+			return nil
+		})
 	}()
-	for i := range n {
-		var p *partial
-		select {
-		case p = <-done[i]:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		free <- struct{}{}
-		res.Articles = append(res.Articles, p.stats)
-		res.Mentions = append(res.Mentions, p.mentions...)
-		res.Counts.Add(p.counts)
-		res.Cooc.Add(p.cooc)
-		res.terms.absorb(p.terms)
-		res.words.Add(p.words)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range jobs {
+				if ctx.Err() == nil {
+					if rd != nil {
+						rd.segment(j.a)
+					}
+					j.p = az.article(name, j.a, opt)
+				}
+				done <- j
+			}
+		})
 	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	waiting := map[int]job{}
+	next := 0
+	var eachErr error
+	for j := range done {
+		waiting[j.seq] = j
+		for {
+			j, ok := waiting[next]
+			if !ok {
+				break
+			}
+			delete(waiting, next)
+			next++
+			free <- struct{}{}
+			if ctx.Err() != nil {
+				continue
+			}
+			res.add(j.p)
+			if each != nil {
+				if err := each(j.a); err != nil {
+					eachErr = err
+					cancel()
+				}
+			}
+		}
+	}
+	switch {
+	case eachErr != nil:
+		return nil, eachErr
+	case feedErr != nil:
+		return nil, feedErr
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	}
+	res.Issue = iss
+	res.Issues = []IssueInfo{{Name: iss.Name, Title: iss.Title}}
 	az.finish(res)
 	return res, nil
+}
+
+// add merges one article's partial into the result.
+func (res *Result) add(p *partial) {
+	res.Articles = append(res.Articles, p.stats)
+	res.Mentions = append(res.Mentions, p.mentions...)
+	res.Counts.Add(p.counts)
+	res.Cooc.Add(p.cooc)
+	res.terms.absorb(p.terms)
+	res.words.Add(p.words)
 }
 
 // parallel runs do(0), …, do(n-1) on all cores, stopping early with ctx's
@@ -249,16 +331,22 @@ func (az *Analyzer) newResult(opt Options) *Result {
 func (az *Analyzer) finish(res *Result) {
 	res.Pairs = res.Cooc.Pairs(res.Themes)
 	var wg sync.WaitGroup // discovery and keyness at once: they read, never write, what they share
-	wg.Go(func() { res.Discovered = discover(res.terms, res.Options.MinCount, az.lexiconEntry) })
+	wg.Go(func() {
+		res.Discovered = discover(res.terms, res.Options.MinCount, az.lexiconEntry, !res.Options.Mergeable)
+	})
 	res.Keyness = keyness(res.Counts, res.words, res.Formulations, az.stop)
 	wg.Wait()
+	if !res.Options.Mergeable {
+		res.terms, res.words = nil, nil
+	}
 }
 
 // Merge combines the results of several issues analysed with az into one
 // corpus result, as if counted together: counts, windows, phrases and
 // words add up, and discovery and keyness are computed anew (keyness also
 // for each issue against the rest). Articles keep their issue's numbers
-// and name their issue. The results are not changed.
+// and name their issue. The results are not changed; they must have been
+// analysed with Options.Mergeable.
 func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 	opt := Options{}
 	if len(results) > 0 {
@@ -269,6 +357,9 @@ func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 	res.Issue = corpus
 	offset := 0
 	for _, r := range results {
+		if r.terms == nil {
+			panic("analyze: Merge of a result analysed without Options.Mergeable")
+		}
 		res.Issues = append(res.Issues, r.Issues...)
 		corpus.Articles = append(corpus.Articles, r.Issue.Articles...)
 		corpus.Lines += r.Issue.Lines

@@ -98,7 +98,7 @@ func BenchmarkProseAloneCorpus(b *testing.B) {
 // benchmarks below.
 func stageInput(b *testing.B, path string) ([]*Para, *Analyzer, *Result) {
 	data, iss, az := benchIssue(b, path)
-	res, err := az.Analyze(iss, Options{})
+	res, err := az.Analyze(iss, Options{Mergeable: true}) // keeps the tallies for the stages after
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func BenchmarkCooccurrenceCorpus(b *testing.B) {
 func BenchmarkDiscoveryCorpus(b *testing.B) {
 	_, az, res := stageInput(b, corpusPath)
 	for b.Loop() {
-		discover(res.terms, res.Options.MinCount, az.lexiconEntry)
+		discover(res.terms, res.Options.MinCount, az.lexiconEntry, false)
 	}
 }
 

@@ -27,7 +27,7 @@ type termStat struct {
 	words    int
 	count    int
 	pattern  bool           // its words follow a part-of-speech pattern of terms
-	articles []int          // where it occurs (places of articles in the text), in order, each once
+	articles articleSet     // where it occurs (places of articles in the text)
 	first    string         // the first form seen (in the earliest example)
 	form0    string         // a form, held outside the map
 	n0       int            // how often it is written as form0
@@ -65,7 +65,7 @@ func (t Terms) add(k string, s *termStat) {
 	d, ok := t[k]
 	if !ok {
 		c := *s
-		c.articles, c.forms, c.n0 = nil, nil, 0
+		c.articles, c.forms, c.n0 = articleSet{}, nil, 0
 		c.count, c.free, c.crosses, c.whole = 0, 0, 0, 0
 		d = &c
 		t[k] = d
@@ -80,9 +80,7 @@ func (d *termStat) merge(s *termStat) {
 	d.crosses += s.crosses
 	d.whole += s.whole
 	d.pattern = d.pattern || s.pattern
-	for _, a := range s.articles {
-		d.addArticle(a)
-	}
+	d.articles.merge(&s.articles)
 	d.addForm(s.form0, s.n0)
 	for f, n := range s.forms {
 		d.addForm(f, n)
@@ -97,24 +95,11 @@ func (t Terms) shifted(off int) Terms {
 	out := make(Terms, len(t))
 	for k, s := range t {
 		c := *s
-		c.articles = make([]int, len(s.articles))
-		for i, a := range s.articles {
-			c.articles[i] = a + off
-		}
+		c.articles = s.articles.shifted(off)
 		c.example.seq += off
 		out[k] = &c
 	}
 	return out
-}
-
-// addArticle records an occurrence in article a.
-func (s *termStat) addArticle(a int) {
-	i := sort.SearchInts(s.articles, a)
-	if i == len(s.articles) || s.articles[i] != a {
-		s.articles = append(s.articles, 0)
-		copy(s.articles[i+1:], s.articles[i:])
-		s.articles[i] = a
-	}
 }
 
 // addForm records n occurrences written as f.
@@ -221,7 +206,7 @@ func (t Terms) candidates(ds []dtok, article int, ev Evidence) {
 				s.whole++
 			}
 			s.pattern = s.pattern || termPattern(ds[i:j+1])
-			s.addArticle(article)
+			s.articles.add(article)
 			s.addFormBytes(form)
 		}
 	}
@@ -295,9 +280,10 @@ const MeasureCValue = "c-value"
 // mean count of the longer phrases holding it). A phrase nested in a longer
 // one with the same count is left out (reported once, as the longer one);
 // phrases that do not follow the part-of-speech pattern of terms count half.
-func discover(t Terms, minCount int, inLexicon func(string) string) []Candidate {
+// With consume, t is used up (see lemmatized).
+func discover(t Terms, minCount int, inLexicon func(string) string, consume bool) []Candidate {
 	keep := map[string]*termStat{}
-	for k, s := range lemmatized(t, minCount) {
+	for k, s := range lemmatized(t, minCount, consume) {
 		// a piece of a known formulation ("new quality"), or a phrase
 		// wrapped around one ("developing new quality productive forces"),
 		// is not a new formulation: the formulation is reported itself
@@ -337,7 +323,7 @@ func discover(t Terms, minCount int, inLexicon func(string) string) []Candidate 
 			score /= 2
 		}
 		form := bestForm(s)
-		out = append(out, Candidate{Phrase: form, Count: s.count, Articles: len(s.articles), Score: score,
+		out = append(out, Candidate{Phrase: form, Count: s.count, Articles: s.articles.n, Score: score,
 			Measure: MeasureCValue, InLexicon: inLexicon(form), Example: s.example})
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -385,8 +371,9 @@ func bestForm(s *termStat) string {
 // (see inflected), and each class is named by its smallest member, so the
 // merge does not depend on the order of the input. Only merged phrases
 // seen at least minCount times are returned (discovery drops the rest),
-// so the many phrases seen once are never copied.
-func lemmatized(t Terms, minCount int) Terms {
+// so the many phrases seen once are never copied. With consume, t is used
+// up: its tallies are merged in place, not copied.
+func lemmatized(t Terms, minCount int, consume bool) Terms {
 	byStem := map[string][]string{}
 	seen := map[string]bool{}
 	for k := range t {
@@ -446,7 +433,11 @@ func lemmatized(t Terms, minCount int) Terms {
 		}
 		if n, ok := total[k]; ok {
 			if s.count+n >= minCount {
-				out.add(k, s) // a copy: renamed phrases merge into it below
+				if consume {
+					out[k] = s // renamed phrases merge into it below
+				} else {
+					out.add(k, s) // a copy, for the same
+				}
 			}
 			continue
 		}
@@ -462,7 +453,13 @@ func lemmatized(t Terms, minCount int) Terms {
 			own = s.count
 		}
 		if own+total[r.to] >= minCount {
-			out.add(r.to, t[r.from])
+			if d, ok := out[r.to]; consume && ok {
+				d.merge(t[r.from])
+			} else if consume {
+				out[r.to] = t[r.from]
+			} else {
+				out.add(r.to, t[r.from])
+			}
 		}
 	}
 	return out

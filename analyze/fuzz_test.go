@@ -56,7 +56,7 @@ func FuzzReadIssue(f *testing.F) {
 			if a.N != i+1 {
 				t.Fatalf("article %d numbered %d", i+1, a.N)
 			}
-			paras := articleParas(&a)
+			paras := articleParaPtrs(&a)
 			if len(paras) == 0 {
 				t.Fatalf("article %d is empty", a.N)
 			}

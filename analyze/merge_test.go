@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
@@ -19,8 +20,8 @@ func TestMerge(t *testing.T) {
 	first, second := *whole.Issue, *whole.Issue
 	first.Name, second.Name = "part1.txt", "part2.txt"
 	first.Articles, second.Articles = whole.Issue.Articles[:1], whole.Issue.Articles[1:]
-	a, _ := az.Analyze(&first, Options{})
-	b, _ := az.Analyze(&second, Options{})
+	a, _ := az.Analyze(&first, Options{Mergeable: true})
+	b, _ := az.Analyze(&second, Options{Mergeable: true})
 	m := az.Merge("Two parts", a, b)
 	if len(m.Issues) != 2 || m.Issues[1].Name != "part2.txt" || len(m.Articles) != 3 || len(m.Mentions) != len(whole.Mentions) {
 		t.Fatalf("merged: %d issues, %d articles, %d mentions", len(m.Issues), len(m.Articles), len(m.Mentions))
@@ -69,4 +70,24 @@ func TestMerge(t *testing.T) {
 	if len(a.Mentions)+len(b.Mentions) != len(whole.Mentions) || a.Issues[0].Name != "part1.txt" {
 		t.Errorf("inputs changed by Merge")
 	}
+}
+
+// TestMergeableKeepsTallies: only a result analysed as Mergeable keeps the
+// phrase and word tallies; merging one that did not is a programming error
+// that says so.
+func TestMergeableKeepsTallies(t *testing.T) {
+	whole := referenceResult(t)
+	lex, _ := lexicon.Default()
+	az, _ := NewAnalyzer(lex)
+	kept, _ := az.Analyze(whole.Issue, Options{Mergeable: true})
+	if whole.terms != nil || whole.words != nil || len(kept.terms) == 0 || len(kept.words) == 0 {
+		t.Fatalf("tallies: %d phrases, %d groups without Mergeable; %d, %d with; want none, then some",
+			len(whole.terms), len(whole.words), len(kept.terms), len(kept.words))
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "Options.Mergeable") {
+			t.Errorf("Merge of a result without tallies: %v; want a panic naming Options.Mergeable", r)
+		}
+	}()
+	az.Merge("x", kept, whole)
 }

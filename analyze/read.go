@@ -635,7 +635,7 @@ func (b *builder) complete(o *openArticle) {
 		}
 	}
 	wait := b.date(a, o.dateLine)
-	for _, para := range articleParas(a) {
+	for _, para := range articleParaPtrs(a) {
 		for _, d := range b.rd.pat.dates.fullDates(para.Text) {
 			b.issueYears[d.Year]++
 		}
@@ -732,25 +732,40 @@ func (b *builder) yearFromIssue(a *Article) (int, string) {
 func (rd *Reader) segmentAll(arts []*Article) {
 	var paras []*Para
 	for _, a := range arts {
-		if a.Headline != nil {
-			paras = append(paras, a.Headline)
-		}
-		for i := range a.Body {
-			paras = append(paras, &a.Body[i])
-		}
-		for i := range a.Captions {
-			paras = append(paras, &a.Captions[i].Para)
-		}
+		paras = append(paras, articleParaPtrs(a)...)
 	}
-	parallel(context.Background(), len(paras), func(i int) {
-		p := paras[i]
-		for _, s := range rd.seg.Segment(p.Text) {
-			p.Sentences = append(p.Sentences, Span{s.Start, s.End()})
-		}
-		if len(p.Sentences) == 0 {
-			p.Sentences = []Span{{0, len(p.Text)}}
-		}
-	})
+	parallel(context.Background(), len(paras), func(i int) { rd.segmentPara(paras[i]) })
+}
+
+// segment splits an article's paragraphs into sentences.
+func (rd *Reader) segment(a *Article) {
+	for _, p := range articleParaPtrs(a) {
+		rd.segmentPara(p)
+	}
+}
+
+func (rd *Reader) segmentPara(p *Para) {
+	for _, s := range rd.seg.Segment(p.Text) {
+		p.Sentences = append(p.Sentences, Span{s.Start, s.End()})
+	}
+	if len(p.Sentences) == 0 {
+		p.Sentences = []Span{{0, len(p.Text)}}
+	}
+}
+
+// articleParaPtrs returns the headline, body paragraphs and captions.
+func articleParaPtrs(a *Article) []*Para {
+	var paras []*Para
+	if a.Headline != nil {
+		paras = append(paras, a.Headline)
+	}
+	for i := range a.Body {
+		paras = append(paras, &a.Body[i])
+	}
+	for i := range a.Captions {
+		paras = append(paras, &a.Captions[i].Para)
+	}
+	return paras
 }
 
 func (rd *Reader) publication(masthead string) string {
@@ -774,16 +789,4 @@ func mostCommon(vs []int) int {
 		}
 	}
 	return best
-}
-
-func articleParas(a *Article) []Para {
-	var ps []Para
-	if a.Headline != nil {
-		ps = append(ps, *a.Headline)
-	}
-	ps = append(ps, a.Body...)
-	for _, c := range a.Captions {
-		ps = append(ps, c.Para)
-	}
-	return ps
 }

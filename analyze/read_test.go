@@ -409,7 +409,7 @@ func TestReferenceIssue(t *testing.T) {
 	}
 	// Nothing of the masthead or footer is in an article.
 	for _, a := range iss.Articles {
-		for _, p := range articleParas(&a) {
+		for _, p := range articleParaPtrs(&a) {
 			for _, bad := range []string{"BEIJING REVIEW", "Copyright", "Partners:", "Advertise with Us"} {
 				if strings.Contains(p.Text, bad) {
 					t.Errorf("article %d line %d holds %q", a.N, p.Line, bad)

@@ -751,11 +751,11 @@ func TestTrendAcrossIssues(t *testing.T) {
 	first.Name, first.Title = "part1.txt", "First part"
 	second.Name, second.Title = "part2.txt", ""
 	first.Articles, second.Articles = whole.Issue.Articles[:1], whole.Issue.Articles[1:]
-	a, err := az.Analyze(&first, analyze.Options{})
+	a, err := az.Analyze(&first, analyze.Options{Mergeable: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := az.Analyze(&second, analyze.Options{})
+	b, err := az.Analyze(&second, analyze.Options{Mergeable: true})
 	if err != nil {
 		t.Fatal(err)
 	}

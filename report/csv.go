@@ -15,6 +15,7 @@ type Table struct {
 	Name   string // file name under data/, e.g. "mentions.csv"
 	Header []string
 	Rows   [][]string
+	Spool  *Spool // when not nil, the rows are here and not in Rows
 }
 
 // Tables returns the count tables of a result, in the order they are written.
@@ -29,9 +30,10 @@ func WriteCSV(w io.Writer, t Table) error {
 	if err := cw.Write(t.Header); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(t.Rows); err != nil {
+	if err := t.each(-1, func(_ int, row []string) error { return cw.Write(row) }); err != nil {
 		return err
 	}
+	cw.Flush()
 	return cw.Error()
 }
 

@@ -39,7 +39,12 @@ func csvBytes(t *testing.T, tb Table) []byte {
 }
 
 func TestCSVGolden(t *testing.T) {
-	for _, tb := range Tables(analyzeReference(t)) {
+	res := analyzeReference(t)
+	st, err := StructureSheetOf(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range append(Tables(res), st.Table) {
 		golden(t, filepath.Join("../testdata/two_sessions_2024.golden/data", tb.Name), csvBytes(t, tb))
 	}
 }

@@ -9,49 +9,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// structureRows lists the text as read: every article's headline, body
-// paragraphs and captions, then the dropped lines; and the row each
-// article (by issue and number) starts on in the Structure sheet.
-func structureRows(res *analyze.Result) (Table, map[string]int) {
-	t := Table{Name: "structure", Header: []string{"article", "date", "venue", "part", "paragraph", "line", "copies", "text", "issue"}}
-	start := map[string]int{}
-	for i, a := range res.Issue.Articles {
-		issue := res.Articles[i].Issue
-		start[articleKey(issue, a.N)] = len(t.Rows) + 2 // header is row 1
-		add := func(part string, n int, p analyze.Para, lines string, copies int) {
-			if lines == "" {
-				lines = strconv.Itoa(p.Line)
-				if p.EndLine > p.Line {
-					lines += "-" + strconv.Itoa(p.EndLine)
-				}
-			}
-			t.Rows = append(t.Rows, []string{itoa(a.N), a.Date.String(), a.Venue, part, itoa(n), lines, itoa(copies), p.Text, issue})
-		}
-		if a.Headline != nil {
-			add(analyze.PartHeadline, 1, *a.Headline, "", 1)
-		}
-		for i, p := range a.Body {
-			add(analyze.PartBody, i+1, p, "", 1)
-		}
-		for i, c := range a.Captions {
-			ls := make([]string, len(c.Lines))
-			for j, l := range c.Lines {
-				ls[j] = strconv.Itoa(l)
-			}
-			add(analyze.PartCaption, i+1, c.Para, strings.Join(ls, "+"), c.Copies)
-		}
-	}
-	for _, d := range res.Issue.Dropped {
-		t.Rows = append(t.Rows, []string{"", "", "", "dropped: " + d.Kind, "", strconv.Itoa(d.Line), "", d.Text, res.Issue.Name})
-	}
-	return t, start
-}
-
-func articleKey(issue string, n int) string { return issue + "\x00" + strconv.Itoa(n) }
-
 // mentions writes the KWIC lines, left | match | right, each linked to its
 // article in the Structure sheet.
-func (b *book) mentions(t Table, articleRow map[string]int) error {
+func (b *book) mentions(t Table, st *StructureSheet) error {
 	order := []string{"article", "date", "venue", "part", "paragraph", "sentence", "theme", "phrase", "left", "matched", "right", "line", "issue"}
 	col, issueCol := 0, 0
 	for i, h := range t.Header {
@@ -64,7 +24,10 @@ func (b *book) mentions(t Table, articleRow map[string]int) error {
 	}
 	link := &extraColumn{header: "in Structure", width: 14, value: func(r int) any {
 		n, _ := strconv.Atoi(t.Rows[r][col])
-		row := articleRow[articleKey(t.Rows[r][issueCol], n)]
+		row := st.start[articleKey(t.Rows[r][issueCol], n)]
+		if row-1 > b.rowCap(SheetStructure) {
+			return fmt.Sprintf("article %d (in data/structure.csv)", n)
+		}
 		return excelize.Cell{Formula: fmt.Sprintf(`HYPERLINK("#'%s'!A%d","article %d")`, SheetStructure, row, n),
 			Value: fmt.Sprintf("article %d", n)}
 	}}

@@ -60,7 +60,7 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		{"Publication", orText(iss.Publication, "not named")},
 		{"Dates covered", dates},
 		{"Venues", strings.Join(venues, "; ")},
-		{"Articles", len(iss.Articles)},
+		{"Articles", len(res.Articles)},
 		{"Tokens (headlines and bodies)", tokens},
 		{"Mentions counted", len(res.Mentions)},
 		{"Formulations found", res.FormulationsFound()},

@@ -83,18 +83,30 @@ type book struct {
 	// maxRows is the most data rows of a streamed table (maxTableRows;
 	// tests make it small)
 	maxRows int
+	// textRows is the most rows of the Structure sheet (maxTextRows): the
+	// text of a large input would make the workbook too big to share, and
+	// data/structure.csv has it all
+	textRows int
 }
 
 // WriteWorkbook writes the result as an .xlsx workbook: the sheets of
 // SheetNames, every table an Excel table with frozen headers, fitted
 // columns, number formats and landscape fit-to-width printing. tables are
 // the CSV tables (see Tables), so a workbook table and its CSV hold the
-// same rows. The same arguments give the same bytes.
-func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, prov Provenance, look Look) error {
+// same rows. st is the Structure sheet (nil: built from res, which must
+// then hold its articles); it shows at most the first 100,000 rows of the
+// text. The same arguments give the same bytes.
+func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, st *StructureSheet, prov Provenance, look Look) error {
+	return writeWorkbook(w, res, tables, st, prov, look, maxTextRows)
+}
+
+func writeWorkbook(w io.Writer, res *analyze.Result, tables []Table, st *StructureSheet, prov Provenance, look Look, textRows int) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newSortedZip)
-	b := &book{f: f, style: map[colKind]int{}, tables: map[string]bool{}, maxRows: maxTableRows}
+	// the zip goes straight to w: excelize would build the whole file in a
+	// buffer of its own (the zip writer it is given) and then copy it
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w) })
+	b := &book{f: f, style: map[colKind]int{}, tables: map[string]bool{}, maxRows: maxTableRows, textRows: textRows}
 	if err := b.setup(res, prov); err != nil {
 		return err
 	}
@@ -102,7 +114,12 @@ func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, prov Proven
 	for _, t := range tables {
 		byName[t.Name] = t
 	}
-	structure, articleRow := structureRows(res)
+	if st == nil {
+		var err error
+		if st, err = StructureSheetOf(res); err != nil {
+			return err
+		}
+	}
 	steps := []func() error{
 		func() error { return b.summary(res, prov) },
 		func() error { return b.pivot(SheetByDay, res, dayGroups(res)) },
@@ -111,8 +128,8 @@ func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, prov Proven
 		func() error { return b.cooccurrence(res, byName["cooccurrence.csv"]) },
 		func() error { return b.streamed(SheetDiscover, byName["discovered.csv"], nil, nil) },
 		func() error { return b.streamed(SheetKeyness, byName["keyness.csv"], nil, nil) },
-		func() error { return b.mentions(byName["mentions.csv"], articleRow) },
-		func() error { return b.streamed(SheetStructure, structure, nil, nil) },
+		func() error { return b.mentions(byName["mentions.csv"], st) },
+		func() error { return b.streamed(SheetStructure, st.Table, nil, nil) },
 		func() error { return b.lexiconSheet(res) },
 		func() error { return b.charts(res, look) },
 	}
@@ -121,7 +138,7 @@ func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, prov Proven
 			return err
 		}
 	}
-	return f.Write(w)
+	return f.Write(io.Discard) // nothing reaches excelize's own buffer
 }
 
 // setup creates the sheets, styles and fixed document properties.
@@ -333,6 +350,17 @@ func widths(header []string, rows [][]string, kinds []colKind) []float64 {
 // excelize.TotalRows rows, one of them the header and one kept for a note.
 const maxTableRows = excelize.TotalRows - 2
 
+// maxTextRows is the most rows of the text the Structure sheet shows.
+const maxTextRows = 100_000
+
+// rowCap is the most data rows of a streamed table on sheet.
+func (b *book) rowCap(sheet string) int {
+	if sheet == SheetStructure {
+		return min(b.maxRows, b.textRows)
+	}
+	return b.maxRows
+}
+
 // extraColumn adds a computed column to a streamed table.
 type extraColumn struct {
 	header string
@@ -363,8 +391,8 @@ func (b *book) streamed(sheet string, t Table, order []string, extra *extraColum
 	for n, i := range idx {
 		header[n], kinds[n] = t.Header[i], kindOf(t.Header[i])
 	}
-	picked := make([][]string, 0, min(len(t.Rows), 2000))
-	for _, r := range t.Rows[:min(len(t.Rows), 2000)] { // widths from the first rows are enough
+	picked := make([][]string, 0, min(t.Len(), 2000))
+	for _, r := range t.head(2000) { // widths from the first rows are enough
 		p := make([]string, len(idx))
 		for n, i := range idx {
 			p[n] = r[i]
@@ -376,12 +404,9 @@ func (b *book) streamed(sheet string, t Table, order []string, extra *extraColum
 	if extra != nil {
 		ncol++
 	}
-	rows := t.Rows
-	if len(rows) > b.maxRows {
-		rows = rows[:b.maxRows]
-	}
+	nrows := min(t.Len(), b.rowCap(sheet))
 	// set before the stream writer opens the sheet, which keeps it
-	if err := b.banded(sheet, 1, 1, ncol, len(rows)); err != nil {
+	if err := b.banded(sheet, 1, 1, ncol, nrows); err != nil {
 		return err
 	}
 	sw, err := b.f.NewStreamWriter(sheet)
@@ -411,7 +436,7 @@ func (b *book) streamed(sheet string, t Table, order []string, extra *extraColum
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: headHeight(header, kinds)}); err != nil {
 		return err
 	}
-	for r, row := range rows {
+	if err := t.each(nrows, func(r int, row []string) error {
 		cells := make([]any, 0, ncol)
 		for n, i := range idx {
 			cells = append(cells, excelize.Cell{StyleID: b.style[kinds[n]], Value: cellValue(row[i], kinds[n])})
@@ -420,20 +445,23 @@ func (b *book) streamed(sheet string, t Table, order []string, extra *extraColum
 			cells = append(cells, extra.value(r))
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(cell, cells); err != nil {
-			return err
-		}
+		return sw.SetRow(cell, cells)
+	}); err != nil {
+		return err
 	}
-	if len(t.Rows) == 0 { // a table needs a row under its header
+	if t.Len() == 0 { // a table needs a row under its header
 		if err := sw.SetRow("A2", []any{"(none)"}); err != nil {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(ncol, max(len(rows), 1)+1)
-	if len(rows) < len(t.Rows) {
+	last, _ := excelize.CoordinatesToCellName(ncol, max(nrows, 1)+1)
+	if nrows < t.Len() {
 		// below the table, the last row a sheet can hold says what is missing
-		cell, _ := excelize.CoordinatesToCellName(1, len(rows)+2)
-		note := fmt.Sprintf("… and %d more rows: a sheet holds at most %d", len(t.Rows)-len(rows), excelize.TotalRows)
+		cell, _ := excelize.CoordinatesToCellName(1, nrows+2)
+		note := fmt.Sprintf("… and %d more rows: a sheet holds at most %d", t.Len()-nrows, excelize.TotalRows)
+		if nrows < b.maxRows {
+			note = fmt.Sprintf("… and %d more rows: the workbook keeps the first %d rows of the text", t.Len()-nrows, nrows)
+		}
 		if t.Name != "" && strings.HasSuffix(t.Name, ".csv") {
 			note += "; data/" + t.Name + " has them all"
 		}

@@ -22,7 +22,7 @@ func writeReferenceWorkbook(t *testing.T) []byte {
 	var buf bytes.Buffer
 	prov := Provenance{Input: "two_sessions_2024.txt", InputSHA256: "sha", Version: "test", Params: []string{"count-captions=false", "min-count=2"}}
 	look := Look{Images: []ChartImage{{Name: "dot", Title: "A test image", PNG: onePixelPNG(t)}}}
-	if err := WriteWorkbook(&buf, res, Tables(res), prov, look); err != nil {
+	if err := WriteWorkbook(&buf, res, Tables(res), nil, prov, look); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -9,6 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
+
+	"github.com/issuelens/analyze/report"
 )
 
 // writeDir writes a report directory atomically: every file goes into a
@@ -108,4 +111,34 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// spoolFiles are the temporary files a run spools tables to; inputs
+// read in parallel add to them.
+type spoolFiles struct {
+	mu    sync.Mutex
+	files []*os.File
+}
+
+// newSpool makes a temporary file (in $TMPDIR) to spool rows to, removed
+// with the others when the run ends.
+func newSpool(fs *spoolFiles) (*report.Spool, error) {
+	f, err := os.CreateTemp("", "analyze-spool-*.csv")
+	if err != nil {
+		return nil, fmt.Errorf("temporary file: %w", err)
+	}
+	fs.mu.Lock()
+	fs.files = append(fs.files, f)
+	fs.mu.Unlock()
+	return report.NewSpool(f), nil
+}
+
+func (fs *spoolFiles) remove() {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	for _, f := range fs.files {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	fs.files = nil
 }

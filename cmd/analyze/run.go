@@ -178,26 +178,37 @@ func oneInput(fs *flag.FlagSet, args []string) (string, error) {
 }
 
 // readInput opens and reads one issue, "-" being standard input, and
-// returns the SHA-256 and the number of its bytes.
+// returns it with the SHA-256 and size of its bytes.
 func readInput(ctx context.Context, rd *analyze.Reader, path string, stdin io.Reader) (*analyze.Issue, string, int64, error) {
+	var iss *analyze.Issue
+	sum, n, err := withInput(ctx, path, stdin, func(r io.Reader, name string) (err error) {
+		iss, err = rd.Read(r, name)
+		return err
+	})
+	return iss, sum, n, err
+}
+
+// withInput opens an input, "-" being standard input, hands it to use with
+// the name it goes by, and returns the SHA-256 and size of what use read.
+func withInput(ctx context.Context, path string, stdin io.Reader, use func(r io.Reader, name string) error) (string, int64, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, "", 0, err
+		return "", 0, err
 	}
 	h := &hashCounter{h: sha256.New()}
 	if path == "-" {
-		iss, err := rd.Read(io.TeeReader(stdin, h), "-")
-		return iss, hex.EncodeToString(h.h.Sum(nil)), h.n, err
+		err := use(io.TeeReader(stdin, h), "-")
+		return hex.EncodeToString(h.h.Sum(nil)), h.n, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, "", 0, &analyze.InputError{File: path, Msg: describeOpenError(err)}
+		return "", 0, &analyze.InputError{File: path, Msg: describeOpenError(err)}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, "", 0, &analyze.InputError{File: path, Msg: "is a directory, not a text file"}
+		return "", 0, &analyze.InputError{File: path, Msg: "is a directory, not a text file"}
 	}
-	iss, err := rd.Read(io.TeeReader(f, h), filepath.Base(path))
-	return iss, hex.EncodeToString(h.h.Sum(nil)), h.n, err
+	err = use(io.TeeReader(f, h), filepath.Base(path))
+	return hex.EncodeToString(h.h.Sum(nil)), h.n, err
 }
 
 // hashCounter hashes and counts the bytes written to it.

@@ -94,14 +94,15 @@ func (c *runConfig) params() []string {
 
 // issueRun is one input through the pipeline.
 type issueRun struct {
-	input  string // as given
-	name   string // report directory name
-	sha256 string
-	bytes  int64
-	issue  *analyze.Issue
-	result *analyze.Result
-	dir    string
-	files  map[string]func(io.Writer) error
+	input     string // as given
+	name      string // report directory name
+	sha256    string
+	bytes     int64
+	issue     *analyze.Issue // without its articles: they went through the analysis as read
+	result    *analyze.Result
+	structure *report.StructureSheet // the text as read, spooled to a temporary file
+	dir       string
+	files     map[string]func(io.Writer) error
 }
 
 func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -152,20 +153,33 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	defer unlock()
 	logf("%d input(s); output %s; lexicon %s", len(runs), root, lex.Name)
 
-	opt := analyze.Options{CountCaptions: cfg.countCaptions, MinCount: cfg.minCount}
+	// the tallies of every issue are kept for the corpus report only
+	opt := analyze.Options{CountCaptions: cfg.countCaptions, MinCount: cfg.minCount, Mergeable: len(runs) > 1}
 	bar := newProgress(stderr, runs, cfg.quiet)
+	var spools spoolFiles
+	defer spools.remove()
 	t0 := time.Now()
 	if err := forEach(ctx, len(runs), func(i int) error {
 		r := runs[i]
-		iss, sum, n, err := readInput(ctx, rd, r.input, stdin)
+		// the text goes from the reader through the analysis to the
+		// Structure sheet's spool, an article at a time
+		spool, err := newSpool(&spools)
 		if err != nil {
 			return err
 		}
-		res, err := az.AnalyzeContext(ctx, iss, opt)
+		st := report.NewStructureSheet(spool)
+		var res *analyze.Result
+		sum, n, err := withInput(ctx, r.input, stdin, func(in io.Reader, name string) (err error) {
+			res, err = az.AnalyzeStream(ctx, rd, in, name, opt, func(a *analyze.Article) error { return st.AddArticle(name, a) })
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		r.issue, r.sha256, r.bytes, r.result = iss, sum, n, res
+		if err := st.AddDropped(res.Issue); err != nil {
+			return fmt.Errorf("structure spool: %w", err)
+		}
+		r.issue, r.sha256, r.bytes, r.result, r.structure = res.Issue, sum, n, res, st
 		bar.done(r)
 		return nil
 	}); err != nil {
@@ -181,7 +195,7 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	for _, r := range runs {
 		copt.Source = r.issue.Name
 		prov := report.Provenance{Input: r.issue.Name, InputSHA256: r.sha256, Version: version, Params: params}
-		if r.files, err = outputs(r.result, copt, svg, prov); err != nil {
+		if r.files, err = outputs(r.result, r.structure, copt, svg, prov); err != nil {
 			return err
 		}
 	}
@@ -194,10 +208,20 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			sums = append(sums, r.issue.Name+" "+r.sha256)
 		}
 		res := az.Merge(corpusTitle(runs), results...)
-		corpus = &issueRun{name: "corpus", dir: filepath.Join(root, "corpus"), result: res, issue: res.Issue}
+		spool, err := newSpool(&spools)
+		if err != nil {
+			return err
+		}
+		st := report.NewStructureSheet(spool)
+		for _, r := range runs {
+			if err := st.AddArticlesOf(r.structure); err != nil {
+				return fmt.Errorf("structure spool: %w", err)
+			}
+		}
+		corpus = &issueRun{name: "corpus", dir: filepath.Join(root, "corpus"), result: res, issue: res.Issue, structure: st}
 		copt.Source = fmt.Sprintf("%d issues", len(runs))
 		prov := report.Provenance{Input: strings.Join(names(runs), ", "), InputSHA256: strings.Join(sums, "; "), Version: version, Params: params}
-		if corpus.files, err = outputs(res, copt, svg, prov); err != nil {
+		if corpus.files, err = outputs(res, st, copt, svg, prov); err != nil {
 			return err
 		}
 	}
@@ -235,7 +259,7 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	case !cfg.quiet:
 		for _, r := range all {
 			fmt.Fprintf(stdout, "%s: %d articles, %d mentions of %d formulations; report in %s\n",
-				r.issue.Name, len(r.issue.Articles), len(r.result.Mentions), r.result.FormulationsFound(), r.dir)
+				r.issue.Name, len(r.result.Articles), len(r.result.Mentions), r.result.FormulationsFound(), r.dir)
 		}
 	}
 	return nil
@@ -375,10 +399,10 @@ feed:
 
 // outputs renders a result: the CSV tables, the charts and the workbook
 // holding them.
-func outputs(res *analyze.Result, copt charts.Options, svg bool, prov report.Provenance) (map[string]func(io.Writer) error, error) {
+func outputs(res *analyze.Result, st *report.StructureSheet, copt charts.Options, svg bool, prov report.Provenance) (map[string]func(io.Writer) error, error) {
 	files := map[string]func(io.Writer) error{}
 	tables := report.Tables(res)
-	for _, t := range tables {
+	for _, t := range append(tables, st.Table) {
 		files[filepath.Join("data", t.Name)] = func(w io.Writer) error { return report.WriteCSV(w, t) }
 	}
 	built := charts.Build(res, copt)
@@ -407,7 +431,7 @@ func outputs(res *analyze.Result, copt charts.Options, svg bool, prov report.Pro
 	for name, data := range images {
 		files[filepath.Join("charts", name)] = func(w io.Writer) error { _, err := w.Write(data); return err }
 	}
-	files["report.xlsx"] = func(w io.Writer) error { return report.WriteWorkbook(w, res, tables, prov, look) }
+	files["report.xlsx"] = func(w io.Writer) error { return report.WriteWorkbook(w, res, tables, st, prov, look) }
 	return files, nil
 }
 
@@ -423,7 +447,7 @@ func names(runs []*issueRun) []string {
 func corpusTitle(runs []*issueRun) string {
 	var dates []string
 	for _, r := range runs {
-		for _, a := range r.issue.Articles {
+		for _, a := range r.result.Articles {
 			if d := a.Date.String(); d != "" {
 				dates = append(dates, d)
 			}
@@ -458,7 +482,7 @@ type issueSummary struct {
 }
 
 func summarize(r *issueRun) issueSummary {
-	s := issueSummary{File: r.issue.Name, SHA256: r.sha256, Bytes: r.bytes, Title: r.issue.Title, Articles: len(r.issue.Articles),
+	s := issueSummary{File: r.issue.Name, SHA256: r.sha256, Bytes: r.bytes, Title: r.issue.Title, Articles: len(r.result.Articles),
 		Mentions: len(r.result.Mentions), Formulations: r.result.FormulationsFound(), Output: r.dir, Warnings: []string{}}
 	for name := range r.files {
 		s.Files = append(s.Files, filepath.ToSlash(name))

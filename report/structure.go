@@ -1,0 +1,215 @@
+package report
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/issuelens/analyze/analyze"
+)
+
+// Spool holds a table's rows in a file as they are added, for a table as
+// long as the text (Structure), so that the rows are never all in memory.
+// Only the first rows stay in memory too (enough to size the columns).
+type Spool struct {
+	f    io.ReadWriteSeeker
+	bw   *bufio.Writer
+	cw   *csv.Writer
+	n    int
+	head [][]string
+}
+
+// spoolHead is how many rows a Spool keeps in memory.
+const spoolHead = 2000
+
+// NewSpool spools rows to f, an empty file open for reading and writing.
+func NewSpool(f io.ReadWriteSeeker) *Spool {
+	bw := bufio.NewWriterSize(f, 1<<16)
+	return &Spool{f: f, bw: bw, cw: csv.NewWriter(bw)}
+}
+
+// Add appends a row.
+func (s *Spool) Add(row []string) error {
+	if s.n < spoolHead {
+		s.head = append(s.head, append([]string(nil), row...))
+	}
+	s.n++
+	return s.cw.Write(row)
+}
+
+// Len is the number of rows added.
+func (s *Spool) Len() int { return s.n }
+
+// each calls fn with the first limit rows (all when limit < 0), read back
+// from the file. The row is reused between calls.
+func (s *Spool) each(limit int, fn func(i int, row []string) error) error {
+	s.cw.Flush()
+	if err := s.cw.Error(); err != nil {
+		return err
+	}
+	if err := s.bw.Flush(); err != nil {
+		return err
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	defer s.f.Seek(0, io.SeekEnd)
+	cr := csv.NewReader(bufio.NewReaderSize(s.f, 1<<16))
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	for i := 0; limit < 0 || i < limit; i++ {
+		row, err := cr.Read()
+		if err == io.EOF {
+			if i < s.n && (limit < 0 || i < limit) {
+				return fmt.Errorf("spool: %d rows read back of %d", i, s.n)
+			}
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("spool: %w", err)
+		}
+		if err := fn(i, row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Len is the number of rows of t.
+func (t Table) Len() int {
+	if t.Spool != nil {
+		return t.Spool.Len()
+	}
+	return len(t.Rows)
+}
+
+// head returns at most n of the first rows.
+func (t Table) head(n int) [][]string {
+	rows := t.Rows
+	if t.Spool != nil {
+		rows = t.Spool.head
+	}
+	return rows[:min(n, len(rows))]
+}
+
+// each calls fn with the first limit rows of t (all when limit < 0).
+func (t Table) each(limit int, fn func(i int, row []string) error) error {
+	if t.Spool != nil {
+		return t.Spool.each(limit, fn)
+	}
+	rows := t.Rows
+	if limit >= 0 && limit < len(rows) {
+		rows = rows[:limit]
+	}
+	for i, r := range rows {
+		if err := fn(i, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StructureSheet is the Structure sheet: the text as read, every article's
+// headline, body paragraphs and captions, then the lines dropped; and the
+// row each article (by issue and number) starts on, for the links from
+// Mentions. Build it article by article as they are read (NewStructureSheet,
+// AddArticle, AddDropped), or at once from a result that holds its
+// articles (StructureSheetOf).
+type StructureSheet struct {
+	Table
+	start    map[string]int
+	articles int // rows of articles, before the dropped lines
+}
+
+// NewStructureSheet starts an empty StructureSheet whose rows go to spool, or stay
+// in memory when spool is nil.
+func NewStructureSheet(spool *Spool) *StructureSheet {
+	return &StructureSheet{Table: Table{Name: "structure.csv", Spool: spool,
+		Header: []string{"article", "date", "venue", "part", "paragraph", "line", "copies", "text", "issue"}},
+		start: map[string]int{}}
+}
+
+// StructureSheetOf is the StructureSheet of a result read whole (Result.Issue holds
+// the articles).
+func StructureSheetOf(res *analyze.Result) (*StructureSheet, error) {
+	s := NewStructureSheet(nil)
+	for i := range res.Issue.Articles {
+		if err := s.AddArticle(res.Articles[i].Issue, &res.Issue.Articles[i]); err != nil {
+			return nil, err
+		}
+	}
+	return s, s.AddDropped(res.Issue)
+}
+
+func (s *StructureSheet) add(row []string) error {
+	if s.Spool != nil {
+		return s.Spool.Add(row)
+	}
+	s.Rows = append(s.Rows, row)
+	return nil
+}
+
+// AddArticle adds the rows of an article of the named issue.
+func (s *StructureSheet) AddArticle(issue string, a *analyze.Article) error {
+	s.start[articleKey(issue, a.N)] = s.Len() + 2 // header is row 1
+	add := func(part string, n int, p analyze.Para, lines string, copies int) error {
+		if lines == "" {
+			lines = strconv.Itoa(p.Line)
+			if p.EndLine > p.Line {
+				lines += "-" + strconv.Itoa(p.EndLine)
+			}
+		}
+		return s.add([]string{itoa(a.N), a.Date.String(), a.Venue, part, itoa(n), lines, itoa(copies), p.Text, issue})
+	}
+	if a.Headline != nil {
+		if err := add(analyze.PartHeadline, 1, *a.Headline, "", 1); err != nil {
+			return err
+		}
+	}
+	for i, p := range a.Body {
+		if err := add(analyze.PartBody, i+1, p, "", 1); err != nil {
+			return err
+		}
+	}
+	for i, c := range a.Captions {
+		ls := make([]string, len(c.Lines))
+		for j, l := range c.Lines {
+			ls[j] = strconv.Itoa(l)
+		}
+		if err := add(analyze.PartCaption, i+1, c.Para, strings.Join(ls, "+"), c.Copies); err != nil {
+			return err
+		}
+	}
+	s.articles = s.Len()
+	return nil
+}
+
+// AddDropped adds the lines the reader left out of iss's articles; no
+// article can follow them.
+func (s *StructureSheet) AddDropped(iss *analyze.Issue) error {
+	for _, d := range iss.Dropped {
+		if err := s.add([]string{"", "", "", "dropped: " + d.Kind, "", strconv.Itoa(d.Line), "", d.Text, iss.Name}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddArticlesOf adds the article rows of another Structure (an issue's,
+// to a corpus's), without its dropped lines.
+func (s *StructureSheet) AddArticlesOf(o *StructureSheet) error {
+	off := s.Len()
+	for k, row := range o.start {
+		s.start[k] = row + off
+	}
+	err := o.each(o.articles, func(_ int, row []string) error {
+		return s.add(append([]string(nil), row...))
+	})
+	s.articles = s.Len()
+	return err
+}
+
+func articleKey(issue string, n int) string { return issue + "\x00" + strconv.Itoa(n) }
