@@ -27,7 +27,8 @@ type textPatterns struct {
 	stage        *regexp.Regexp
 	stageInline  *regexp.Regexp
 	timestamp    *regexp.Regexp
-	footerMarker *regexp.Regexp
+	footerLead   *regexp.Regexp // a footer marker opening a line
+	footerAny    *regexp.Regexp // one anywhere in it
 }
 
 func newTextPatterns() *textPatterns {
@@ -43,7 +44,8 @@ func newTextPatterns() *textPatterns {
 		stage:        regexp.MustCompile(`(?i)^\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)$`),
 		stageInline:  regexp.MustCompile(`(?i)\s*\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)`),
 		timestamp:    regexp.MustCompile(`(?i)^(?:end\s+)?\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?\.?$`),
-		footerMarker: regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|keywords?\s*:)|all rights reserved|\bICP\b|ICP备`),
+		footerLead:   regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|keywords?\s*:)`),
+		footerAny:    regexp.MustCompile(`(?i)all rights reserved|\bICP\b|ICP备`),
 	}
 }
 
@@ -65,6 +67,19 @@ func (p *textPatterns) classify(text string) (kind, Date) {
 		return kindHead, Date{}
 	}
 	return kindBody, Date{}
+}
+
+// footerMarker reports a site footer's marker: "Related:", "Copyright …",
+// "All rights reserved", an ICP licence number. The expression that looks
+// through the whole line runs only where its words are.
+func (p *textPatterns) footerMarker(text string) bool {
+	if p.footerLead.MatchString(text) {
+		return true
+	}
+	low := strings.ToLower(text)
+	maybe := strings.Contains(low, "rights reserved") || strings.Contains(low, "icp") ||
+		strings.ContainsRune(text, 'ſ') // a long s, which (?i) takes for an s
+	return maybe && p.footerAny.MatchString(text)
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -183,11 +184,17 @@ func FuzzPrefilters(f *testing.F) {
 		"(Applause.)", "(LAUGHTER)", "10:42 a.m. EST", "END 11:02 P.M.",
 		"We will deepen reform (and opening up) (Applause.) in 2024.",
 		"plain body text, with commas, 12 and 2024",
+		"Copyright © 2024 Beijing Review. All Rights Reserved.", "京ICP备08005356号", "Related:", "the icp is", "epic",
 	} {
 		f.Add(s)
 	}
 	p := newTextPatterns()
+	// the footer marker as one expression, before it was split in two
+	footer := regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|keywords?\s*:)|all rights reserved|\bICP\b|ICP备`)
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := p.footerMarker(s), footer.MatchString(s); got != want {
+			t.Errorf("footerMarker(%q) = %v; the expression says %v", s, got, want)
+		}
 		check := func(name string, matches, passes bool) {
 			if matches && !passes {
 				t.Errorf("%s matches %q but its cheap test fails", name, s)

@@ -61,6 +61,7 @@ type block struct {
 	gap         int // blank lines before it
 	kind        kind
 	date        Date
+	footer      int8 // may be footer (see footerLike): 0 not yet known, 1 yes, 2 no
 }
 
 // Read reads one issue from r, all its articles at once.
@@ -302,7 +303,13 @@ func (b *builder) footerLike(i int) bool {
 	if bl.kind == kindDate || bl.kind == kindCaption {
 		return false
 	}
-	return b.rd.pat.footerMarker.MatchString(bl.text) || navLike(bl.text)
+	if bl.footer == 0 {
+		bl.footer = 2
+		if navLike(bl.text) || b.rd.pat.footerMarker(bl.text) {
+			bl.footer = 1
+		}
+	}
+	return bl.footer == 1
 }
 
 // findFooter, at the end of the input, finds where the footer begins: the
@@ -313,7 +320,7 @@ func (b *builder) findFooter() {
 	b.footerAt = end
 	start, marker := b.lastSolid+1, false
 	for j := start; j < end; j++ {
-		marker = marker || b.rd.pat.footerMarker.MatchString(b.blk(j).text)
+		marker = marker || b.rd.pat.footerMarker(b.blk(j).text)
 	}
 	if (marker || end-start >= 3) && start > 0 && start < end {
 		b.footerAt = start
