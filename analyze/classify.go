@@ -40,12 +40,12 @@ func newTextPatterns() *textPatterns {
 		// Photo: … | Photo taken on … | File photo shows … | Photo by …
 		captionStart: regexp.MustCompile(`(?i)^(?:(?:an? |the )?(?:aerial |file |undated |combo )?photos?(?: taken (?:on|in)\b|\s*:|\s*/| by\b| shows\b)|(?:white house|ap|reuters|afp|xinhua|getty images) photo by\b)`),
 		// a photo credit run into the sentence after it: "White House photo by Eric DraperEvery time …"
-		gluedCredit:  regexp.MustCompile(`^((?:White House |AP |Reuters |AFP |Xinhua |Getty Images )?[Pp]hoto by [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+)\s*(\S.{20,})$`),
-		stage:        regexp.MustCompile(`(?i)^\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)$`),
-		stageInline:  regexp.MustCompile(`(?i)\s*\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)`),
-		timestamp:    regexp.MustCompile(`(?i)^(?:end\s+)?\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?\.?$`),
-		footerLead:   regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|keywords?\s*:)`),
-		footerAny:    regexp.MustCompile(`(?i)all rights reserved|\bICP\b|ICP备`),
+		gluedCredit: regexp.MustCompile(`^((?:White House |AP |Reuters |AFP |Xinhua |Getty Images )?[Pp]hoto by [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+)\s*(\S.{20,})$`),
+		stage:       regexp.MustCompile(`(?i)^\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)$`),
+		stageInline: regexp.MustCompile(`(?i)\s*\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)`),
+		timestamp:   regexp.MustCompile(`(?i)^(?:end\s+)?\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?\.?$`),
+		footerLead:  regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|keywords?\s*:)`),
+		footerAny:   regexp.MustCompile(`(?i)all rights reserved|\bICP\b|ICP备`),
 	}
 }
 
