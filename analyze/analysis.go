@@ -86,6 +86,7 @@ type Result struct {
 	Discovered   []Candidate // best first
 	Keyness      []KeyItem   // by group, most distinctive first
 	Issues       []IssueInfo // the issues counted: one, or several merged (see Merge)
+	History      *History    // the issues of a history store, when one is kept (set by the caller)
 
 	terms Terms // kept for merging
 	words Words

@@ -773,3 +773,38 @@ func TestTrendAcrossIssues(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestHistoryTrend: with a history of several issues, chart 6 follows the
+// formulations most mentioned over all of them, issue by issue; a count
+// missing from an issue's lexicon draws as 0 and a note says so.
+func TestHistoryTrend(t *testing.T) {
+	res := *analyzeReference(t)
+	res.History = &analyze.History{
+		Issues: []analyze.HistoryIssue{{Date: "2024-01-02", Tokens: 1000}, {Date: "2024-03-05", Tokens: 1526}},
+		Phrases: []analyze.HistoryPhrase{
+			{Theme: "Reform and opening up", Phrase: "deepen reform", Counts: []int{-1, 5}},
+			{Theme: "Development", Phrase: "new quality productive forces", Counts: []int{2, 10}},
+		},
+		Current: []int{1},
+	}
+	c := chart(t, Build(&res, Options{}), "formulation_trend")
+	if got := fmt.Sprint(c.Title, "|", c.Series[0].Name, c.Series[0].Labels, c.Series[0].Values, "|", c.Series[1].Name, c.Series[1].Values); got !=
+		"Top formulations across the issues of the history|new quality productive forces[2024-01-02 2024-03-05] [2 10]|deepen reform[0 5]" {
+		t.Errorf("trend = %s", got)
+	}
+	if !strings.Contains(strings.Join(c.notes, "\n"), "lacked a formulation shows 0") || !strings.Contains(strings.Join(c.notes, "\n"), "This report's issue: 2024-03-05.") {
+		t.Errorf("notes %q", c.notes)
+	}
+	rated := chart(t, Build(&res, Options{Rate: true}), "formulation_trend")
+	// 2 in 1,000 tokens, 10 in 1,526
+	if got := fmt.Sprintf("%.3f %.3f", rated.Series[0].Values[0], rated.Series[0].Values[1]); got != "2.000 6.553" {
+		t.Errorf("per 1,000: %s; want 2.000 6.553", got)
+	}
+	var buf bytes.Buffer
+	if err := c.WritePNG(&buf, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if w, h := decode(t, c.Name, buf.Bytes()); w != 1600 || h != 900 {
+		t.Errorf("%dx%d", w, h)
+	}
+}

@@ -3,7 +3,10 @@ package charts
 import (
 	"fmt"
 	"image/color"
+	"sort"
 	"strings"
+
+	"github.com/issuelens/analyze/analyze"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -19,6 +22,9 @@ const trendLines = 6
 // (issue by issue in a corpus of several issues), as lines with markers. Each line has its theme's colour; formulations of
 // one theme differ by marker and dash.
 func trendChart(f *facts, opt Options) Chart {
+	if h := f.res.History; h != nil && len(h.Issues) > 1 {
+		return historyTrendChart(f, opt, h)
+	}
 	top := f.top(min(opt.TopN, trendLines))
 	c := Chart{Name: "formulation_trend", Title: "Top formulations across days"}
 	days, _, byIssue := f.trendAxis()
@@ -39,6 +45,80 @@ func trendChart(f *facts, opt Options) Chart {
 		return c
 	}
 	series := f.trend(top, opt.Rate)
+	if len(days) == 1 {
+		c.notes = append(c.notes, "One day only: each formulation is a single point; lines appear once the issue spans several days.")
+	}
+	if !byIssue && len(days) < len(f.days) {
+		c.notes = append(c.notes, "Mentions in articles without a date are left out of the trend.")
+	}
+	return drawTrend(c, f, opt, top, days, series, axis, unit)
+}
+
+// historyTrendChart is chart 6 when a history holds several issues: the
+// formulations most mentioned over all its issues, issue by issue in date
+// order.
+func historyTrendChart(f *facts, opt Options, h *analyze.History) Chart {
+	c := Chart{Name: "formulation_trend", Title: "Top formulations across the issues of the history"}
+	unit := "mentions"
+	if opt.Rate {
+		unit = "mentions per 1,000 words"
+		c.Title += ", per 1,000 words"
+	}
+	type ranked struct {
+		p     analyze.HistoryPhrase
+		total int
+	}
+	var rs []ranked
+	missing := false
+	for _, p := range h.Phrases {
+		t := 0
+		for _, n := range p.Counts {
+			t += max(n, 0)
+			missing = missing || n < 0
+		}
+		rs = append(rs, ranked{p, t})
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].total > rs[j].total })
+	rs = rs[:min(len(rs), opt.TopN, trendLines)]
+	var labels []string
+	for _, is := range h.Issues {
+		labels = append(labels, is.Label())
+	}
+	var top []analyze.Formulation
+	var series []Series
+	for _, r := range rs {
+		top = append(top, analyze.Formulation{Theme: r.p.Theme, Phrase: r.p.Phrase})
+		sr := Series{Name: r.p.Phrase, Labels: append([]string(nil), labels...)}
+		for i, n := range r.p.Counts {
+			v := float64(max(n, 0))
+			if opt.Rate {
+				v = 0
+				if tk := h.Issues[i].Tokens; tk > 0 && n > 0 {
+					v = float64(n) / float64(tk) * 1000
+				}
+			}
+			sr.Values = append(sr.Values, v)
+		}
+		series = append(series, sr)
+	}
+	first, last := h.Issues[0].Label(), h.Issues[len(h.Issues)-1].Label()
+	c.Subtitle = fmt.Sprintf("%d issues, %s to %s: the %d formulations most mentioned over all of them, issue by issue", len(h.Issues), first, last, len(top))
+	if len(top) == 0 {
+		c.Empty = NoMentions + "\nNo formulation of the lexicon occurs in the issues of the history."
+		return c
+	}
+	if len(h.Current) == 1 {
+		c.notes = append(c.notes, "This report's issue: "+h.Issues[h.Current[0]].Label()+".")
+	}
+	if missing {
+		c.notes = append(c.notes, "An issue analysed with a lexicon that lacked a formulation shows 0 for it.")
+	}
+	return drawTrend(c, f, opt, top, labels, series, "issue (first date)", unit)
+}
+
+// drawTrend draws chart 6's lines: one per formulation of top across the
+// labels, as series holds them.
+func drawTrend(c Chart, f *facts, opt Options, top []analyze.Formulation, days []string, series []Series, axis, unit string) Chart {
 	c.Series = series
 	themeIndex := map[string]int{}
 	for _, t := range f.themes {
@@ -70,12 +150,6 @@ func trendChart(f *facts, opt Options) Chart {
 		for _, v := range series[i].Values {
 			vmax = max(vmax, v)
 		}
-	}
-	if len(days) == 1 {
-		c.notes = append(c.notes, "One day only: each formulation is a single point; lines appear once the issue spans several days.")
-	}
-	if !byIssue && len(days) < len(f.days) {
-		c.notes = append(c.notes, "Mentions in articles without a date are left out of the trend.")
 	}
 	c.notes = append(c.notes, "Line colour: the formulation's theme. Points of equal value are set slightly apart so that none hides another.")
 	c.body = func(dc draw.Canvas, lk *look) {
@@ -142,4 +216,24 @@ func scaled(lk *look, ds []vg.Length) []vg.Length {
 		out = append(out, d*vg.Length(lk.s))
 	}
 	return out
+}
+
+// HistoryTrend is chart 6 drawn from a history alone, for `analyze
+// trends`: the formulations most mentioned over its issues, issue by
+// issue. themes gives the lexicon's theme order (for the colours); the
+// source line names the store.
+func HistoryTrend(h *analyze.History, themes []string, store string, opt Options) Chart {
+	opt = opt.withDefaults()
+	f := newFacts(&analyze.Result{Themes: themes, History: h})
+	var c Chart
+	if h == nil || len(h.Issues) == 0 {
+		c = Chart{Name: "formulation_trend", Title: "Top formulations across the issues of the history", Empty: NoMentions + "\nThe history holds no issue."}
+	} else {
+		c = historyTrendChart(f, opt, h)
+	}
+	c.source = "Source: " + store
+	if opt.Version != "" {
+		c.source += "; analyze " + opt.Version
+	}
+	return c
 }

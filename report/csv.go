@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/issuelens/analyze/analyze"
 )
@@ -136,15 +137,29 @@ func CooccurrenceTable(res *analyze.Result) Table {
 
 // DiscoveredTable lists candidate new formulations, best first.
 func DiscoveredTable(res *analyze.Result) Table {
-	t := Table{Name: "discovered.csv", Header: []string{"phrase", "count", "articles", "score", "measure", "in_lexicon", "example", "example_issue", "example_article"}}
+	t := Table{Name: "discovered.csv", Header: []string{"phrase", "count", "articles", "score", "measure", "in_lexicon", "example", "example_issue", "example_article", "new_this_issue"}}
 	for _, c := range res.Discovered {
 		in := c.InLexicon
 		if in == "" {
 			in = "new"
 		}
-		t.Rows = append(t.Rows, []string{c.Phrase, itoa(c.Count), itoa(c.Articles), f3(c.Score), c.Measure, in, c.Example.Text, c.Example.Issue, itoa(c.Example.Article)})
+		t.Rows = append(t.Rows, []string{c.Phrase, itoa(c.Count), itoa(c.Articles), f3(c.Score), c.Measure, in, c.Example.Text, c.Example.Issue, itoa(c.Example.Article), newThisIssue(res, c.Phrase)})
 	}
 	return t
+}
+
+// newThisIssue says whether a discovered phrase was a candidate of no
+// earlier issue of the history: "yes" or "no", or "" when there is no
+// earlier issue to compare with (no history, the first issue, a corpus).
+func newThisIssue(res *analyze.Result, phrase string) string {
+	h := res.History
+	if h == nil || h.Earlier == 0 || len(h.Current) != 1 {
+		return ""
+	}
+	if h.NewCandidates[strings.ToLower(phrase)] {
+		return "yes"
+	}
+	return "no"
 }
 
 // KeynessTable lists, for each day and venue, the words and lexicon

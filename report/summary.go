@@ -64,6 +64,7 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		{"Tokens (headlines and bodies)", tokens},
 		{"Mentions counted", len(res.Mentions)},
 		{"Formulations found", res.FormulationsFound()},
+		{"History", historyFact(res.History)},
 	}
 	unit := "day"
 	if len(res.Issues) > 1 {
@@ -108,6 +109,9 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		return err
 	}
 	row = next + 1
+	if row, err = b.newThisIssue(res, row); err != nil {
+		return err
+	}
 	if err := set("A"+strconv.Itoa(row), "How to read this workbook", b.bold); err != nil {
 		return err
 	}
@@ -253,3 +257,77 @@ func seriesColor(given []string, i int) string {
 	p := [...]string{"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
 	return p[i%len(p)]
 }
+
+// historyFact says where the report's issue stands in the history.
+func historyFact(h *analyze.History) string {
+	switch {
+	case h == nil:
+		return "not kept (--no-history)"
+	case len(h.Current) != 1:
+		return fmt.Sprintf("%d issues in the history; see Trends", len(h.Issues))
+	case len(h.Issues) == 1:
+		return "the first issue in the history; see Trends"
+	}
+	return fmt.Sprintf("%d issues in the history (%s to %s); this is number %d by date, %d before it; see Trends",
+		len(h.Issues), h.Issues[0].Label(), h.Issues[len(h.Issues)-1].Label(), h.Current[0]+1, h.Earlier)
+}
+
+// newThisIssue writes, from row on, what no earlier issue of the history
+// had: formulations counted for the first time and candidate phrases no
+// earlier issue had among its candidates. It returns the next free row.
+func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
+	h := res.History
+	if h == nil || len(h.Current) != 1 {
+		return row, nil
+	}
+	sheet := SheetSummary
+	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), "New this issue"); err != nil {
+		return 0, err
+	}
+	if err := b.f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.bold); err != nil {
+		return 0, err
+	}
+	row++
+	if h.Earlier == 0 {
+		if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), "The first issue in the history (by date): nothing earlier to compare with."); err != nil {
+			return 0, err
+		}
+		return row + 2, nil
+	}
+	theme := map[string]string{}
+	for _, f := range res.Formulations {
+		theme[f.Phrase] = f.Theme
+	}
+	var rows [][]any
+	for _, p := range h.NewFormulations {
+		n := 0
+		for _, hp := range h.Phrases {
+			if hp.Phrase == p {
+				n = hp.Counts[h.Current[0]]
+			}
+		}
+		rows = append(rows, []any{"formulation", n, p, theme[p]})
+	}
+	shown := 0
+	for _, c := range res.Discovered {
+		if newThisIssue(res, c.Phrase) == "yes" && c.InLexicon == "" && shown < maxNewCandidates {
+			rows = append(rows, []any{"candidate", c.Count, c.Phrase, ""})
+			shown++
+		}
+	}
+	if len(rows) == 0 {
+		rows = append(rows, []any{"nothing new", "", "", ""})
+	}
+	note := fmt.Sprintf("Compared with the %d earlier issue(s) of the history: formulations of the lexicon counted for the first time, "+
+		"then the %d best-ranked candidate phrases that were no earlier issue's candidates (Discovered marks them all).", h.Earlier, maxNewCandidates)
+	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), note); err != nil {
+		return 0, err
+	}
+	// the columns line up with the table above: short, number, wide, theme
+	next, err := b.table(sheet, 1, row+1, "SummaryNew", []string{"new", "mentions", "phrase", "theme"},
+		[]colKind{colText, colInt, colText, colText}, rows)
+	return next + 1, err
+}
+
+// maxNewCandidates is how many new candidate phrases Summary lists.
+const maxNewCandidates = 15

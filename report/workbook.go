@@ -41,6 +41,7 @@ const (
 	SheetByDay     = "By day"
 	SheetByVenue   = "By venue"
 	SheetThemes    = "Themes"
+	SheetTrends    = "Trends"
 	SheetCooc      = "Co-occurrence"
 	SheetDiscover  = "Discovered"
 	SheetKeyness   = "Keyness"
@@ -52,7 +53,7 @@ const (
 
 // SheetNames lists the workbook's sheets in order.
 func SheetNames() []string {
-	return []string{SheetSummary, SheetByDay, SheetByVenue, SheetThemes, SheetCooc, SheetDiscover, SheetKeyness,
+	return []string{SheetSummary, SheetByDay, SheetByVenue, SheetThemes, SheetTrends, SheetCooc, SheetDiscover, SheetKeyness,
 		SheetMentions, SheetStructure, SheetLexicon, SheetCharts}
 }
 
@@ -125,6 +126,7 @@ func writeWorkbook(w io.Writer, res *analyze.Result, tables []Table, st *Structu
 		func() error { return b.pivot(SheetByDay, res, dayGroups(res)) },
 		func() error { return b.pivot(SheetByVenue, res, venueGroups(res)) },
 		func() error { return b.themes(res) },
+		func() error { return b.trends(res) },
 		func() error { return b.cooccurrence(res, byName["cooccurrence.csv"]) },
 		func() error { return b.streamed(SheetDiscover, byName["discovered.csv"], nil, nil) },
 		func() error { return b.streamed(SheetKeyness, byName["keyness.csv"], nil, nil) },
@@ -143,8 +145,13 @@ func writeWorkbook(w io.Writer, res *analyze.Result, tables []Table, st *Structu
 
 // setup creates the sheets, styles and fixed document properties.
 func (b *book) setup(res *analyze.Result, prov Provenance) error {
+	return b.setupSheets(SheetNames(), res.Issue.Title+" — formulation report", "Counts of formulations by day and venue", prov)
+}
+
+// setupSheets creates the sheets, the styles and the document properties.
+func (b *book) setupSheets(sheets []string, title, subject string, prov Provenance) error {
 	f := b.f
-	for i, name := range SheetNames() {
+	for i, name := range sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", name); err != nil {
 				return err
@@ -161,7 +168,7 @@ func (b *book) setup(res *analyze.Result, prov Provenance) error {
 	f.SetActiveSheet(0)
 	// no timestamps: two runs on the same input give the same bytes
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: res.Issue.Title + " — formulation report", Subject: "Counts of formulations by day and venue",
+		Title: title, Subject: subject,
 		Creator: "analyze " + prov.Version, Description: "Made by analyze from " + prov.Input,
 		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z", Language: "en-US",
 	}); err != nil {
@@ -211,7 +218,7 @@ func (b *book) setup(res *analyze.Result, prov Provenance) error {
 	if b.band, err = f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8F1F8"}}}); err != nil {
 		return err
 	}
-	for _, name := range SheetNames() {
+	for _, name := range sheets {
 		if err := b.printable(name); err != nil {
 			return err
 		}

@@ -85,7 +85,7 @@ func TestWorkbookReopens(t *testing.T) {
 	wantRange := map[string]string{
 		SheetByDay:    fmt.Sprintf("A1:K%d", 1+66), // theme, formulation, zh, 3 days, total, 3 rates, total rate; 66 formulations found
 		SheetByVenue:  fmt.Sprintf("A1:K%d", 1+66),
-		SheetDiscover: fmt.Sprintf("A1:I%d", 1+len(tables["discovered.csv"].Rows)),
+		SheetDiscover: fmt.Sprintf("A1:J%d", 1+len(tables["discovered.csv"].Rows)),
 		SheetKeyness:  fmt.Sprintf("A1:K%d", 1+len(tables["keyness.csv"].Rows)),
 		SheetMentions: fmt.Sprintf("A1:N%d", 1+len(tables["mentions.csv"].Rows)), // 13 CSV columns and the link
 	}

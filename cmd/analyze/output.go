@@ -18,17 +18,31 @@ import (
 // temporary directory beside dir, which replaces dir only when all are
 // written. On any failure dir is left as it was and the temporary
 // directory is removed.
-func writeDir(ctx context.Context, dir string, files map[string]func(io.Writer) error) (err error) {
+func writeDir(ctx context.Context, dir string, files map[string]func(io.Writer) error) error {
+	tmp, err := stageDir(ctx, dir, files)
+	if err != nil {
+		return err
+	}
+	if err := replaceDir(tmp, dir); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return nil
+}
+
+// stageDir writes a report directory's files into a new temporary
+// directory beside dir and returns it; on failure nothing is left.
+func stageDir(ctx context.Context, dir string, files map[string]func(io.Writer) error) (tmp string, err error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return fmt.Errorf("%s: output path is a file, not a directory", dir)
+		return "", fmt.Errorf("%s: output path is a file, not a directory", dir)
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("%s: cannot create output directory: %w", parent, unwrapPath(err))
+		return "", fmt.Errorf("%s: cannot create output directory: %w", parent, unwrapPath(err))
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	tmp, err = os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write output: %w", parent, unwrapPath(err))
+		return "", fmt.Errorf("%s: cannot write output: %w", parent, unwrapPath(err))
 	}
 	defer func() {
 		if err != nil {
@@ -41,20 +55,20 @@ func writeDir(ctx context.Context, dir string, files map[string]func(io.Writer) 
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if err := ctx.Err(); err != nil {
-			return err
+		if err = ctx.Err(); err != nil {
+			return "", err
 		}
-		if err := writeFile(filepath.Join(tmp, name), files[name]); err != nil {
-			return fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
+		if err = writeFile(filepath.Join(tmp, name), files[name]); err != nil {
+			return "", fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
 		}
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+	if err = os.Chmod(tmp, 0o755); err != nil {
+		return "", err
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if err = ctx.Err(); err != nil {
+		return "", err
 	}
-	return replaceDir(tmp, dir)
+	return tmp, nil
 }
 
 func writeFile(path string, write func(io.Writer) error) error {

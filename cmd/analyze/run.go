@@ -43,7 +43,12 @@ commands:
                   co-occurrence, candidate new formulations and keyness;
                   write report.xlsx, charts/ and data/ under --out (default
                   out/<input name>; with several inputs, out/<name>/ each
-                  and out/corpus/ for all)
+                  and out/corpus/ for all), and add the issues to the
+                  history store beside them (out/history.sqlite)
+  history         list the issues kept in the history store (--history,
+                  default out/history.sqlite), oldest first
+  trends          write trends.xlsx and charts/formulation_trend.png under
+                  --out from the history store alone
   lexicon         print the default lexicon (YAML), to copy and edit
   inspect INPUT   print the structure read from an issue: title, articles
                   with date, venue, headline, paragraph, sentence and
@@ -57,7 +62,8 @@ exit codes:
   0  success
   1  runtime failure (output not writable or locked, interrupted)
   2  usage error
-  3  input rejected (missing, empty, binary, undecodable)
+  3  input rejected (missing, empty, binary, undecodable; a history
+     store that is missing or not one)
   4  lexicon error
 `
 
@@ -73,6 +79,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runInspect(ctx, rest, stdin, stdout, stderr)
 	case "run":
 		return runRun(ctx, rest, stdin, stdout, stderr)
+	case "history":
+		return runHistory(ctx, rest, stdout)
+	case "trends":
+		return runTrends(ctx, rest, stdout)
 	case "lexicon":
 		if len(rest) > 0 {
 			return &usageError{"lexicon takes no arguments (it prints the default lexicon)"}
@@ -102,6 +112,11 @@ func runHelp(args []string, stdout, stderr io.Writer) error {
 		return nil
 	case "lexicon":
 		fmt.Fprintln(stdout, "usage: analyze lexicon > my.yaml   (then: analyze run --lexicon my.yaml INPUT)")
+		return nil
+	case "history", "trends":
+		fs, _ := historyFlags(stdout, args[0])
+		fmt.Fprintf(stdout, "usage: analyze %s [flags]\n", args[0])
+		fs.PrintDefaults()
 		return nil
 	case "inspect":
 		fs, _ := inspectFlags(stdout)

@@ -19,6 +19,7 @@ import (
 	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/analyze/lexicon"
 	"github.com/issuelens/analyze/charts"
+	"github.com/issuelens/analyze/history"
 	"github.com/issuelens/analyze/report"
 )
 
@@ -37,6 +38,8 @@ type runConfig struct {
 	format        string
 	rate          bool
 	top           int
+	history       string
+	noHistory     bool
 }
 
 func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
@@ -56,6 +59,8 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.StringVar(&cfg.format, "format", "png", "chart formats: png, or svg to write SVG beside the PNG")
 	fs.BoolVar(&cfg.rate, "rate", false, "charts of formulations show mentions per 1,000 tokens instead of counts")
 	fs.IntVar(&cfg.top, "top", 12, "formulations in the top-formulation charts")
+	fs.StringVar(&cfg.history, "history", "", "history store (SQLite) to read and add this run's issues to (default: history.sqlite beside the report directories)")
+	fs.BoolVar(&cfg.noHistory, "no-history", false, "keep no history: read and write no store")
 	return fs, cfg
 }
 
@@ -125,6 +130,9 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if cfg.quiet && cfg.verbose {
 		return &usageError{"--quiet and -v contradict each other"}
 	}
+	if cfg.noHistory && cfg.history != "" {
+		return &usageError{"--history and --no-history contradict each other"}
+	}
 	logf := func(format string, args ...any) {
 		if cfg.verbose {
 			fmt.Fprintf(stderr, "analyze: "+format+"\n", args...)
@@ -190,6 +198,35 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	tAnalyze := time.Since(t0)
 	logf("read and analysed in %v", tAnalyze.Round(time.Millisecond))
 
+	// the history: what earlier runs kept, with this run's issues
+	var store *history.Store
+	var recorded []history.Issue
+	var allIssues []history.Issue
+	now := time.Now()
+	for _, r := range runs {
+		recorded = append(recorded, history.FromResult(r.sha256, r.result, version, now))
+	}
+	allIssues = recorded
+	if !cfg.noHistory {
+		path := cfg.history
+		if path == "" {
+			path = filepath.Join(filepath.Dir(filepath.Clean(runs[0].dir)), "history.sqlite")
+		}
+		if store, err = history.Open(ctx, path); err != nil {
+			return fmt.Errorf("history: %w", err)
+		}
+		defer store.Close()
+		stored, err := store.Load(ctx)
+		if err != nil {
+			return fmt.Errorf("history: %w", err)
+		}
+		allIssues = history.Combine(stored, recorded)
+		logf("history %s: %d issues before this run", path, len(stored))
+		for _, r := range runs {
+			r.result.History = history.View(allIssues, []string{r.sha256}, r.result.Formulations)
+		}
+	}
+
 	t1 := time.Now()
 	params := cfg.params()
 	for _, r := range runs {
@@ -219,6 +256,13 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			}
 		}
 		corpus = &issueRun{name: "corpus", dir: filepath.Join(root, "corpus"), result: res, issue: res.Issue, structure: st}
+		if store != nil {
+			var shas []string
+			for _, r := range runs {
+				shas = append(shas, r.sha256)
+			}
+			res.History = history.View(allIssues, shas, res.Formulations)
+		}
 		copt.Source = fmt.Sprintf("%d issues", len(runs))
 		prov := report.Provenance{Input: strings.Join(names(runs), ", "), InputSHA256: strings.Join(sums, "; "), Version: version, Params: params}
 		if corpus.files, err = outputs(res, st, copt, svg, prov); err != nil {
@@ -233,13 +277,39 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if corpus != nil {
 		all = append(append([]*issueRun(nil), runs...), corpus)
 	}
-	for _, r := range all {
-		if err := ctx.Err(); err != nil {
+	// every report is written aside, then the history records the run in
+	// one transaction, then the reports take their places: a failure
+	// before the last step leaves reports and history as they were
+	staged := make([]string, len(all))
+	unstage := func() {
+		for _, tmp := range staged {
+			if tmp != "" {
+				os.RemoveAll(tmp)
+			}
+		}
+	}
+	for i, r := range all {
+		tmp, err := stageDir(ctx, r.dir, r.files)
+		if err != nil {
+			unstage()
 			return interrupted(err)
 		}
-		if err := writeDir(ctx, r.dir, r.files); err != nil {
-			return interrupted(err)
+		staged[i] = tmp
+	}
+	if store != nil {
+		if err := store.Record(ctx, recorded); err != nil {
+			unstage()
+			return interrupted(fmt.Errorf("history: %w", err))
 		}
+		logf("history %s: recorded %d issue(s)", store.Path(), len(recorded))
+	}
+	for i, r := range all {
+		if err := replaceDir(staged[i], r.dir); err != nil {
+			staged[i] = ""
+			unstage()
+			return err
+		}
+		staged[i] = ""
 		logf("wrote %s", r.dir)
 	}
 	tWrite := time.Since(t2)

@@ -30,7 +30,7 @@ func TestRunWritesGoldenTables(t *testing.T) {
 	if want := "two_sessions_2024.txt: 3 articles, 101 mentions of 66 formulations; report in " + out + "\n"; stdout != want {
 		t.Errorf("stdout = %q; want %q", stdout, want)
 	}
-	for _, name := range []string{"articles.csv", "mentions.csv", "phrase_counts.csv", "themes.csv", "cooccurrence.csv", "discovered.csv", "keyness.csv"} {
+	for _, name := range []string{"articles.csv", "mentions.csv", "phrase_counts.csv", "themes.csv", "cooccurrence.csv", "discovered.csv", "keyness.csv", "structure.csv"} {
 		got, err := os.ReadFile(filepath.Join(out, "data", name))
 		if err != nil {
 			t.Fatal(err)
@@ -45,8 +45,8 @@ func TestRunWritesGoldenTables(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	for _, e := range entries {
-		if e.Name() != "report" && e.Name() != ".report.lock" {
-			t.Errorf("output parent holds %s; want only the report and its lock file (no temporary directories left)", e.Name())
+		if e.Name() != "report" && e.Name() != ".report.lock" && e.Name() != "history.sqlite" {
+			t.Errorf("output parent holds %s; want only the report, its lock file and the history store (no temporary directories left)", e.Name())
 		}
 	}
 }

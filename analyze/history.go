@@ -1,0 +1,50 @@
+package analyze
+
+// History is what the runs kept in a history store say about the issues
+// analysed so far, seen from one report: every issue in date order with
+// what it counted, and what is new in the report's issue. Package history
+// fills it in; the report and the charts show it. A Result without one
+// (Result.History nil) was analysed with no history kept.
+type History struct {
+	Issues  []HistoryIssue  // oldest first: by date, undated issues by when they were analysed
+	Phrases []HistoryPhrase // every formulation counted in some issue: the current lexicon's in its order, then the others by theme and phrase
+	Current []int           // the places in Issues of the report's issues (one, or a corpus's)
+
+	// What no earlier issue (dated before the report's issue) had; both
+	// empty when there is no earlier issue, or for a corpus report.
+	Earlier         int             // how many issues came before the report's issue
+	NewFormulations []string        // lexicon formulations counted for the first time, in lexicon order
+	NewCandidates   map[string]bool // discovered phrases (lower case) that were no earlier issue's candidates
+}
+
+// HistoryIssue is one issue in a history store.
+type HistoryIssue struct {
+	SHA256     string // of the input's bytes: the issue's identity
+	Name       string // the input file
+	Title      string
+	Date       string // first date, ISO 8601, or "" when undated
+	LastDate   string
+	Articles   int
+	Tokens     int // word tokens of headlines and bodies: the per-1,000 denominator
+	Mentions   int
+	AnalyzedAt string // RFC 3339, UTC
+}
+
+// HistoryPhrase is one formulation across the issues of a history.
+type HistoryPhrase struct {
+	Theme, Phrase string
+	Counts        []int  // one per issue (History.Issues); -1 where that issue's lexicon had no such formulation
+	FirstSeen     string // date of the first issue that counted it ("" if undated or never)
+	FirstIssue    int    // its place in Issues, or -1 when never counted
+}
+
+// Label names an issue for a chart or a column: its date, else its title.
+func (h HistoryIssue) Label() string {
+	if h.Date != "" {
+		return h.Date
+	}
+	if h.Title != "" {
+		return h.Title
+	}
+	return h.Name
+}

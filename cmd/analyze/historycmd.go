@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/charts"
+	"github.com/issuelens/analyze/history"
+	"github.com/issuelens/analyze/report"
+)
+
+// defaultHistory is where `analyze run` keeps its history with the
+// default output directories.
+const defaultHistory = "out/history.sqlite"
+
+type historyConfig struct {
+	history string
+	out     string
+	lexicon string
+}
+
+func historyFlags(out io.Writer, name string) (*flag.FlagSet, *historyConfig) {
+	cfg := &historyConfig{}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.StringVar(&cfg.history, "history", defaultHistory, "history store (SQLite) written by analyze run")
+	if name == "trends" {
+		fs.StringVar(&cfg.out, "out", "", "output directory for trends.xlsx and charts/ (required)")
+		fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML whose order the formulations follow (default: the built-in lexicon)")
+	}
+	return fs, cfg
+}
+
+// openHistory opens an existing store: these commands never make one.
+func openHistory(ctx context.Context, path string) (*history.Store, error) {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, &analyze.InputError{File: path, Msg: "no history store here (analyze run keeps one beside its reports; or give --history)"}
+	case err != nil:
+		return nil, &analyze.InputError{File: path, Msg: describeOpenError(err)}
+	case st.IsDir():
+		return nil, &analyze.InputError{File: path, Msg: "is a directory, not a history store"}
+	}
+	s, err := history.Open(ctx, path)
+	if err != nil {
+		return nil, &analyze.InputError{File: path, Msg: trimPath(err, path)}
+	}
+	return s, nil
+}
+
+// trimPath drops the leading "PATH: " an error repeats.
+func trimPath(err error, path string) string {
+	msg := err.Error()
+	if len(msg) > len(path)+2 && msg[:len(path)+2] == path+": " {
+		return msg[len(path)+2:]
+	}
+	return msg
+}
+
+// loadHistory parses a history command's flags and loads its store.
+func loadHistory(ctx context.Context, name string, args []string) (*historyConfig, []history.Issue, error) {
+	fs, cfg := historyFlags(io.Discard, name)
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, &usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return nil, nil, &usageError{name + " takes no arguments (the store is --history)"}
+	}
+	if name == "trends" && cfg.out == "" {
+		return nil, nil, &usageError{"trends needs --out DIR"}
+	}
+	s, err := openHistory(ctx, cfg.history)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer s.Close()
+	issues, err := s.Load(ctx)
+	return cfg, issues, err
+}
+
+// runHistory lists the issues of a history store, oldest first.
+func runHistory(ctx context.Context, args []string, stdout io.Writer) error {
+	cfg, issues, err := loadHistory(ctx, "history", args)
+	if err != nil {
+		return err
+	}
+	h := history.View(issues, nil, nil)
+	fmt.Fprintf(stdout, "%s: %d issue(s), oldest first\n", cfg.history, len(h.Issues))
+	if len(h.Issues) == 0 {
+		return nil
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "date\tlast date\tarticles\ttokens\tmentions\tsha256\tanalysed (UTC)\t")
+	for _, is := range h.Issues {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\t\n", orDash(is.Date), orDash(is.LastDate), is.Articles, is.Tokens, is.Mentions, is.SHA256[:min(12, len(is.SHA256))], is.AnalyzedAt)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout)
+	for i, is := range h.Issues {
+		fmt.Fprintf(stdout, "%3d  %s  %s — %s\n", i+1, orDash(is.Date), is.Name, is.Title)
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// runTrends builds trends.xlsx and charts/formulation_trend.png from a
+// history store alone.
+func runTrends(ctx context.Context, args []string, stdout io.Writer) error {
+	cfg, issues, err := loadHistory(ctx, "trends", args)
+	if err != nil {
+		return err
+	}
+	lex, err := parseLexicon(cfg.lexicon)
+	if err != nil {
+		return err
+	}
+	az, err := analyze.NewAnalyzer(lex)
+	if err != nil {
+		return err
+	}
+	h := history.View(issues, nil, az.Formulations())
+	chart := charts.HistoryTrend(h, az.Themes(), filepath.Base(cfg.history), charts.Options{Version: version})
+	files := map[string]func(io.Writer) error{
+		"trends.xlsx": func(w io.Writer) error { return report.WriteTrendsWorkbook(w, h, filepath.Base(cfg.history), version) },
+		filepath.Join("charts", "formulation_trend.png"): func(w io.Writer) error { return chart.WritePNG(w, charts.Options{}) },
+	}
+	unlock, err := lockOutput(ctx, cfg.out, false)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if err := writeDir(ctx, cfg.out, files); err != nil {
+		return interrupted(err)
+	}
+	fmt.Fprintf(stdout, "%d issues, %d formulations counted; trends in %s\n", len(h.Issues), len(h.Phrases), cfg.out)
+	return nil
+}

@@ -1,0 +1,221 @@
+package history
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/issuelens/analyze/analyze"
+)
+
+// Issue is what the store keeps of one analysed issue.
+type Issue struct {
+	Info          analyze.HistoryIssue
+	Publication   string
+	Lexicon       string // lexicon name
+	LexiconSHA256 string
+	Version       string // of analyze
+
+	Articles     []Article
+	Counts       []ArticleCount // non-zero only
+	Formulations []Formulation  // every formulation of its lexicon, in lexicon order
+	Themes       []ThemeCount
+	Pairs        []Pair
+	Discovered   []Candidate
+}
+
+// Article is one article of a stored issue.
+type Article struct {
+	N                     int
+	Date, Venue, Headline string
+	Tokens                int
+}
+
+// ArticleCount is how often an article mentions a formulation.
+type ArticleCount struct {
+	Article       int
+	Theme, Phrase string
+	Count         int
+}
+
+// Formulation is an issue's count of one formulation of its lexicon.
+type Formulation struct {
+	Theme, Phrase, Zh string
+	Count             int
+}
+
+// ThemeCount is an issue's mentions of one theme.
+type ThemeCount struct {
+	Theme string
+	Count int
+}
+
+// Pair is the co-occurrence of two themes over a whole issue.
+type Pair struct {
+	Window   string
+	A, B     string
+	Count    int
+	Expected float64
+	NPMI     float64 // NaN when Count is 0
+}
+
+// Candidate is one discovered phrase of an issue.
+type Candidate struct {
+	Phrase    string
+	Count     int
+	Articles  int
+	Score     float64
+	InLexicon string
+}
+
+// FromResult is what the store keeps of an analysed issue: sha256 is of
+// its bytes, version the tool's, at when it was analysed.
+func FromResult(sha256 string, res *analyze.Result, version string, at time.Time) Issue {
+	iss := res.Issue
+	is := Issue{Info: analyze.HistoryIssue{SHA256: sha256, Name: iss.Name, Title: iss.Title,
+		Mentions: len(res.Mentions), Articles: len(res.Articles), AnalyzedAt: at.UTC().Format(time.RFC3339)},
+		Publication: iss.Publication, Version: version}
+	info := &is.Info
+	if res.Lexicon != nil {
+		is.Lexicon = res.Lexicon.Name
+		var sums []string
+		for _, src := range res.Lexicon.Sources {
+			sums = append(sums, src.SHA256)
+		}
+		is.LexiconSHA256 = strings.Join(sums, "+")
+	}
+	for _, a := range res.Articles {
+		d := a.Date.String()
+		if d != "" && !strings.HasPrefix(d, "--") {
+			if info.Date == "" || d < info.Date {
+				info.Date = d
+			}
+			if d > info.LastDate {
+				info.LastDate = d
+			}
+		}
+		info.Tokens += a.Tokens
+		is.Articles = append(is.Articles, Article{N: a.N, Date: d, Venue: a.Venue, Headline: a.Headline, Tokens: a.Tokens})
+	}
+	per := map[[2]int]int{} // article, formulation → mentions
+	for _, m := range res.Mentions {
+		per[[2]int{m.Article, m.Form}]++
+	}
+	keys := make([][2]int, 0, len(per))
+	for k := range per {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+	})
+	byID := map[int]analyze.Formulation{}
+	for _, f := range res.Formulations {
+		byID[f.ID] = f
+	}
+	for _, k := range keys {
+		f := byID[k[1]]
+		is.Counts = append(is.Counts, ArticleCount{Article: k[0], Theme: f.Theme, Phrase: f.Phrase, Count: per[k]})
+	}
+	themes := map[string]int{}
+	for _, f := range res.Formulations {
+		n := res.Counts.Total(f.ID)
+		is.Formulations = append(is.Formulations, Formulation{Theme: f.Theme, Phrase: f.Phrase, Zh: f.ZH, Count: n})
+		themes[f.Theme] += n
+	}
+	for _, th := range res.Themes {
+		is.Themes = append(is.Themes, ThemeCount{Theme: th, Count: themes[th]})
+	}
+	for _, p := range res.Pairs {
+		if p.Scope == analyze.ScopeIssue {
+			is.Pairs = append(is.Pairs, Pair{Window: p.Window, A: p.A, B: p.B, Count: p.Count, Expected: p.Expected, NPMI: p.NPMI})
+		}
+	}
+	for _, c := range res.Discovered {
+		is.Discovered = append(is.Discovered, Candidate{Phrase: c.Phrase, Count: c.Count, Articles: c.Articles, Score: c.Score, InLexicon: c.InLexicon})
+	}
+	return is
+}
+
+// Record stores the issues of one run in one transaction: an issue
+// already in the store (the same SHA-256) has its rows replaced, so a
+// re-run counts nothing twice. On any error nothing is changed.
+func (s *Store) Record(ctx context.Context, issues []Issue) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", s.path, err)
+	}
+	defer tx.Rollback()
+	inserts := 0
+	exec := func(query string, args ...any) (sql.Result, error) {
+		if s.failAfter > 0 && inserts == s.failAfter {
+			return nil, errors.New("stopped for a test")
+		}
+		inserts++
+		return tx.ExecContext(ctx, query, args...)
+	}
+	for _, is := range issues {
+		in := is.Info
+		if _, err := tx.ExecContext(ctx, `DELETE FROM issues WHERE sha256 = ?`, in.SHA256); err != nil {
+			return fmt.Errorf("%s: %w", s.path, err)
+		}
+		r, err := exec(`INSERT INTO issues (sha256, name, title, publication, first_date, last_date, articles, tokens,
+			mentions, lexicon, lexicon_sha256, tool_version, analyzed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			in.SHA256, in.Name, in.Title, is.Publication, in.Date, in.LastDate, in.Articles, in.Tokens,
+			in.Mentions, is.Lexicon, is.LexiconSHA256, is.Version, in.AnalyzedAt)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.path, err)
+		}
+		id, err := r.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.path, err)
+		}
+		for _, a := range is.Articles {
+			if _, err := exec(`INSERT INTO articles VALUES (?,?,?,?,?,?)`, id, a.N, a.Date, a.Venue, a.Headline, a.Tokens); err != nil {
+				return fmt.Errorf("%s: %w", s.path, err)
+			}
+		}
+		for _, c := range is.Counts {
+			if _, err := exec(`INSERT INTO article_counts VALUES (?,?,?,?,?)`, id, c.Article, c.Theme, c.Phrase, c.Count); err != nil {
+				return fmt.Errorf("%s: %w", s.path, err)
+			}
+		}
+		for _, f := range is.Formulations {
+			if _, err := exec(`INSERT INTO formulation_counts VALUES (?,?,?,?,?)`, id, f.Theme, f.Phrase, f.Zh, f.Count); err != nil {
+				return fmt.Errorf("%s: %w", s.path, err)
+			}
+		}
+		for _, t := range is.Themes {
+			if _, err := exec(`INSERT INTO theme_counts VALUES (?,?,?)`, id, t.Theme, t.Count); err != nil {
+				return fmt.Errorf("%s: %w", s.path, err)
+			}
+		}
+		for _, p := range is.Pairs {
+			var npmi any = p.NPMI
+			if p.Count == 0 || p.NPMI != p.NPMI {
+				npmi = nil
+			}
+			if _, err := exec(`INSERT INTO cooccurrence VALUES (?,?,?,?,?,?,?)`, id, p.Window, p.A, p.B, p.Count, p.Expected, npmi); err != nil {
+				return fmt.Errorf("%s: %w", s.path, err)
+			}
+		}
+		seen := map[string]bool{}
+		for _, c := range is.Discovered {
+			key := strings.ToLower(c.Phrase)
+			if seen[key] {
+				continue // two spellings of one phrase: the better-ranked stays
+			}
+			seen[key] = true
+			if _, err := exec(`INSERT INTO discovered VALUES (?,?,?,?,?,?,?)`, id, c.Phrase, key, c.Count, c.Articles, c.Score, c.InLexicon); err != nil {
+				return fmt.Errorf("%s: %w", s.path, err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", s.path, err)
+	}
+	return nil
+}

@@ -1,0 +1,315 @@
+package history
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/lexicon"
+)
+
+var ctx = context.Background()
+
+// at is a fixed analysis time, so stored rows do not depend on the clock.
+var at = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+// parts reads an issue file and analyses each of its articles as an issue
+// of its own (the issue's name gets the article's number), as if the
+// articles had come out one a day.
+func parts(t *testing.T, path string) []Issue {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := analyze.NewReader(analyze.VenuesOf(lex))
+	if err != nil {
+		t.Fatal(err)
+	}
+	az, err := analyze.NewAnalyzer(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("%v (../shared must stand beside the repository)", err)
+	}
+	defer f.Close()
+	whole, err := rd.Read(f, filepath.Base(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Issue
+	for i := range whole.Articles {
+		part := *whole
+		part.Name = fmt.Sprintf("%s#%d", whole.Name, i+1)
+		part.Title = fmt.Sprintf("%s, article %d", whole.Title, i+1)
+		part.Articles = []analyze.Article{whole.Articles[i]}
+		part.Articles[0].N = 1
+		res, err := az.Analyze(&part, analyze.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, FromResult(fmt.Sprintf("sha-%s-%03d", filepath.Base(path), i+1), res, "test", at))
+	}
+	return out
+}
+
+func open(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// tableCounts counts the rows of every table: what must not change when
+// nothing is recorded.
+func tableCounts(t *testing.T, path string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var parts []string
+	for _, table := range []string{"issues", "articles", "article_counts", "formulation_counts", "theme_counts", "cooccurrence", "discovered"} {
+		var n int
+		if err := db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, fmt.Sprintf("%s=%d", table, n))
+	}
+	return strings.Join(parts, " ")
+}
+
+func phrase(h *analyze.History, p string) analyze.HistoryPhrase {
+	for _, hp := range h.Phrases {
+		if hp.Phrase == p {
+			return hp
+		}
+	}
+	return analyze.HistoryPhrase{}
+}
+
+// TestTwoIssuesAndReruns: the sample issue's three days as three issues,
+// recorded in two runs, then the first run again. Counts by reading the
+// text: new quality productive forces 6, 1 and 3 times; strategic
+// capabilities in emerging areas, new quality combat capabilities and
+// cyberspace only on March 7 (4, 3, 2).
+func TestTwoIssuesAndReruns(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out", "history.sqlite")
+	s := open(t, path)
+	days := parts(t, "../testdata/two_sessions_2024.txt")
+	if err := s.Record(ctx, days[:2]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Record(ctx, days[2:]); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := View(stored, []string{days[2].Info.SHA256}, days[2].lexiconOrder())
+	var dates []string
+	for _, is := range h.Issues {
+		dates = append(dates, is.Date)
+	}
+	if got := strings.Join(dates, " "); got != "2024-03-05 2024-03-06 2024-03-07" || fmt.Sprint(h.Current) != "[2]" || h.Earlier != 2 {
+		t.Fatalf("issues %s, current %v, %d earlier; want the three days, the last current, 2 earlier", got, h.Current, h.Earlier)
+	}
+	if c := phrase(h, "new quality productive forces"); fmt.Sprint(c.Counts) != "[6 1 3]" || c.FirstSeen != "2024-03-05" {
+		t.Errorf("new quality productive forces %v first seen %q; want [6 1 3] from 2024-03-05", c.Counts, c.FirstSeen)
+	}
+	if c := phrase(h, "strategic capabilities in emerging areas"); fmt.Sprint(c.Counts) != "[0 0 4]" || c.FirstSeen != "2024-03-07" {
+		t.Errorf("strategic capabilities in emerging areas %v first seen %q; want [0 0 4] from 2024-03-07", c.Counts, c.FirstSeen)
+	}
+	for _, want := range []string{"strategic capabilities in emerging areas", "new quality combat capabilities", "cyberspace"} {
+		found := false
+		for _, p := range h.NewFormulations {
+			found = found || p == want
+		}
+		if !found {
+			t.Errorf("new formulations %q lack %q", h.NewFormulations, want)
+		}
+	}
+	for _, p := range h.NewFormulations {
+		if c := phrase(h, p); c.Counts[0] > 0 || c.Counts[1] > 0 {
+			t.Errorf("%q is flagged new but was counted before: %v", p, c.Counts)
+		}
+	}
+	// the same issues again: replaced, not added
+	before := tableCounts(t, path)
+	if err := s.Record(ctx, days[:2]); err != nil {
+		t.Fatal(err)
+	}
+	if after := tableCounts(t, path); after != before {
+		t.Errorf("recording the same issues again: %s; before %s", after, before)
+	}
+	again, _ := s.Load(ctx)
+	if h2 := View(again, []string{days[2].Info.SHA256}, days[2].lexiconOrder()); fmt.Sprint(phrase(h2, "new quality productive forces").Counts) != "[6 1 3]" {
+		t.Errorf("after a re-run: %v; want [6 1 3]", phrase(h2, "new quality productive forces").Counts)
+	}
+	if !strings.HasPrefix(before, "issues=3 articles=3 ") {
+		t.Errorf("rows %s; want 3 issues of 1 article", before)
+	}
+}
+
+// lexiconOrder lists the issue's formulations as a lexicon would.
+func (is Issue) lexiconOrder() []analyze.Formulation {
+	var out []analyze.Formulation
+	for _, f := range is.Formulations {
+		out = append(out, analyze.Formulation{Theme: f.Theme, Phrase: f.Phrase})
+	}
+	return out
+}
+
+// TestFailedRecordChangesNothing: a run that fails after its first insert
+// leaves the store as it was.
+func TestFailedRecordChangesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history.sqlite")
+	s := open(t, path)
+	days := parts(t, "../testdata/two_sessions_2024.txt")
+	if err := s.Record(ctx, days[:1]); err != nil {
+		t.Fatal(err)
+	}
+	before := tableCounts(t, path)
+	s.failAfter = 1
+	if err := s.Record(ctx, days); err == nil {
+		t.Fatal("Record failing after one insert returned no error")
+	}
+	s.failAfter = 0
+	if after := tableCounts(t, path); after != before {
+		t.Errorf("after a failed run: %s; want %s", after, before)
+	}
+	// and the store still works
+	if err := s.Record(ctx, days); err != nil {
+		t.Fatal(err)
+	}
+	if got := tableCounts(t, path); !strings.HasPrefix(got, "issues=3 ") {
+		t.Errorf("after the next run: %s; want 3 issues", got)
+	}
+}
+
+// TestConcurrentRecords: runs recording into one store at once, each
+// through its own connection, all land; none fails with "database is
+// locked".
+func TestConcurrentRecords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history.sqlite")
+	open(t, path) // created once, as the first run would
+	days := parts(t, "../testdata/two_sessions_2024.txt")
+	var wg sync.WaitGroup
+	errs := make([]error, 3*4)
+	for i := range errs {
+		wg.Go(func() {
+			s, err := Open(ctx, path)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer s.Close()
+			errs[i] = s.Record(ctx, days[i%3:i%3+1])
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("run %d: %v", i, err)
+		}
+	}
+	if got := tableCounts(t, path); !strings.HasPrefix(got, "issues=3 articles=3 ") {
+		t.Errorf("after 12 concurrent runs of 3 issues: %s; want each issue once", got)
+	}
+}
+
+// TestSchema: a new store is at the latest schema version; a store from a
+// newer analyze, a file that is not SQLite and a database with tables of
+// its own are refused, naming the file.
+func TestSchema(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "history.sqlite")
+	s := open(t, path)
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations) {
+		t.Fatalf("user_version %d (%v); want %d", v, err, len(migrations))
+	}
+	var mode string
+	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal mode %q (%v); want wal", mode, err)
+	}
+	s.Close()
+	open(t, path).Close() // opening again changes nothing
+
+	newer := filepath.Join(dir, "newer.sqlite")
+	db, _ := sql.Open("sqlite", newer)
+	db.Exec("PRAGMA user_version = 99")
+	db.Close()
+	other := filepath.Join(dir, "other.sqlite")
+	db, _ = sql.Open("sqlite", other)
+	db.Exec("CREATE TABLE mine (x)")
+	db.Close()
+	text := filepath.Join(dir, "notes.sqlite")
+	os.WriteFile(text, []byte(strings.Repeat("not a database\n", 100)), 0o644)
+	for path, want := range map[string]string{
+		newer: "schema version 99: made by a newer version of analyze (this one knows 1)",
+		other: "not a history store of analyze (it has tables of its own)",
+		text:  "not a history store",
+	} {
+		_, err := Open(ctx, path)
+		if err == nil || !strings.HasPrefix(err.Error(), path+": "+want) {
+			t.Errorf("Open(%s) = %v; want %q", filepath.Base(path), err, path+": "+want)
+		}
+	}
+}
+
+// TestCorpusAsIssues: the reference issue and the public corpus cut into
+// its 64 addresses, each an issue of its own: the history holds all 65 in
+// date order, and each issue's counts in it are the issue's own.
+func TestCorpusAsIssues(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history.sqlite")
+	s := open(t, path)
+	sotu := parts(t, "../../shared/corpus/state_of_the_union_1945-2006.txt")
+	ref := parts(t, "../testdata/two_sessions_2024.txt")[:1]
+	if err := s.Record(ctx, sotu); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Record(ctx, ref); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := View(stored, []string{ref[0].Info.SHA256}, ref[0].lexiconOrder())
+	// 54 addresses carry a date (see the reader's tests), then comes the
+	// sample (2024); the 10 undated addresses sort by the day they were
+	// analysed (2026), after it
+	if len(h.Issues) != 65 || fmt.Sprint(h.Current) != "[54]" || h.Earlier != 54 {
+		t.Fatalf("%d issues, current %v, %d earlier; want 65, the sample 55th", len(h.Issues), h.Current, h.Earlier)
+	}
+	if h.Issues[0].Date != "1945-04-16" || h.Issues[53].Date != "2006-01-31" || h.Issues[64].Date != "" {
+		t.Errorf("first and last dated addresses %q, %q; want 1945-04-16 (line 3 of the corpus), 2006-01-31", h.Issues[0].Date, h.Issues[53].Date)
+	}
+	byName := map[string]Issue{}
+	for _, is := range append(sotu, ref...) {
+		byName[is.Info.SHA256] = is
+	}
+	for i, is := range h.Issues {
+		own := byName[is.SHA256]
+		for _, f := range own.Formulations {
+			if f.Count > 0 && phrase(h, f.Phrase).Counts[i] != f.Count {
+				t.Fatalf("%s %q: %d in the history, %d in the issue", is.Name, f.Phrase, phrase(h, f.Phrase).Counts[i], f.Count)
+			}
+		}
+	}
+}

@@ -1,0 +1,184 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/xuri/excelize/v2"
+)
+
+// WriteTrendsWorkbook writes a workbook of the Trends sheet alone, from a
+// history (analyze trends); store names it in the document's properties.
+func WriteTrendsWorkbook(w io.Writer, h *analyze.History, store, version string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w) })
+	b := &book{f: f, style: map[colKind]int{}, tables: map[string]bool{}, maxRows: maxTableRows, textRows: maxTextRows}
+	if err := b.setupSheets([]string{SheetTrends}, "Formulations across issues", "Counts of formulations issue by issue",
+		Provenance{Input: store, Version: version}); err != nil {
+		return err
+	}
+	if err := b.trends(&analyze.Result{History: h}); err != nil {
+		return err
+	}
+	return f.Write(io.Discard) // nothing reaches excelize's own buffer
+}
+
+// trendLines is how many formulations the Trends sheet's line chart draws.
+const trendLines = 6
+
+// trendHeaders labels each issue of a history once: its date (else its
+// title), numbered when two issues share a label, and marked when it is
+// the report's own.
+func trendHeaders(h *analyze.History) []string {
+	current := map[int]bool{}
+	for _, c := range h.Current {
+		current[c] = true
+	}
+	seen := map[string]int{}
+	out := make([]string, len(h.Issues))
+	for i, is := range h.Issues {
+		l := is.Label()
+		seen[l]++
+		if n := seen[l]; n > 1 {
+			l = fmt.Sprintf("%s (%d)", l, n)
+		}
+		if current[i] && len(h.Current) == 1 {
+			l += " (this issue)"
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// trends writes the Trends sheet: each formulation counted in some issue
+// of the history, issue by issue in date order, as mentions and then per
+// 1,000 tokens, with the date it was first counted and a sparkline; under
+// it the issues (the denominators); and a line chart of the formulations
+// most mentioned over all the issues.
+func (b *book) trends(res *analyze.Result) error {
+	sheet := SheetTrends
+	h := res.History
+	if h == nil {
+		rows := [][]any{{"No history was kept for this report (analyze run --no-history): with one, this sheet counts every formulation issue by issue across the issues of the history store."}}
+		_, err := b.table(sheet, 1, 1, "Trends", []string{"history"}, []colKind{colText}, rows)
+		if err == nil {
+			err = b.f.SetColWidth(sheet, "A", "A", 120)
+		}
+		return err
+	}
+	labels := trendHeaders(h)
+	n := len(h.Issues)
+	header := []string{"theme", "formulation", "first seen", "trend"}
+	kinds := []colKind{colText, colText, colText, colText}
+	for _, l := range labels {
+		header = append(header, l)
+		kinds = append(kinds, colInt)
+	}
+	for _, l := range labels {
+		header = append(header, l+" per 1,000")
+		kinds = append(kinds, colDec1)
+	}
+	var rows [][]any
+	for _, p := range h.Phrases {
+		row := []any{p.Theme, p.Phrase, p.FirstSeen, ""}
+		for _, c := range p.Counts {
+			if c < 0 {
+				row = append(row, "") // not in that issue's lexicon
+			} else {
+				row = append(row, c)
+			}
+		}
+		for i, c := range p.Counts {
+			if c < 0 {
+				row = append(row, "")
+			} else {
+				row = append(row, rate(c, h.Issues[i].Tokens))
+			}
+		}
+		rows = append(rows, row)
+	}
+	if len(rows) == 0 {
+		row := []any{"", "(no formulation of the lexicon occurs in these issues)", "", ""}
+		for range 2 * n {
+			row = append(row, "")
+		}
+		rows = append(rows, row)
+	}
+	next, err := b.table(sheet, 1, 1, "Trends", header, kinds, rows)
+	if err != nil {
+		return err
+	}
+	if err := b.fit(sheet, 1, header, rows, kinds); err != nil {
+		return err
+	}
+	if len(h.Phrases) > 0 && n > 1 {
+		var locs, ranges []string
+		first, _ := excelize.ColumnNumberToName(5)
+		last, _ := excelize.ColumnNumberToName(4 + n)
+		for i := range h.Phrases {
+			locs = append(locs, fmt.Sprintf("D%d", i+2))
+			ranges = append(ranges, fmt.Sprintf("'%s'!%s%d:%s%d", sheet, first, i+2, last, i+2))
+		}
+		if err := b.f.AddSparkline(sheet, &excelize.SparklineOptions{Location: locs, Range: ranges, Type: "line", Markers: true, Style: 18}); err != nil {
+			return err
+		}
+	}
+
+	// the issues: what each column is, and its denominator
+	issueHeader := []string{"issue", "date", "last date", "file", "title", "articles", "tokens", "mentions"}
+	issueKinds := []colKind{colText, colText, colText, colText, colText, colInt, colInt, colInt}
+	var issues [][]any
+	for i, is := range h.Issues {
+		issues = append(issues, []any{labels[i], is.Date, is.LastDate, is.Name, is.Title, is.Articles, is.Tokens, is.Mentions})
+	}
+	note := fmt.Sprintf("The %d issues of the history, oldest first (an undated issue goes by the day it was analysed). "+
+		"A blank count: that issue's lexicon had no such formulation. Per 1,000: mentions per 1,000 word tokens of the issue's headlines and bodies.", n)
+	if err := b.f.SetCellValue(sheet, fmt.Sprintf("A%d", next+1), note); err != nil {
+		return err
+	}
+	inext, err := b.table(sheet, 1, next+2, "TrendIssues", issueHeader, issueKinds, issues)
+	if err != nil {
+		return err
+	}
+	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+
+	// the chart: the formulations most mentioned over all issues
+	if len(h.Phrases) == 0 || n < 2 {
+		return nil
+	}
+	type ranked struct{ row, total int }
+	var rs []ranked
+	for i, p := range h.Phrases {
+		t := 0
+		for _, c := range p.Counts {
+			t += max(c, 0)
+		}
+		rs = append(rs, ranked{i + 2, t})
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].total > rs[j].total })
+	first, _ := excelize.ColumnNumberToName(5)
+	last, _ := excelize.ColumnNumberToName(4 + n)
+	var series []excelize.ChartSeries
+	for _, r := range rs[:min(trendLines, len(rs))] {
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$B$%d", sheet, r.row),
+			Categories: fmt.Sprintf("'%s'!$%s$1:$%s$1", sheet, first, last),
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, first, r.row, last, r.row),
+			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 5},
+		})
+	}
+	return b.f.AddChart(sheet, fmt.Sprintf("A%d", inext+2), &excelize.Chart{
+		Type: excelize.Line, Series: series,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("Top formulations across %d issues", n)}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		XAxis:  excelize.ChartAxis{Font: excelize.Font{Color: "333333", Size: 9}},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "333333", Size: 9},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "mentions", Font: &excelize.Font{Color: "333333", Size: 10}}}}},
+		Dimension: excelize.ChartDimension{Width: 900, Height: 480},
+	})
+}
