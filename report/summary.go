@@ -326,7 +326,15 @@ func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
 	// the columns line up with the table above: short, number, wide, theme
 	next, err := b.table(sheet, 1, row+1, "SummaryNew", []string{"new", "mentions", "phrase", "theme"},
 		[]colKind{colText, colInt, colText, colText}, rows)
-	return next + 1, err
+	if err != nil {
+		return 0, err
+	}
+	if w, err := b.f.GetColWidth(sheet, "B"); err == nil && w < 11 {
+		if err := b.f.SetColWidth(sheet, "B", "B", 11); err != nil {
+			return 0, err
+		}
+	}
+	return next + 1, nil
 }
 
 // maxNewCandidates is how many new candidate phrases Summary lists.

@@ -112,6 +112,24 @@ func TestRunKeepsHistory(t *testing.T) {
 	if r := sheetRow(t, xlsx, "Summary", 0, "History"); r[1] != "2 issues in the history (2003-01-28 to 2024-03-05); this is number 2 by date, 1 before it; see Trends" {
 		t.Errorf("second report's History: %q", r[1])
 	}
+	// Summary, New this issue: new quality productive forces, counted 10
+	// times here and never in the addresses; private sector (3 times in
+	// the addresses, once here) is not new
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary, _ := f.GetRows("Summary")
+	f.Close()
+	newRows := map[string]string{}
+	for _, r := range summary {
+		if len(r) >= 3 && r[0] == "formulation" {
+			newRows[r[2]] = r[1]
+		}
+	}
+	if newRows["new quality productive forces"] != "10" || newRows["private sector"] != "" || len(newRows) == 0 {
+		t.Errorf("New this issue: %v; want new quality productive forces 10 and not private sector", newRows)
+	}
 	// Discovered: "yes" for what the addresses never had as a candidate,
 	// "no" only for phrases that were candidates of the addresses
 	_, first := readCSV(t, filepath.Join(out, "sotu", "data", "discovered.csv"))
