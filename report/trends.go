@@ -114,6 +114,9 @@ func (b *book) trends(res *analyze.Result) error {
 	if err := b.fit(sheet, 1, header, rows, kinds); err != nil {
 		return err
 	}
+	if err := b.f.SetColWidth(sheet, "D", "D", 16); err != nil { // room for the sparklines
+		return err
+	}
 	if len(h.Phrases) > 0 && n > 1 {
 		var locs, ranges []string
 		first, _ := excelize.ColumnNumberToName(5)
@@ -128,11 +131,13 @@ func (b *book) trends(res *analyze.Result) error {
 	}
 
 	// the issues: what each column is, and its denominator
-	issueHeader := []string{"issue", "date", "last date", "file", "title", "articles", "tokens", "mentions"}
-	issueKinds := []colKind{colText, colText, colText, colText, colText, colInt, colInt, colInt}
+	// the wide columns of the table above (theme, formulation) take the
+	// issue and its title; the file comes last
+	issueHeader := []string{"issue", "title", "date", "last date", "articles", "tokens", "mentions", "file"}
+	issueKinds := []colKind{colText, colText, colText, colText, colInt, colInt, colInt, colText}
 	var issues [][]any
 	for i, is := range h.Issues {
-		issues = append(issues, []any{labels[i], is.Date, is.LastDate, is.Name, is.Title, is.Articles, is.Tokens, is.Mentions})
+		issues = append(issues, []any{labels[i], is.Title, is.Date, is.LastDate, is.Articles, is.Tokens, is.Mentions, is.Name})
 	}
 	note := fmt.Sprintf("The %d issues of the history, oldest first (an undated issue goes by the day it was analysed). "+
 		"A blank count: that issue's lexicon had no such formulation. Per 1,000: mentions per 1,000 word tokens of the issue's headlines and bodies.", n)
