@@ -62,13 +62,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) (*Analyzer, error) {
 func (az *Analyzer) Formulations() []Formulation { return az.m.forms }
 
 // Themes returns the lexicon's theme names in lexicon order.
-func (az *Analyzer) Themes() []string {
-	var out []string
-	for _, t := range az.lex.Themes {
-		out = append(out, t.Name)
-	}
-	return out
-}
+func (az *Analyzer) Themes() []string { return ThemesOf(az.lex) }
 
 // Result is what an analysis of one issue found. It is plain data:
 // rendering it is for report and charts.

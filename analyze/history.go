@@ -1,5 +1,7 @@
 package analyze
 
+import "sort"
+
 // History is what the runs kept in a history store say about the issues
 // analysed so far, seen from one report: every issue in date order with
 // what it counted, and what is new in the report's issue. Package history
@@ -47,4 +49,24 @@ func (h HistoryIssue) Label() string {
 		return h.Title
 	}
 	return h.Name
+}
+
+// Total is the phrase's mentions over all the issues that counted it.
+func (p HistoryPhrase) Total() int {
+	t := 0
+	for _, n := range p.Counts {
+		t += max(n, 0)
+	}
+	return t
+}
+
+// Top returns the places in Phrases of the n phrases most mentioned over
+// all issues, most first (ties in the order of Phrases).
+func (h *History) Top(n int) []int {
+	idx := make([]int, len(h.Phrases))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return h.Phrases[idx[a]].Total() > h.Phrases[idx[b]].Total() })
+	return idx[:min(n, len(idx))]
 }

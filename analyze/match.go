@@ -33,12 +33,33 @@ type matcher struct {
 	conj    map[string]bool
 }
 
-func newMatcher(lex *lexicon.Lexicon, tk *tokenizer) *matcher {
-	m := &matcher{byStem: map[string][]int{}, byLower: map[string][]int{}, conj: map[string]bool{"and": true, "or": true}}
+// FormulationsOf lists a lexicon's formulations in its order, numbered
+// from 0 (the IDs an Analyzer of it counts under); it loads no models.
+func FormulationsOf(lex *lexicon.Lexicon) []Formulation {
+	var out []Formulation
 	for _, th := range lex.Themes {
 		for _, f := range th.Formulations {
-			id := len(m.forms)
-			m.forms = append(m.forms, Formulation{ID: id, Theme: th.Name, Phrase: f.Phrase, ZH: f.ZH})
+			out = append(out, Formulation{ID: len(out), Theme: th.Name, Phrase: f.Phrase, ZH: f.ZH})
+		}
+	}
+	return out
+}
+
+// ThemesOf lists a lexicon's theme names in its order.
+func ThemesOf(lex *lexicon.Lexicon) []string {
+	var out []string
+	for _, t := range lex.Themes {
+		out = append(out, t.Name)
+	}
+	return out
+}
+
+func newMatcher(lex *lexicon.Lexicon, tk *tokenizer) *matcher {
+	m := &matcher{byStem: map[string][]int{}, byLower: map[string][]int{}, conj: map[string]bool{"and": true, "or": true}}
+	m.forms = FormulationsOf(lex)
+	id := 0
+	for _, th := range lex.Themes {
+		for _, f := range th.Formulations {
 			for _, p := range append([]string{f.Phrase}, f.Variants...) {
 				ws := tk.untaggedWords(p)
 				if len(ws) == 0 {
@@ -53,6 +74,7 @@ func newMatcher(lex *lexicon.Lexicon, tk *tokenizer) *matcher {
 					m.byStem[ws[0].stem] = append(m.byStem[ws[0].stem], k)
 				}
 			}
+			id++
 		}
 	}
 	for _, s := range lex.Ignore {

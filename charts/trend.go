@@ -3,7 +3,7 @@ package charts
 import (
 	"fmt"
 	"image/color"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/issuelens/analyze/analyze"
@@ -64,32 +64,21 @@ func historyTrendChart(f *facts, opt Options, h *analyze.History) Chart {
 		unit = "mentions per 1,000 words"
 		c.Title += ", per 1,000 words"
 	}
-	type ranked struct {
-		p     analyze.HistoryPhrase
-		total int
-	}
-	var rs []ranked
 	missing := false
 	for _, p := range h.Phrases {
-		t := 0
-		for _, n := range p.Counts {
-			t += max(n, 0)
-			missing = missing || n < 0
-		}
-		rs = append(rs, ranked{p, t})
+		missing = missing || slices.ContainsFunc(p.Counts, func(n int) bool { return n < 0 })
 	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].total > rs[j].total })
-	rs = rs[:min(len(rs), opt.TopN, trendLines)]
 	var labels []string
 	for _, is := range h.Issues {
 		labels = append(labels, is.Label())
 	}
 	var top []analyze.Formulation
 	var series []Series
-	for _, r := range rs {
-		top = append(top, analyze.Formulation{Theme: r.p.Theme, Phrase: r.p.Phrase})
-		sr := Series{Name: r.p.Phrase, Labels: append([]string(nil), labels...)}
-		for i, n := range r.p.Counts {
+	for _, k := range h.Top(min(opt.TopN, trendLines)) {
+		p := h.Phrases[k]
+		top = append(top, analyze.Formulation{Theme: p.Theme, Phrase: p.Phrase})
+		sr := Series{Name: p.Phrase, Labels: append([]string(nil), labels...)}
+		for i, n := range p.Counts {
 			v := float64(max(n, 0))
 			if opt.Rate {
 				v = 0

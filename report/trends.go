@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
 
 	"github.com/issuelens/analyze/analyze"
 	"github.com/xuri/excelize/v2"
@@ -156,24 +155,15 @@ func (b *book) trends(res *analyze.Result) error {
 	if len(h.Phrases) == 0 || n < 2 {
 		return nil
 	}
-	type ranked struct{ row, total int }
-	var rs []ranked
-	for i, p := range h.Phrases {
-		t := 0
-		for _, c := range p.Counts {
-			t += max(c, 0)
-		}
-		rs = append(rs, ranked{i + 2, t})
-	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].total > rs[j].total })
 	first, _ := excelize.ColumnNumberToName(5)
 	last, _ := excelize.ColumnNumberToName(4 + n)
 	var series []excelize.ChartSeries
-	for _, r := range rs[:min(trendLines, len(rs))] {
+	for _, k := range h.Top(trendLines) {
+		row := k + 2 // under the header
 		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("'%s'!$B$%d", sheet, r.row),
+			Name:       fmt.Sprintf("'%s'!$B$%d", sheet, row),
 			Categories: fmt.Sprintf("'%s'!$%s$1:$%s$1", sheet, first, last),
-			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, first, r.row, last, r.row),
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, first, row, last, row),
 			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 5},
 		})
 	}

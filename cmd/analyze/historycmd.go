@@ -130,12 +130,10 @@ func runTrends(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	az, err := analyze.NewAnalyzer(lex)
-	if err != nil {
-		return err
-	}
-	h := history.View(issues, nil, az.Formulations())
-	chart := charts.HistoryTrend(h, az.Themes(), filepath.Base(cfg.history), charts.Options{Version: version})
+	// the lexicon gives the order of formulations and themes only: no
+	// analyzer, so no language models are loaded
+	h := history.View(issues, nil, analyze.FormulationsOf(lex))
+	chart := charts.HistoryTrend(h, analyze.ThemesOf(lex), filepath.Base(cfg.history), charts.Options{Version: version})
 	files := map[string]func(io.Writer) error{
 		"trends.xlsx": func(w io.Writer) error { return report.WriteTrendsWorkbook(w, h, filepath.Base(cfg.history), version) },
 		filepath.Join("charts", "formulation_trend.png"): func(w io.Writer) error { return chart.WritePNG(w, charts.Options{}) },

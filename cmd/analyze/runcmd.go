@@ -200,14 +200,12 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 
 	// the history: what earlier runs kept, with this run's issues
 	var store *history.Store
-	var recorded []history.Issue
-	var allIssues []history.Issue
-	now := time.Now()
-	for _, r := range runs {
-		recorded = append(recorded, history.FromResult(r.sha256, r.result, version, now))
-	}
-	allIssues = recorded
+	var recorded, allIssues []history.Issue
 	if !cfg.noHistory {
+		now := time.Now()
+		for _, r := range runs {
+			recorded = append(recorded, history.FromResult(r.sha256, r.result, version, now))
+		}
 		path := cfg.history
 		if path == "" {
 			path = filepath.Join(filepath.Dir(filepath.Clean(runs[0].dir)), "history.sqlite")
