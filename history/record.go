@@ -142,13 +142,20 @@ func FromResult(sha256 string, res *analyze.Result, version string, at time.Time
 
 // Record stores the issues of one run in one transaction: an issue
 // already in the store (the same SHA-256) has its rows replaced, so a
-// re-run counts nothing twice. On any error nothing is changed.
-func (s *Store) Record(ctx context.Context, issues []Issue) error {
+// re-run counts nothing twice. The run's id (when not "") is kept with
+// them, so HasRun tells later whether the transaction committed. On any
+// error nothing is changed.
+func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", s.path, err)
 	}
 	defer tx.Rollback()
+	if run != "" {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO runs VALUES (?, ?)`, run, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			return fmt.Errorf("%s: %w", s.path, err)
+		}
+	}
 	inserts := 0
 	exec := func(query string, args ...any) (sql.Result, error) {
 		if s.failAfter > 0 && inserts == s.failAfter {
@@ -218,4 +225,13 @@ func (s *Store) Record(ctx context.Context, issues []Issue) error {
 		return fmt.Errorf("%s: %w", s.path, err)
 	}
 	return nil
+}
+
+// HasRun reports whether the run with that id recorded its issues.
+func (s *Store) HasRun(ctx context.Context, run string) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM runs WHERE id = ?`, run).Scan(&n); err != nil {
+		return false, fmt.Errorf("%s: %w", s.path, err)
+	}
+	return n > 0, nil
 }

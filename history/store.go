@@ -15,7 +15,8 @@ import (
 	"os"
 	"path/filepath"
 
-	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+	"modernc.org/sqlite" // also the database/sql driver "sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Store is an open history database.
@@ -102,32 +103,181 @@ var migrations = []string{
 		PRIMARY KEY (issue_id, phrase_key)
 	);
 	CREATE INDEX discovered_by_key ON discovered(phrase_key);`,
+	// 2: the runs whose issues were recorded, so that a run killed while
+	// putting its reports in place can be finished or undone
+	`CREATE TABLE runs (
+		id          TEXT PRIMARY KEY, -- the run's random id
+		recorded_at TEXT NOT NULL     -- RFC 3339, UTC
+	);`,
 }
 
-// Open opens the store at path, creating it (and its directory) if
-// missing and bringing its schema up to date. The database is in WAL mode
-// with a 30-second busy timeout, and write transactions take the write
-// lock when they begin, so concurrent runs wait for each other.
+// FormatError is a file at a store's path that is not a history store
+// of analyze (or not one this version can read); nothing was changed in it.
+type FormatError struct {
+	Path string
+	Msg  string
+	Err  error // ErrNewerStore, or nil
+}
+
+func (e *FormatError) Error() string { return e.Path + ": " + e.Msg }
+func (e *FormatError) Unwrap() error { return e.Err }
+
+// Open opens the store at path for a run to read and add to, creating it
+// (and its directory) if missing and bringing its schema up to date. A
+// new store is made whole beside path and linked into place, so a store
+// file is never seen half made: an empty file at path is refused, not
+// taken for a new store (it is what a full disk or a crash leaves). The
+// database is in WAL mode with a 30-second busy timeout, and write
+// transactions take the write lock when they begin, so concurrent runs
+// wait for each other.
 func Open(ctx context.Context, path string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := checkFile(path); errors.Is(err, os.ErrNotExist) {
+		if err := create(ctx, path); err != nil {
+			return nil, err
+		}
+	} else if err != nil {
+		return nil, err
 	}
+	s, err := openDB(path, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, classify(path, err)
+	}
+	return s, nil
+}
+
+// OpenExisting opens an existing store read-only, for commands that only
+// read it: it never creates a file or changes a schema.
+func OpenExisting(ctx context.Context, path string) (*Store, error) {
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	s, err := openDB(path, true)
+	if err != nil {
+		return nil, err
+	}
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		s.db.Close()
+		return nil, classify(path, err)
+	}
+	switch {
+	case version == 0:
+		s.db.Close()
+		return nil, &FormatError{Path: path, Msg: "not a history store of analyze (it has no analyze schema)"}
+	case version > len(migrations):
+		s.db.Close()
+		return nil, newerStore(path, version)
+	}
+	return s, nil
+}
+
+// checkFile refuses what cannot be a store before SQLite opens it: a
+// directory, an empty file. A missing file is os.ErrNotExist.
+func checkFile(path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return err
+	case err != nil:
+		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+	case st.IsDir():
+		return &FormatError{Path: path, Msg: "is a directory, not a history store"}
+	case !st.Mode().IsRegular():
+		return &FormatError{Path: path, Msg: "is not a regular file, not a history store"}
+	case st.Size() == 0:
+		return &FormatError{Path: path, Msg: "empty file (0 bytes), not a history store: a store is never empty; " +
+			"if its history is lost, remove the file to start a new one"}
+	}
+	return nil
+}
+
+// create makes a new store at path: built in a temporary file beside it,
+// then linked into place unless another run made one first.
+func create(ctx context.Context, path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s: cannot create the history store's directory: %w", path, unwrapPath(err))
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".new-*")
+	if err != nil {
+		return fmt.Errorf("%s: cannot create the history store: %w", path, unwrapPath(err))
+	}
+	tmp := f.Name()
+	f.Close()
+	defer os.Remove(tmp)
+	s, err := openDB(tmp, false)
+	if err != nil {
+		return fmt.Errorf("%s: cannot create the history store: %w", path, err)
+	}
+	err = s.migrate(ctx)
+	if cerr := s.db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: cannot create the history store: %w", path, err)
+	}
+	if err := os.Link(tmp, path); err != nil && !errors.Is(err, os.ErrExist) {
+		if _, serr := os.Lstat(path); !errors.Is(serr, os.ErrNotExist) {
+			return nil // made by another run meanwhile
+		}
+		// a file system without hard links
+		if err := os.Rename(tmp, path); err != nil {
+			return fmt.Errorf("%s: cannot create the history store: %w", path, unwrapPath(err))
+		}
+	}
+	return nil
+}
+
+// openDB opens the database at path with the store's settings.
+func openDB(path string, readOnly bool) (*Store, error) {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(30000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Set("_txlock", "immediate")
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "foreign_keys(1)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Set("_txlock", "immediate")
+	}
 	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
+	return &Store{db: db, path: path}, nil
+}
+
+// classify words an error from opening or reading the database at path:
+// a file that is not SQLite is a FormatError; anything else (permissions,
+// a read-only or full disk) is said as SQLite says it.
+func classify(path string, err error) error {
+	var fe *FormatError
+	if errors.As(err, &fe) {
+		return err
 	}
-	return s, nil
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_NOTADB {
+		return &FormatError{Path: path, Msg: "not a history store (" + se.Error() + ")"}
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+func newerStore(path string, version int) error {
+	return &FormatError{Path: path, Err: ErrNewerStore,
+		Msg: fmt.Sprintf("schema version %d: %v (this one knows %d)", version, ErrNewerStore, len(migrations))}
+}
+
+// unwrapPath drops the path an *os.PathError repeats.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // Path is where the store is.
@@ -140,15 +290,15 @@ func (s *Store) Close() error { return s.db.Close() }
 func (s *Store) migrate(ctx context.Context) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return notAStore(err)
+		return err
 	}
 	defer tx.Rollback()
 	var version int
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return notAStore(err)
+		return err
 	}
 	if version > len(migrations) {
-		return fmt.Errorf("schema version %d: %w (this one knows %d)", version, ErrNewerStore, len(migrations))
+		return newerStore(s.path, version)
 	}
 	if version == len(migrations) {
 		return nil
@@ -157,10 +307,10 @@ func (s *Store) migrate(ctx context.Context) error {
 		// a database with tables of its own is not a store to take over
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
-			return notAStore(err)
+			return err
 		}
 		if n > 0 {
-			return errors.New("not a history store of analyze (it has tables of its own)")
+			return &FormatError{Path: s.path, Msg: "not a history store of analyze (it has tables of its own)"}
 		}
 	}
 	for v := version; v < len(migrations); v++ {
@@ -172,9 +322,4 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	return tx.Commit()
-}
-
-// notAStore words the error of a file that is not a SQLite database.
-func notAStore(err error) error {
-	return fmt.Errorf("not a history store (%v)", err)
 }

@@ -1,8 +1,10 @@
 package history
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -110,10 +112,10 @@ func TestTwoIssuesAndReruns(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out", "history.sqlite")
 	s := open(t, path)
 	days := parts(t, "../testdata/two_sessions_2024.txt")
-	if err := s.Record(ctx, days[:2]); err != nil {
+	if err := s.Record(ctx, "", days[:2]); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Record(ctx, days[2:]); err != nil {
+	if err := s.Record(ctx, "", days[2:]); err != nil {
 		t.Fatal(err)
 	}
 	stored, err := s.Load(ctx)
@@ -150,7 +152,7 @@ func TestTwoIssuesAndReruns(t *testing.T) {
 	}
 	// the same issues again: replaced, not added
 	before := tableCounts(t, path)
-	if err := s.Record(ctx, days[:2]); err != nil {
+	if err := s.Record(ctx, "", days[:2]); err != nil {
 		t.Fatal(err)
 	}
 	if after := tableCounts(t, path); after != before {
@@ -180,24 +182,30 @@ func TestFailedRecordChangesNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.sqlite")
 	s := open(t, path)
 	days := parts(t, "../testdata/two_sessions_2024.txt")
-	if err := s.Record(ctx, days[:1]); err != nil {
+	if err := s.Record(ctx, "", days[:1]); err != nil {
 		t.Fatal(err)
 	}
 	before := tableCounts(t, path)
 	s.failAfter = 1
-	if err := s.Record(ctx, days); err == nil {
+	if err := s.Record(ctx, "run-failed", days); err == nil {
 		t.Fatal("Record failing after one insert returned no error")
 	}
 	s.failAfter = 0
 	if after := tableCounts(t, path); after != before {
 		t.Errorf("after a failed run: %s; want %s", after, before)
 	}
+	if has, err := s.HasRun(ctx, "run-failed"); has || err != nil {
+		t.Errorf("HasRun(failed run) = %v, %v; want false", has, err)
+	}
 	// and the store still works
-	if err := s.Record(ctx, days); err != nil {
+	if err := s.Record(ctx, "run-ok", days); err != nil {
 		t.Fatal(err)
 	}
 	if got := tableCounts(t, path); !strings.HasPrefix(got, "issues=3 ") {
 		t.Errorf("after the next run: %s; want 3 issues", got)
+	}
+	if has, err := s.HasRun(ctx, "run-ok"); !has || err != nil {
+		t.Errorf("HasRun(recorded run) = %v, %v; want true", has, err)
 	}
 }
 
@@ -218,7 +226,7 @@ func TestConcurrentRecords(t *testing.T) {
 				return
 			}
 			defer s.Close()
-			errs[i] = s.Record(ctx, days[i%3:i%3+1])
+			errs[i] = s.Record(ctx, "", days[i%3:i%3+1])
 		})
 	}
 	wg.Wait()
@@ -261,13 +269,66 @@ func TestSchema(t *testing.T) {
 	text := filepath.Join(dir, "notes.sqlite")
 	os.WriteFile(text, []byte(strings.Repeat("not a database\n", 100)), 0o644)
 	for path, want := range map[string]string{
-		newer: "schema version 99: made by a newer version of analyze (this one knows 1)",
+		newer: "schema version 99: made by a newer version of analyze (this one knows 2)",
 		other: "not a history store of analyze (it has tables of its own)",
 		text:  "not a history store",
 	} {
 		_, err := Open(ctx, path)
 		if err == nil || !strings.HasPrefix(err.Error(), path+": "+want) {
 			t.Errorf("Open(%s) = %v; want %q", filepath.Base(path), err, path+": "+want)
+		}
+	}
+}
+
+// TestEmptyFileAndReadOnly: an empty file is refused, not made a store,
+// by Open and OpenExisting alike, and left as it was; OpenExisting reads
+// a store without changing a byte of it; a file that is not SQLite is a
+// FormatError.
+func TestEmptyFileAndReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.sqlite")
+	os.WriteFile(empty, nil, 0o644)
+	for name, open := range map[string]func(context.Context, string) (*Store, error){"Open": Open, "OpenExisting": OpenExisting} {
+		_, err := open(ctx, empty)
+		var fe *FormatError
+		if !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), empty+": empty file (0 bytes), not a history store") {
+			t.Errorf("%s(empty file) = %v; want a FormatError", name, err)
+		}
+		if st, _ := os.Stat(empty); st.Size() != 0 {
+			t.Errorf("%s wrote into the empty file", name)
+		}
+	}
+	path := filepath.Join(dir, "history.sqlite")
+	s := open(t, path)
+	if err := s.Record(ctx, "", parts(t, "../testdata/two_sessions_2024.txt")[:1]); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(path)
+	r, err := OpenExisting(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := r.Load(ctx); err != nil || len(got) != 1 {
+		t.Errorf("Load = %d issues, %v; want 1", len(got), err)
+	}
+	if err := r.Record(ctx, "a-run", nil); err == nil {
+		t.Errorf("a read-only store took a write")
+	}
+	r.Close()
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Errorf("OpenExisting changed the store")
+	}
+	text := filepath.Join(dir, "notes.sqlite")
+	os.WriteFile(text, []byte(strings.Repeat("not a database\n", 100)), 0o644)
+	var fe *FormatError
+	if _, err := OpenExisting(ctx, text); !errors.As(err, &fe) {
+		t.Errorf("OpenExisting(text file) = %v; want a FormatError", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".new-") {
+			t.Errorf("left behind: %s", e.Name())
 		}
 	}
 }
@@ -280,10 +341,10 @@ func TestCorpusAsIssues(t *testing.T) {
 	s := open(t, path)
 	sotu := parts(t, "../../shared/corpus/state_of_the_union_1945-2006.txt")
 	ref := parts(t, "../testdata/two_sessions_2024.txt")[:1]
-	if err := s.Record(ctx, sotu); err != nil {
+	if err := s.Record(ctx, "", sotu); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Record(ctx, ref); err != nil {
+	if err := s.Record(ctx, "", ref); err != nil {
 		t.Fatal(err)
 	}
 	stored, err := s.Load(ctx)

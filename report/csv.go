@@ -25,17 +25,73 @@ func Tables(res *analyze.Result) []Table {
 		CooccurrenceTable(res), DiscoveredTable(res), KeynessTable(res)}
 }
 
-// WriteCSV writes a table as UTF-8 CSV (RFC 4180, header first).
+// WriteCSV writes a table as UTF-8 CSV (RFC 4180, header first). A cell
+// that a spreadsheet would run as a formula is neutralised (see safeCell).
 func WriteCSV(w io.Writer, t Table) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Header); err != nil {
+	var out []string
+	write := func(row []string) error {
+		out = out[:0]
+		for _, c := range row {
+			out = append(out, safeCell(c))
+		}
+		return cw.Write(out)
+	}
+	if err := write(t.Header); err != nil {
 		return err
 	}
-	if err := t.each(-1, func(_ int, row []string) error { return cw.Write(row) }); err != nil {
+	if err := t.each(-1, func(_ int, row []string) error { return write(row) }); err != nil {
 		return err
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// safeCell guards against CSV injection as OWASP advises: a cell that
+// starts with =, +, -, @, a tab or a carriage return is what Excel and
+// LibreOffice run as a formula when the CSV is opened, so it gets a
+// leading single quote (text that starts so, such as "=HYPERLINK(…)"
+// copied from a page, or an undated day "--03-05"). Numbers ("-0.52",
+// "+3", "1e-05") stay as they are, so they stay numbers.
+func safeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '@', '\t', '\r':
+		return "'" + s
+	case '+', '-':
+		if isNumber(s) {
+			return s
+		}
+		return "'" + s
+	}
+	return s
+}
+
+// isNumber is whether s is a plain decimal number: an optional sign,
+// digits with at most one point, an optional exponent.
+func isNumber(s string) bool {
+	s = strings.TrimLeft(s[:min(1, len(s))], "+-") + s[min(1, len(s)):]
+	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
+	whole, frac, _ := strings.Cut(mant, ".")
+	if whole+frac == "" || !allDigits(whole) || !allDigits(frac) {
+		return false
+	}
+	if hasExp {
+		exp = strings.TrimLeft(exp[:min(1, len(exp))], "+-") + exp[min(1, len(exp)):]
+		return exp != "" && allDigits(exp)
+	}
+	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

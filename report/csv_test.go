@@ -123,3 +123,28 @@ func TestCSVConsistent(t *testing.T) {
 		t.Errorf("phrase_counts has %d rows; want every phrase for each of the 3 days", n)
 	}
 }
+
+// TestCSVInjection: cells a spreadsheet would run as formulas get a
+// leading quote (OWASP); numbers stay numbers.
+func TestCSVInjection(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`=HYPERLINK("http://x","click")`, `'=HYPERLINK("http://x","click")`},
+		{"+1+2", "'+1+2"}, {"-2+3", "'-2+3"}, {"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"}, {"\rx", "'\rx"}, {"--03-05", "'--03-05"}, {"-", "'-"}, {"+", "'+"},
+		{"-0.52", "-0.52"}, {"+3", "+3"}, {"1e-05", "1e-05"}, {"-1.5E+3", "-1.5E+3"}, {"-.5", "-.5"},
+		{"-1e", "'-1e"}, {"-1.2.3", "'-1.2.3"}, {"-Inf", "'-Inf"}, {"-0x1p-2", "'-0x1p-2"},
+		{"new quality productive forces", "new quality productive forces"}, {"a=b", "a=b"},
+	} {
+		var b strings.Builder
+		if err := WriteCSV(&b, Table{Header: []string{"h"}, Rows: [][]string{{tt.in}}}); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+		if err != nil {
+			t.Fatalf("%q: %v", tt.in, err)
+		}
+		if got := rows[1][0]; got != tt.want {
+			t.Errorf("WriteCSV cell %q = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}

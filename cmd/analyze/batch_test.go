@@ -293,7 +293,7 @@ func TestChartFlags(t *testing.T) {
 	}
 	for _, bad := range [][]string{{"--size", "big"}, {"--dpi", "5"}, {"--format", "gif"}, {"--top", "0"}} {
 		_, stderr, code := runCLI(t, "", append([]string{"run", "--out", out}, append(bad, "../../testdata/two_sessions_2024.txt")...)...)
-		if code != 2 || !strings.HasPrefix(stderr, "analyze: "+bad[0]) {
+		if code != exitUsage || !strings.HasPrefix(stderr, "analyze: "+bad[0]) {
 			t.Errorf("%v: exit %d, %q; want a usage error", bad, code, stderr)
 		}
 	}

@@ -49,20 +49,7 @@ func openHistory(ctx context.Context, path string) (*history.Store, error) {
 	case st.IsDir():
 		return nil, &analyze.InputError{File: path, Msg: "is a directory, not a history store"}
 	}
-	s, err := history.Open(ctx, path)
-	if err != nil {
-		return nil, &analyze.InputError{File: path, Msg: trimPath(err, path)}
-	}
-	return s, nil
-}
-
-// trimPath drops the leading "PATH: " an error repeats.
-func trimPath(err error, path string) string {
-	msg := err.Error()
-	if len(msg) > len(path)+2 && msg[:len(path)+2] == path+": " {
-		return msg[len(path)+2:]
-	}
-	return msg
+	return history.OpenExisting(ctx, path)
 }
 
 // loadHistory parses a history command's flags and loads its store.
@@ -126,7 +113,7 @@ func runTrends(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	lex, err := parseLexicon(cfg.lexicon)
+	lex, err := parseLexicon(ctx, cfg.lexicon)
 	if err != nil {
 		return err
 	}
@@ -143,7 +130,13 @@ func runTrends(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer unlock()
-	if err := writeDir(ctx, cfg.out, files); err != nil {
+	if _, err := recoverOutput(ctx, cfg.out, []string{cfg.out}); err != nil {
+		return err
+	}
+	if err := checkOutput(cfg.out, false); err != nil {
+		return err
+	}
+	if err := commit(ctx, cfg.out, newRunID(), []output{{dir: cfg.out, files: files}}, nil, nil); err != nil {
 		return interrupted(err)
 	}
 	fmt.Fprintf(stdout, "%d issues, %d formulations counted; trends in %s\n", len(h.Issues), len(h.Phrases), cfg.out)

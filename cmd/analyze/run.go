@@ -15,6 +15,7 @@ import (
 
 	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/history"
 	"github.com/issuelens/analyze/report"
 )
 
@@ -25,10 +26,11 @@ const version = "0.1.0"
 // Exit codes, documented in README.md and `analyze help`.
 const (
 	exitOK      = 0
-	exitRuntime = 1 // the run failed: output not writable, interrupted …
-	exitUsage   = 2 // the command line is wrong
-	exitInput   = 3 // an input was rejected: missing, empty, binary, undecodable
-	exitLexicon = 4 // the lexicon is malformed
+	exitRuntime = 1  // the run failed: output not writable, interrupted …
+	exitCrash   = 2  // never returned by run: the Go runtime's own exit status when it crashes (out of memory)
+	exitUsage   = 64 // the command line is wrong (EX_USAGE of sysexits.h)
+	exitInput   = 3  // an input was rejected: missing, empty, binary, undecodable
+	exitLexicon = 4  // the lexicon is malformed
 )
 
 // usageError is a command line that cannot be run.
@@ -60,15 +62,23 @@ INPUT is a text file, a directory (its .txt files), or - for standard input.
 
 exit codes:
   0  success
-  1  runtime failure (output not writable or locked, interrupted)
-  2  usage error
-  3  input rejected (missing, empty, binary, undecodable; a history
-     store that is missing or not one)
+  1  runtime failure (output not writable, locked or not analyze's own,
+     disk full, interrupted)
+  2  crashed: the Go runtime stopped the program (out of memory); please
+     report it
+  3  input rejected (missing, empty, binary, undecodable, changed while
+     read; a history store that is missing or not one)
   4  lexicon error
+  64 usage error
 `
 
 // run is the whole program; main only maps its error to an exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return interrupted(dispatch(ctx, args, stdin, stdout, stderr))
+}
+
+// dispatch runs the command args name.
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, helpText)
 		return &usageError{"no command given"}
@@ -169,7 +179,7 @@ func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, lexPath
 	if err != nil {
 		return nil, err
 	}
-	lex, rd, err := loadLexicon(*lexPath)
+	lex, rd, err := loadLexicon(ctx, *lexPath)
 	if err != nil {
 		return nil, err
 	}
@@ -205,25 +215,144 @@ func readInput(ctx context.Context, rd *analyze.Reader, path string, stdin io.Re
 
 // withInput opens an input, "-" being standard input, hands it to use with
 // the name it goes by, and returns the SHA-256 and size of what use read.
+// A file that changes size while it is read is an input error: its counts
+// would be of neither version. Opening and reading give way to ctx, also
+// on a pipe or a FIFO that no one writes to.
 func withInput(ctx context.Context, path string, stdin io.Reader, use func(r io.Reader, name string) error) (string, int64, error) {
 	if err := ctx.Err(); err != nil {
 		return "", 0, err
 	}
 	h := &hashCounter{h: sha256.New()}
 	if path == "-" {
-		err := use(io.TeeReader(stdin, h), "-")
+		err := use(io.TeeReader(newCtxReader(ctx, stdin, true), h), "-")
+		if err != nil && ctx.Err() != nil {
+			return "", 0, ctx.Err()
+		}
 		return hex.EncodeToString(h.h.Sum(nil)), h.n, err
 	}
-	f, err := os.Open(path)
+	f, st, err := openInput(ctx, path)
 	if err != nil {
-		return "", 0, &analyze.InputError{File: path, Msg: describeOpenError(err)}
+		if ctx.Err() != nil {
+			return "", 0, ctx.Err()
+		}
+		return "", 0, &analyze.InputError{File: path, Msg: err.Error()}
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return "", 0, &analyze.InputError{File: path, Msg: "is a directory, not a text file"}
+	regular := st.Mode().IsRegular()
+	err = use(io.TeeReader(newCtxReader(ctx, f, !regular), h), filepath.Base(path))
+	if err != nil && ctx.Err() != nil {
+		return "", 0, ctx.Err() // the reader words it as a read error
 	}
-	err = use(io.TeeReader(f, h), filepath.Base(path))
+	if err == nil && regular {
+		if after, serr := f.Stat(); serr == nil && (after.Size() != st.Size() || h.n != st.Size()) {
+			err = &analyze.InputError{File: path, Msg: fmt.Sprintf("changed while being read (%d bytes when opened, %d read, %d now); run again when it is complete", st.Size(), h.n, after.Size())}
+		}
+	}
 	return hex.EncodeToString(h.h.Sum(nil)), h.n, err
+}
+
+// openInput opens a file to read, giving way to ctx while the open
+// blocks (a FIFO waits for a writer). It refuses a directory.
+func openInput(ctx context.Context, path string) (*os.File, os.FileInfo, error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(path)
+		done <- opened{f, err}
+	}()
+	var o opened
+	select {
+	case o = <-done:
+	case <-ctx.Done():
+		go func() { // the open may still finish: close what it opens
+			if o := <-done; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, nil, ctx.Err()
+	}
+	if o.err != nil {
+		return nil, nil, errors.New(describeOpenError(o.err))
+	}
+	st, err := o.f.Stat()
+	if err != nil {
+		o.f.Close()
+		return nil, nil, errors.New(describeOpenError(err))
+	}
+	if st.IsDir() {
+		o.f.Close()
+		return nil, nil, errors.New("is a directory, not a text file")
+	}
+	return o.f, st, nil
+}
+
+// ctxReader reads r until ctx is done. A reader that can block without
+// end (standard input, a pipe) is read by a goroutine, so that a read
+// waiting for a writer gives way to ctx too.
+type ctxReader struct {
+	ctx    context.Context
+	r      io.Reader
+	chunks chan []byte
+	errc   chan error
+	buf    []byte
+	err    error // the pump's last error, once read
+}
+
+func newCtxReader(ctx context.Context, r io.Reader, mayBlock bool) *ctxReader {
+	c := &ctxReader{ctx: ctx, r: r}
+	if mayBlock {
+		c.chunks, c.errc = make(chan []byte), make(chan error, 1)
+		go c.pump()
+	}
+	return c
+}
+
+func (c *ctxReader) pump() {
+	for {
+		buf := make([]byte, 64<<10)
+		n, err := c.r.Read(buf)
+		if n > 0 {
+			select {
+			case c.chunks <- buf[:n]:
+			case <-c.ctx.Done():
+				return
+			}
+		}
+		if err != nil {
+			c.errc <- err
+			close(c.chunks)
+			return
+		}
+	}
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	if c.chunks == nil {
+		return c.r.Read(p)
+	}
+	if len(c.buf) == 0 {
+		select {
+		case b, ok := <-c.chunks:
+			if !ok {
+				if c.err == nil {
+					c.err = <-c.errc
+				}
+				return 0, c.err
+			}
+			c.buf = b
+		case <-c.ctx.Done():
+			return 0, c.ctx.Err()
+		}
+	}
+	n := copy(p, c.buf)
+	c.buf = c.buf[n:]
+	return n, nil
 }
 
 // hashCounter hashes and counts the bytes written to it.
@@ -260,10 +389,11 @@ func exitStatus(err error, stderr io.Writer) int {
 	var ue *usageError
 	var ie *analyze.InputError
 	var le *lexicon.ParseError
+	var he *history.FormatError
 	switch {
 	case errors.As(err, &ue):
 		return exitUsage
-	case errors.As(err, &ie):
+	case errors.As(err, &ie), errors.As(err, &he):
 		return exitInput
 	case errors.As(err, &le):
 		return exitLexicon

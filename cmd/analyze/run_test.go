@@ -48,14 +48,14 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"inspect", binary}, "", "", "analyze: binary.txt:1: binary data (NUL byte), not a text issue\n", 3},
 		{[]string{"inspect", dir}, "", "", "analyze: " + dir + ": is a directory, not a text file\n", 3},
 		{[]string{"inspect", "-"}, "", "", "analyze: -: empty input\n", 3},
-		{[]string{"inspect"}, "", "", "analyze: inspect takes one input (a file, or - for standard input)\n", 2},
-		{[]string{"inspect", "a.txt", "b.txt"}, "", "", "analyze: inspect takes one input (a file, or - for standard input)\n", 2},
-		{[]string{"inspect", "--frob", refCopy}, "", "", "analyze: flag provided but not defined: -frob (see: analyze help inspect)\n", 2},
-		{[]string{"frob"}, "", "", "analyze: unknown command \"frob\" (try: analyze help)\n", 2},
+		{[]string{"inspect"}, "", "", "analyze: inspect takes one input (a file, or - for standard input)\n", exitUsage},
+		{[]string{"inspect", "a.txt", "b.txt"}, "", "", "analyze: inspect takes one input (a file, or - for standard input)\n", exitUsage},
+		{[]string{"inspect", "--frob", refCopy}, "", "", "analyze: flag provided but not defined: -frob (see: analyze help inspect)\n", exitUsage},
+		{[]string{"frob"}, "", "", "analyze: unknown command \"frob\" (try: analyze help)\n", exitUsage},
 		{[]string{"version"}, "", "analyze " + version + "\n", "", 0},
 		{[]string{"help"}, "", "~exit codes:\n  0  success\n", "", 0},
 		{[]string{"help", "inspect"}, "", "~print the structure as JSON", "", 0},
-		{nil, "", "", "~analyze: no command given\n", 2},
+		{nil, "", "", "~analyze: no command given\n", exitUsage},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer

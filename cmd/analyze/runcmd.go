@@ -40,6 +40,7 @@ type runConfig struct {
 	top           int
 	history       string
 	noHistory     bool
+	takeOver      bool
 }
 
 func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
@@ -61,6 +62,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.IntVar(&cfg.top, "top", 12, "formulations in the top-formulation charts")
 	fs.StringVar(&cfg.history, "history", "", "history store (SQLite) to read and add this run's issues to (default: history.sqlite beside the report directories)")
 	fs.BoolVar(&cfg.noHistory, "no-history", false, "keep no history: read and write no store")
+	fs.BoolVar(&cfg.takeOver, "take-over", false, "write the report into an existing empty directory that analyze did not make")
 	return fs, cfg
 }
 
@@ -138,11 +140,16 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			fmt.Fprintf(stderr, "analyze: "+format+"\n", args...)
 		}
 	}
-	files, err := expandInputs(inputs)
+	files, skipped, err := expandInputs(inputs)
 	if err != nil {
 		return err
 	}
-	lex, rd, err := loadLexicon(cfg.lexicon)
+	if !cfg.quiet {
+		for _, f := range skipped {
+			fmt.Fprintf(stderr, "analyze: note: %s: hidden file skipped (name it to read it)\n", f)
+		}
+	}
+	lex, rd, err := loadLexicon(ctx, cfg.lexicon)
 	if err != nil {
 		return err
 	}
@@ -159,6 +166,19 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return err
 	}
 	defer unlock()
+	dirs := reportDirs(runs, root)
+	did, err := recoverOutput(ctx, root, dirs)
+	if err != nil {
+		return err
+	}
+	if did != "" {
+		logf("%s", did)
+	}
+	for _, d := range dirs {
+		if err := checkOutput(d, cfg.takeOver); err != nil {
+			return err
+		}
+	}
 	logf("%d input(s); output %s; lexicon %s", len(runs), root, lex.Name)
 
 	// the tallies of every issue are kept for the corpus report only
@@ -275,39 +295,17 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if corpus != nil {
 		all = append(append([]*issueRun(nil), runs...), corpus)
 	}
-	// every report is written aside, then the history records the run in
-	// one transaction, then the reports take their places: a failure
-	// before the last step leaves reports and history as they were
-	staged := make([]string, len(all))
-	unstage := func() {
-		for _, tmp := range staged {
-			if tmp != "" {
-				os.RemoveAll(tmp)
-			}
-		}
-	}
+	outs := make([]output, len(all))
 	for i, r := range all {
-		tmp, err := stageDir(ctx, r.dir, r.files)
-		if err != nil {
-			unstage()
-			return interrupted(err)
-		}
-		staged[i] = tmp
+		outs[i] = output{dir: r.dir, files: r.files}
+	}
+	if err := commit(ctx, root, newRunID(), outs, store, recorded); err != nil {
+		return interrupted(err)
 	}
 	if store != nil {
-		if err := store.Record(ctx, recorded); err != nil {
-			unstage()
-			return interrupted(fmt.Errorf("history: %w", err))
-		}
 		logf("history %s: recorded %d issue(s)", store.Path(), len(recorded))
 	}
-	for i, r := range all {
-		if err := replaceDir(staged[i], r.dir); err != nil {
-			staged[i] = ""
-			unstage()
-			return err
-		}
-		staged[i] = ""
+	for _, r := range all {
 		logf("wrote %s", r.dir)
 	}
 	tWrite := time.Since(t2)
@@ -360,67 +358,90 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// expandInputs turns directories into their .txt files, sorted.
-func expandInputs(inputs []string) ([]string, error) {
-	var out []string
+// expandInputs turns directories into their .txt files, sorted, and
+// returns the hidden files it skipped there (a name starting with a dot:
+// read only when named).
+func expandInputs(inputs []string) (files, skipped []string, err error) {
 	for _, in := range inputs {
 		if in == "-" {
-			out = append(out, in)
+			files = append(files, in)
 			continue
 		}
 		st, err := os.Stat(in)
 		if err != nil {
-			return nil, &analyze.InputError{File: in, Msg: describeOpenError(err)}
+			return nil, nil, &analyze.InputError{File: in, Msg: describeOpenError(err)}
 		}
 		if !st.IsDir() {
-			out = append(out, in)
+			files = append(files, in)
 			continue
 		}
 		entries, err := os.ReadDir(in)
 		if err != nil {
-			return nil, &analyze.InputError{File: in, Msg: describeOpenError(err)}
+			return nil, nil, &analyze.InputError{File: in, Msg: describeOpenError(err)}
 		}
 		var txt []string
 		for _, e := range entries {
-			if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".txt") {
-				txt = append(txt, filepath.Join(in, e.Name()))
+			if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".txt") {
+				continue
 			}
+			if strings.HasPrefix(e.Name(), ".") {
+				skipped = append(skipped, filepath.Join(in, e.Name()))
+				continue
+			}
+			txt = append(txt, filepath.Join(in, e.Name()))
 		}
 		if len(txt) == 0 {
-			return nil, &analyze.InputError{File: in, Msg: "directory holds no .txt files"}
+			return nil, nil, &analyze.InputError{File: in, Msg: "directory holds no .txt files"}
 		}
 		sort.Strings(txt)
-		out = append(out, txt...)
+		files = append(files, txt...)
 	}
-	return out, nil
+	return files, skipped, nil
+}
+
+// reportName is the name of an input's report directory: its file name
+// without the extension. It must be a plain, visible path element, so
+// that a report never lands on "", ".", ".." or outside the output.
+func reportName(in string) (string, error) {
+	if in == "-" {
+		return "stdin", nil
+	}
+	b := filepath.Base(in)
+	name := strings.TrimSuffix(b, filepath.Ext(b))
+	if name == "" || strings.HasPrefix(name, ".") || strings.ContainsAny(name, `/\`) || strings.TrimSpace(name) != name {
+		return "", &usageError{fmt.Sprintf("%s: cannot name a report after this file (%q); rename it, or give it alone with --out DIR", in, name)}
+	}
+	return name, nil
 }
 
 // layout names each input's report directory: with one input, the
 // output directory itself (default out/NAME); with several, NAME under it
 // (default out), beside corpus/. It returns the root to lock.
 func layout(files []string, out string) ([]*issueRun, string, error) {
-	stem := func(in string) string {
-		if in == "-" {
-			return "stdin"
-		}
-		b := filepath.Base(in)
-		return strings.TrimSuffix(b, filepath.Ext(b))
-	}
-	var runs []*issueRun
 	if len(files) == 1 {
 		dir := out
-		if dir == "" {
-			dir = filepath.Join("out", stem(files[0]))
+		name, err := reportName(files[0])
+		if err != nil && dir == "" {
+			return nil, "", err
 		}
-		return []*issueRun{{input: files[0], name: stem(files[0]), dir: dir}}, dir, nil
+		if dir == "" {
+			dir = filepath.Join("out", name)
+		} else if err != nil {
+			name = filepath.Base(filepath.Clean(dir))
+		}
+		return []*issueRun{{input: files[0], name: name, dir: dir}}, dir, nil
 	}
 	root := out
 	if root == "" {
 		root = "out"
 	}
 	seen := map[string]string{}
+	var runs []*issueRun
 	for _, f := range files {
-		name := stem(f)
+		name, err := reportName(f)
+		if err != nil {
+			return nil, "", err
+		}
 		if prev, ok := seen[name]; ok {
 			return nil, "", &usageError{fmt.Sprintf("%s and %s would both write %s", prev, f, filepath.Join(root, name))}
 		}
@@ -431,6 +452,18 @@ func layout(files []string, out string) ([]*issueRun, string, error) {
 		runs = append(runs, &issueRun{input: f, name: name, dir: filepath.Join(root, name)})
 	}
 	return runs, root, nil
+}
+
+// reportDirs lists the report directories a run writes under root.
+func reportDirs(runs []*issueRun, root string) []string {
+	var dirs []string
+	for _, r := range runs {
+		dirs = append(dirs, r.dir)
+	}
+	if len(runs) > 1 {
+		dirs = append(dirs, filepath.Join(root, "corpus"))
+	}
+	return dirs
 }
 
 // forEach runs do(0..n-1) on all cores; the first error (by index) wins.
@@ -581,8 +614,8 @@ func writeSummary(w io.Writer, runs []*issueRun, corpus *issueRun, timings map[s
 
 // loadLexicon reads the lexicon file (the default for "") and makes a
 // reader that knows its venues.
-func loadLexicon(path string) (*lexicon.Lexicon, *analyze.Reader, error) {
-	lex, err := parseLexicon(path)
+func loadLexicon(ctx context.Context, path string) (*lexicon.Lexicon, *analyze.Reader, error) {
+	lex, err := parseLexicon(ctx, path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -590,17 +623,27 @@ func loadLexicon(path string) (*lexicon.Lexicon, *analyze.Reader, error) {
 	return lex, rd, err
 }
 
-func parseLexicon(path string) (*lexicon.Lexicon, error) {
+// parseLexicon reads the lexicon file at path (the default for ""),
+// giving way to ctx while it is opened and read.
+func parseLexicon(ctx context.Context, path string) (*lexicon.Lexicon, error) {
 	if path == "" {
 		return lexicon.Default()
 	}
-	f, err := os.Open(path)
+	f, st, err := openInput(ctx, path)
 	if err != nil {
-		return nil, &lexicon.ParseError{File: path, Msg: describeOpenError(err)}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		msg := err.Error()
+		if strings.HasPrefix(msg, "is a directory") {
+			msg = "is a directory, not a lexicon file"
+		}
+		return nil, &lexicon.ParseError{File: path, Msg: msg}
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, &lexicon.ParseError{File: path, Msg: "is a directory, not a lexicon file"}
+	lex, err := lexicon.Parse(newCtxReader(ctx, f, !st.Mode().IsRegular()), path)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
-	return lexicon.Parse(f, path)
+	return lex, err
 }
