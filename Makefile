@@ -26,7 +26,7 @@ test:
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
-	$(GO) test -count=1 -run 'TestTenMegabyteLine|TestSignalLeavesPreviousReport|TestProgressBarOnTerminal' ./cmd/analyze
+	$(GO) test -count=1 -run 'TestTenMegabyteLine|TestSignalLeavesPreviousReport|TestKillLeavesNothing|TestProgressBarOnTerminal' ./cmd/analyze
 	$(GO) build -o $(BIN) ./cmd/analyze
 
 bench:

@@ -83,6 +83,54 @@ func TestSignalLeavesPreviousReport(t *testing.T) {
 	}
 }
 
+// TestKillLeavesNothing: a run killed with SIGKILL (no chance to clean
+// up) leaves no spool file in $TMPDIR and the previous report as it was;
+// the next run works and leaves no staging directory or journal.
+func TestKillLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	corpus, err := os.ReadFile("../../../shared/corpus/state_of_the_union_1945-2006.txt")
+	if err != nil {
+		t.Fatalf("the public corpus must stand in ../shared: %v", err)
+	}
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(big, bytes.Repeat(corpus, 3), 0o644)
+	small := filepath.Join(dir, "small.txt")
+	os.WriteFile(small, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
+	tmp := filepath.Join(dir, "tmp")
+	os.Mkdir(tmp, 0o755)
+	out := filepath.Join(dir, "out", "report")
+	if b, err := exec.Command(bin, "run", "--out", out, small).CombinedOutput(); err != nil {
+		t.Fatalf("first run: %v\n%s", err, b)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+	for _, after := range []time.Duration{1500 * time.Millisecond, 3 * time.Second} {
+		cmd := exec.Command(bin, "run", "--out", out, big)
+		cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(after)
+		cmd.Process.Kill()
+		cmd.Wait()
+		if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+			t.Errorf("killed after %v: $TMPDIR holds %s", after, entries[0].Name())
+		}
+		if got, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv")); !bytes.Equal(got, before) {
+			t.Errorf("killed after %v: the previous report changed", after)
+		}
+	}
+	if b, err := exec.Command(bin, "run", "--out", out, small).CombinedOutput(); err != nil {
+		t.Fatalf("run after the kills: %v\n%s", err, b)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "out"))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") || strings.Contains(e.Name(), ".old-") || strings.Contains(e.Name(), ".journal") {
+			t.Errorf("left behind after the next run: %s", e.Name())
+		}
+	}
+}
+
 // buildBinary builds analyze into dir.
 func buildBinary(t *testing.T, dir string) string {
 	t.Helper()
