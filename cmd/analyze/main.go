@@ -4,12 +4,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"syscall"
 	"time"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/history"
 )
 
 // memoryLimit is the heap the Go runtime is asked to stay near unless
@@ -40,3 +46,142 @@ func stopAnyway(ctx context.Context) {
 
 // gracePeriod is how long run has to return after a signal.
 const gracePeriod = 10 * time.Second
+
+// version is the tool's version, printed by `analyze version` and written
+// into every report.
+const version = "0.1.0"
+
+// Exit codes, documented in README.md and `analyze help`.
+const (
+	exitOK      = 0
+	exitRuntime = 1  // the run failed: output not writable, interrupted …
+	exitCrash   = 2  // never returned by run: the Go runtime's own exit status when it crashes (out of memory)
+	exitUsage   = 64 // the command line is wrong (EX_USAGE of sysexits.h)
+	exitInput   = 3  // an input was rejected: missing, empty, binary, undecodable
+	exitLexicon = 4  // the lexicon is malformed
+)
+
+// usageError is a command line that cannot be run.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+const helpText = `usage: analyze <command> [flags] [input]
+
+commands:
+  run INPUT...    count the lexicon's formulations by day and venue, theme
+                  co-occurrence, candidate new formulations and keyness;
+                  write report.xlsx, charts/ and data/ under --out (default
+                  out/<input name>; with several inputs, out/<name>/ each
+                  and out/corpus/ for all), and add the issues to the
+                  history store beside them (out/history.sqlite)
+  history         list the issues kept in the history store (--history,
+                  default out/history.sqlite), oldest first
+  trends          write trends.xlsx and charts/formulation_trend.png under
+                  --out from the history store alone
+  lexicon         print the default lexicon (YAML), to copy and edit
+  inspect INPUT   print the structure read from an issue: title, articles
+                  with date, venue, headline, paragraph, sentence and
+                  caption counts, and the boilerplate dropped
+  version         print the version
+  help [COMMAND]  print this help, or a command's flags
+
+INPUT is a text file, a directory (its .txt files), or - for standard input.
+
+exit codes:
+  0  success
+  1  runtime failure (output not writable, locked or not analyze's own,
+     disk full, interrupted)
+  2  crashed: the Go runtime stopped the program (out of memory); please
+     report it
+  3  input rejected (missing, empty, binary, undecodable, changed while
+     read; a history store that is missing or not one)
+  4  lexicon error
+  64 usage error
+`
+
+// run is the whole program; main only maps its error to an exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return interrupted(dispatch(ctx, args, stdin, stdout, stderr))
+}
+
+// dispatch runs the command args name.
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, helpText)
+		return &usageError{"no command given"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "inspect":
+		return runInspect(ctx, rest, stdin, stdout, stderr)
+	case "run":
+		return runRun(ctx, rest, stdin, stdout, stderr)
+	case "history":
+		return runHistory(ctx, rest, stdout)
+	case "trends":
+		return runTrends(ctx, rest, stdout)
+	case "lexicon":
+		if len(rest) > 0 {
+			return &usageError{"lexicon takes no arguments (it prints the default lexicon)"}
+		}
+		_, err := stdout.Write(lexicon.DefaultYAML())
+		return err
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "analyze %s\n", version)
+		return nil
+	case "help", "-h", "-help", "--help":
+		return runHelp(rest, stdout, stderr)
+	default:
+		return &usageError{fmt.Sprintf("unknown command %q (try: analyze help)", cmd)}
+	}
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stdout, helpText)
+		return nil
+	}
+	switch args[0] {
+	case "run":
+		fs, _ := runFlags(stdout)
+		fmt.Fprintln(stdout, "usage: analyze run [flags] INPUT...   (files, directories of .txt files, or -)")
+		fs.PrintDefaults()
+		return nil
+	case "lexicon":
+		fmt.Fprintln(stdout, "usage: analyze lexicon > my.yaml   (then: analyze run --lexicon my.yaml INPUT)")
+		return nil
+	case "history", "trends":
+		fs, _ := historyFlags(stdout, args[0])
+		fmt.Fprintf(stdout, "usage: analyze %s [flags]\n", args[0])
+		fs.PrintDefaults()
+		return nil
+	case "inspect":
+		fs, _ := inspectFlags(stdout)
+		fmt.Fprintln(stdout, "usage: analyze inspect [--json] [--lexicon FILE] INPUT")
+		fs.PrintDefaults()
+		return nil
+	}
+	return &usageError{fmt.Sprintf("no help for %q (try: analyze help)", args[0])}
+}
+
+// exitStatus prints err as one line on stderr and returns the exit code.
+func exitStatus(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "analyze: %v\n", err)
+	var ue *usageError
+	var ie *analyze.InputError
+	var le *lexicon.ParseError
+	var he *history.FormatError
+	switch {
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.As(err, &ie), errors.As(err, &he):
+		return exitInput
+	case errors.As(err, &le):
+		return exitLexicon
+	}
+	return exitRuntime
+}

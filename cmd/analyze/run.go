@@ -2,401 +2,698 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"hash"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/charts"
 	"github.com/issuelens/analyze/history"
 	"github.com/issuelens/analyze/report"
 )
 
-// version is the tool's version, printed by `analyze version` and written
-// into every report.
-const version = "0.1.0"
-
-// Exit codes, documented in README.md and `analyze help`.
-const (
-	exitOK      = 0
-	exitRuntime = 1  // the run failed: output not writable, interrupted …
-	exitCrash   = 2  // never returned by run: the Go runtime's own exit status when it crashes (out of memory)
-	exitUsage   = 64 // the command line is wrong (EX_USAGE of sysexits.h)
-	exitInput   = 3  // an input was rejected: missing, empty, binary, undecodable
-	exitLexicon = 4  // the lexicon is malformed
-)
-
-// usageError is a command line that cannot be run.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-const helpText = `usage: analyze <command> [flags] [input]
-
-commands:
-  run INPUT...    count the lexicon's formulations by day and venue, theme
-                  co-occurrence, candidate new formulations and keyness;
-                  write report.xlsx, charts/ and data/ under --out (default
-                  out/<input name>; with several inputs, out/<name>/ each
-                  and out/corpus/ for all), and add the issues to the
-                  history store beside them (out/history.sqlite)
-  history         list the issues kept in the history store (--history,
-                  default out/history.sqlite), oldest first
-  trends          write trends.xlsx and charts/formulation_trend.png under
-                  --out from the history store alone
-  lexicon         print the default lexicon (YAML), to copy and edit
-  inspect INPUT   print the structure read from an issue: title, articles
-                  with date, venue, headline, paragraph, sentence and
-                  caption counts, and the boilerplate dropped
-  version         print the version
-  help [COMMAND]  print this help, or a command's flags
-
-INPUT is a text file, a directory (its .txt files), or - for standard input.
-
-exit codes:
-  0  success
-  1  runtime failure (output not writable, locked or not analyze's own,
-     disk full, interrupted)
-  2  crashed: the Go runtime stopped the program (out of memory); please
-     report it
-  3  input rejected (missing, empty, binary, undecodable, changed while
-     read; a history store that is missing or not one)
-  4  lexicon error
-  64 usage error
-`
-
-// run is the whole program; main only maps its error to an exit code.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return interrupted(dispatch(ctx, args, stdin, stdout, stderr))
+// runConfig holds the flags of `analyze run`.
+type runConfig struct {
+	out           string
+	lexicon       string
+	countCaptions bool
+	minCount      int
+	json          bool
+	quiet         bool
+	verbose       bool
+	wait          bool
+	dpi           int
+	size          string
+	format        string
+	rate          bool
+	top           int
+	history       string
+	noHistory     bool
+	takeOver      bool
 }
 
-// dispatch runs the command args name.
-func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, helpText)
-		return &usageError{"no command given"}
-	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "inspect":
-		return runInspect(ctx, rest, stdin, stdout, stderr)
-	case "run":
-		return runRun(ctx, rest, stdin, stdout, stderr)
-	case "history":
-		return runHistory(ctx, rest, stdout)
-	case "trends":
-		return runTrends(ctx, rest, stdout)
-	case "lexicon":
-		if len(rest) > 0 {
-			return &usageError{"lexicon takes no arguments (it prints the default lexicon)"}
-		}
-		_, err := stdout.Write(lexicon.DefaultYAML())
-		return err
-	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "analyze %s\n", version)
-		return nil
-	case "help", "-h", "-help", "--help":
-		return runHelp(rest, stdout, stderr)
-	default:
-		return &usageError{fmt.Sprintf("unknown command %q (try: analyze help)", cmd)}
-	}
-}
-
-func runHelp(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stdout, helpText)
-		return nil
-	}
-	switch args[0] {
-	case "run":
-		fs, _ := runFlags(stdout)
-		fmt.Fprintln(stdout, "usage: analyze run [flags] INPUT...   (files, directories of .txt files, or -)")
-		fs.PrintDefaults()
-		return nil
-	case "lexicon":
-		fmt.Fprintln(stdout, "usage: analyze lexicon > my.yaml   (then: analyze run --lexicon my.yaml INPUT)")
-		return nil
-	case "history", "trends":
-		fs, _ := historyFlags(stdout, args[0])
-		fmt.Fprintf(stdout, "usage: analyze %s [flags]\n", args[0])
-		fs.PrintDefaults()
-		return nil
-	case "inspect":
-		fs, _ := inspectFlags(stdout)
-		fmt.Fprintln(stdout, "usage: analyze inspect [--json] [--lexicon FILE] INPUT")
-		fs.PrintDefaults()
-		return nil
-	}
-	return &usageError{fmt.Sprintf("no help for %q (try: analyze help)", args[0])}
-}
-
-type inspectConfig struct {
-	json    bool
-	lexicon string
-}
-
-func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
-	cfg := &inspectConfig{}
-	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
+	cfg := &runConfig{}
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(out)
-	fs.BoolVar(&cfg.json, "json", false, "print the structure as JSON")
-	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file whose venues to use (default: the built-in lexicon)")
+	fs.StringVar(&cfg.out, "out", "", "output directory (default: out/<input name> for one input, out for several)")
+	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file (default: the built-in lexicon; see analyze lexicon)")
+	fs.BoolVar(&cfg.countCaptions, "count-captions", false, "count mentions in photo captions too")
+	fs.IntVar(&cfg.minCount, "min-count", 2, "how often a phrase must occur to be a discovered candidate")
+	fs.BoolVar(&cfg.json, "json", false, "print a run summary as JSON on standard output")
+	fs.BoolVar(&cfg.quiet, "quiet", false, "print nothing but errors")
+	fs.BoolVar(&cfg.verbose, "v", false, "print more detail on standard error (stages, timings)")
+	fs.BoolVar(&cfg.wait, "wait", false, "wait for another run writing the same output, instead of stopping")
+	fs.IntVar(&cfg.dpi, "dpi", 150, "chart resolution in dots per inch")
+	fs.StringVar(&cfg.size, "size", "1600x900", "chart size in pixels, WIDTHxHEIGHT")
+	fs.StringVar(&cfg.format, "format", "png", "chart formats: png, or svg to write SVG beside the PNG")
+	fs.BoolVar(&cfg.rate, "rate", false, "charts of formulations show mentions per 1,000 tokens instead of counts")
+	fs.IntVar(&cfg.top, "top", 12, "formulations in the top-formulation charts")
+	fs.StringVar(&cfg.history, "history", "", "history store (SQLite) to read and add this run's issues to (default: history.sqlite beside the report directories)")
+	fs.BoolVar(&cfg.noHistory, "no-history", false, "keep no history: read and write no store")
+	fs.BoolVar(&cfg.takeOver, "take-over", false, "write the report into an existing empty directory that analyze did not make")
 	return fs, cfg
 }
 
-func runInspect(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs, cfg := inspectFlags(io.Discard)
-	in, err := issueFromArgs(ctx, fs, args, &cfg.lexicon, stdin)
+// chartOptions checks the chart flags.
+func (c *runConfig) chartOptions() (charts.Options, bool, error) {
+	var w, h int
+	if _, err := fmt.Sscanf(c.size, "%dx%d", &w, &h); err != nil || w < 200 || h < 150 || w > 10000 || h > 10000 {
+		return charts.Options{}, false, &usageError{fmt.Sprintf("--size %q: want WIDTHxHEIGHT in pixels, from 200x150 to 10000x10000", c.size)}
+	}
+	if c.dpi < 50 || c.dpi > 600 {
+		return charts.Options{}, false, &usageError{fmt.Sprintf("--dpi %d: want 50 to 600", c.dpi)}
+	}
+	svg := false
+	switch c.format {
+	case "png":
+	case "svg", "png,svg", "svg,png":
+		svg = true
+	default:
+		return charts.Options{}, false, &usageError{fmt.Sprintf("--format %q: want png or svg", c.format)}
+	}
+	if c.top < 1 || c.top > 50 {
+		return charts.Options{}, false, &usageError{fmt.Sprintf("--top %d: want 1 to 50", c.top)}
+	}
+	return charts.Options{Width: w, Height: h, DPI: c.dpi, TopN: c.top, Rate: c.rate, Version: version}, svg, nil
+}
+
+// params lists the run's parameters for the workbook's provenance.
+func (c *runConfig) params() []string {
+	lex := c.lexicon
+	if lex == "" {
+		lex = "(built-in)"
+	}
+	return []string{"lexicon=" + lex, fmt.Sprintf("count-captions=%v", c.countCaptions), fmt.Sprintf("min-count=%d", c.minCount),
+		"size=" + c.size, fmt.Sprintf("dpi=%d", c.dpi), fmt.Sprintf("rate=%v", c.rate), fmt.Sprintf("top=%d", c.top)}
+}
+
+// issueRun is one input through the pipeline.
+type issueRun struct {
+	input     string // as given
+	name      string // report directory name
+	sha256    string
+	bytes     int64
+	issue     *analyze.Issue // without its articles: they went through the analysis as read
+	result    *analyze.Result
+	structure *report.StructureSheet // the text as read, spooled to a temporary file
+	dir       string
+	files     map[string]func(io.Writer) error
+}
+
+// runJob is one `analyze run`: its settings and what each phase adds.
+type runJob struct {
+	cfg    *runConfig
+	copt   charts.Options
+	svg    bool
+	stderr io.Writer
+	lex    *lexicon.Lexicon
+	rd     *analyze.Reader
+	az     *analyze.Analyzer
+	runs   []*issueRun
+	corpus *issueRun // the combined report of several inputs, or nil
+	root   string    // the output locked: the report directory, or their parent
+	spools spoolFiles
+	// the history: nil when none is kept
+	store     *history.Store
+	recorded  []history.Issue // this run's issues
+	allIssues []history.Issue // the store's with this run's
+	timings   map[string]time.Duration
+}
+
+// runRun is `analyze run`: parse the command line, prepare the output,
+// analyse the inputs, attach the history, render the reports and the
+// corpus report, commit reports and history together, print a summary.
+func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	start := time.Now()
+	j, inputs, err := parseRun(args, stderr)
 	if err != nil {
 		return err
 	}
-	s := report.StructureOf(in.issue)
-	if cfg.json {
-		return report.WriteStructureJSON(stdout, s)
+	unlock, err := j.prepare(ctx, inputs)
+	if err != nil {
+		return err
 	}
-	return report.WriteStructureText(stdout, s)
+	defer unlock()
+	defer j.spools.remove()
+	if err := j.phase("analyze", "read and analysed", func() error { return j.analyseInputs(ctx, stdin) }); err != nil {
+		return err
+	}
+	if err := j.attachHistory(ctx); err != nil {
+		return err
+	}
+	if j.store != nil {
+		defer j.store.Close()
+	}
+	if err := j.phase("render", "rendered", j.render); err != nil {
+		return err
+	}
+	if err := j.phase("write", "written and recorded", func() error { return j.commit(ctx) }); err != nil {
+		return err
+	}
+	j.timings["total"] = time.Since(start)
+	return j.print(stdout)
 }
 
-// loaded is an issue read for a command, with what it was read with.
-type loaded struct {
-	lex    *lexicon.Lexicon
-	issue  *analyze.Issue
-	input  string // as given on the command line
-	sha256 string // of the input's bytes
-}
-
-// issueFromArgs parses the flags and the one input, loads the lexicon
-// the flags name (*lexPath, "" for the default) and reads the issue.
-func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, lexPath *string, stdin io.Reader) (*loaded, error) {
-	input, err := oneInput(fs, args)
-	if err != nil {
-		return nil, err
-	}
-	lex, rd, err := loadLexicon(ctx, *lexPath)
-	if err != nil {
-		return nil, err
-	}
-	iss, sum, _, err := readInput(ctx, rd, input, stdin)
-	if err != nil {
-		return nil, err
-	}
-	return &loaded{lex: lex, issue: iss, input: input, sha256: sum}, nil
-}
-
-// oneInput parses flags that may stand before or after the one input.
-func oneInput(fs *flag.FlagSet, args []string) (string, error) {
+// parseRun reads the flags and inputs of `analyze run` and checks them.
+func parseRun(args []string, stderr io.Writer) (*runJob, []string, error) {
+	fs, cfg := runFlags(io.Discard)
 	inputs, err := parseArgs(fs, args)
 	if err != nil {
-		return "", err
+		return nil, nil, err
 	}
-	if len(inputs) != 1 {
-		return "", &usageError{fmt.Sprintf("%s takes one input (a file, or - for standard input)", fs.Name())}
+	if len(inputs) == 0 {
+		return nil, nil, &usageError{"run takes one or more inputs (files, directories of .txt files, or - for standard input)"}
 	}
-	return inputs[0], nil
-}
-
-// readInput opens and reads one issue, "-" being standard input, and
-// returns it with the SHA-256 and size of its bytes.
-func readInput(ctx context.Context, rd *analyze.Reader, path string, stdin io.Reader) (*analyze.Issue, string, int64, error) {
-	var iss *analyze.Issue
-	sum, n, err := withInput(ctx, path, stdin, func(r io.Reader, name string) (err error) {
-		iss, err = rd.Read(r, name)
-		return err
-	})
-	return iss, sum, n, err
-}
-
-// withInput opens an input, "-" being standard input, hands it to use with
-// the name it goes by, and returns the SHA-256 and size of what use read.
-// A file that changes size while it is read is an input error: its counts
-// would be of neither version. Opening and reading give way to ctx, also
-// on a pipe or a FIFO that no one writes to.
-func withInput(ctx context.Context, path string, stdin io.Reader, use func(r io.Reader, name string) error) (string, int64, error) {
-	if err := ctx.Err(); err != nil {
-		return "", 0, err
+	if cfg.minCount < 1 {
+		return nil, nil, &usageError{fmt.Sprintf("--min-count %d: must be at least 1", cfg.minCount)}
 	}
-	h := &hashCounter{h: sha256.New()}
-	if path == "-" {
-		err := use(io.TeeReader(newCtxReader(ctx, stdin, true), h), "-")
-		if err != nil && ctx.Err() != nil {
-			return "", 0, ctx.Err()
-		}
-		return hex.EncodeToString(h.h.Sum(nil)), h.n, err
-	}
-	f, st, err := openInput(ctx, path)
+	copt, svg, err := cfg.chartOptions()
 	if err != nil {
-		if ctx.Err() != nil {
-			return "", 0, ctx.Err()
-		}
-		return "", 0, &analyze.InputError{File: path, Msg: err.Error()}
+		return nil, nil, err
 	}
-	defer f.Close()
-	regular := st.Mode().IsRegular()
-	err = use(io.TeeReader(newCtxReader(ctx, f, !regular), h), filepath.Base(path))
-	if err != nil && ctx.Err() != nil {
-		return "", 0, ctx.Err() // the reader words it as a read error
+	if cfg.quiet && cfg.verbose {
+		return nil, nil, &usageError{"--quiet and -v contradict each other"}
 	}
-	if err == nil && regular {
-		if after, serr := f.Stat(); serr == nil && (after.Size() != st.Size() || h.n != st.Size()) {
-			err = &analyze.InputError{File: path, Msg: fmt.Sprintf("changed while being read (%d bytes when opened, %d read, %d now); run again when it is complete", st.Size(), h.n, after.Size())}
-		}
+	if cfg.noHistory && cfg.history != "" {
+		return nil, nil, &usageError{"--history and --no-history contradict each other"}
 	}
-	return hex.EncodeToString(h.h.Sum(nil)), h.n, err
+	return &runJob{cfg: cfg, copt: copt, svg: svg, stderr: stderr, timings: map[string]time.Duration{}}, inputs, nil
 }
 
-// openInput opens a file to read, giving way to ctx while the open
-// blocks (a FIFO waits for a writer). It refuses a directory.
-func openInput(ctx context.Context, path string) (*os.File, os.FileInfo, error) {
-	type opened struct {
-		f   *os.File
-		err error
+// logf prints a line on stderr under -v.
+func (j *runJob) logf(format string, args ...any) {
+	if j.cfg.verbose {
+		fmt.Fprintf(j.stderr, "analyze: "+format+"\n", args...)
 	}
-	done := make(chan opened, 1)
-	go func() {
-		f, err := os.Open(path)
-		done <- opened{f, err}
-	}()
-	var o opened
-	select {
-	case o = <-done:
-	case <-ctx.Done():
-		go func() { // the open may still finish: close what it opens
-			if o := <-done; o.f != nil {
-				o.f.Close()
+}
+
+// phase runs a phase and keeps its time for --json (as name) and -v (as
+// what it did).
+func (j *runJob) phase(name, did string, do func() error) error {
+	t := time.Now()
+	if err := do(); err != nil {
+		return err
+	}
+	j.timings[name] = time.Since(t)
+	j.logf("%s in %v", did, j.timings[name].Round(time.Millisecond))
+	return nil
+}
+
+// prepare finds the inputs, loads the lexicon, names the reports, locks
+// the output, finishes or undoes what a killed run left there and checks
+// that every report directory may be replaced. It returns the unlock.
+func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
+	files, skipped, err := expandInputs(inputs)
+	if err != nil {
+		return nil, err
+	}
+	if !j.cfg.quiet {
+		for _, f := range skipped {
+			fmt.Fprintf(j.stderr, "analyze: note: %s: hidden file skipped (name it to read it)\n", f)
+		}
+	}
+	if j.lex, j.rd, err = loadLexicon(ctx, j.cfg.lexicon); err != nil {
+		return nil, err
+	}
+	if j.az, err = analyze.NewAnalyzer(j.lex); err != nil {
+		return nil, err
+	}
+	if j.runs, j.root, err = layout(files, j.cfg.out); err != nil {
+		return nil, err
+	}
+	unlock, err := lockOutput(ctx, j.root, j.cfg.wait)
+	if err != nil {
+		return nil, err
+	}
+	dirs := reportDirs(j.runs, j.root)
+	did, err := recoverOutput(ctx, j.root, dirs)
+	if err == nil {
+		for _, d := range dirs {
+			if err = checkOutput(d, j.cfg.takeOver); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	if did != "" {
+		j.logf("%s", did)
+	}
+	j.logf("%d input(s); output %s; lexicon %s", len(j.runs), j.root, j.lex.Name)
+	return unlock, nil
+}
+
+// analyseInputs reads and analyses every input, in parallel: the text
+// goes from the reader through the analysis to the Structure sheet's
+// spool, an article at a time.
+func (j *runJob) analyseInputs(ctx context.Context, stdin io.Reader) error {
+	// the tallies of every issue are kept for the corpus report only
+	opt := analyze.Options{CountCaptions: j.cfg.countCaptions, MinCount: j.cfg.minCount, Mergeable: len(j.runs) > 1}
+	bar := newProgress(j.stderr, j.runs, j.cfg.quiet)
+	defer bar.stop()
+	return forEach(ctx, len(j.runs), func(i int) error {
+		r := j.runs[i]
+		spool, err := newSpool(&j.spools)
+		if err != nil {
+			return err
+		}
+		st := report.NewStructureSheet(spool)
+		var res *analyze.Result
+		sum, n, err := withInput(ctx, r.input, stdin, func(in io.Reader, name string) (err error) {
+			res, err = j.az.AnalyzeStream(ctx, j.rd, in, name, opt, func(a *analyze.Article) error { return st.AddArticle(name, a) })
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if err := st.AddDropped(res.Issue); err != nil {
+			return fmt.Errorf("structure spool: %w", err)
+		}
+		r.issue, r.sha256, r.bytes, r.result, r.structure = res.Issue, sum, n, res, st
+		bar.done(r)
+		return nil
+	})
+}
+
+// attachHistory opens the store (unless --no-history) and gives each
+// result its view of the history: what earlier runs kept, with this run.
+func (j *runJob) attachHistory(ctx context.Context) error {
+	if j.cfg.noHistory {
+		return nil
+	}
+	now := time.Now()
+	for _, r := range j.runs {
+		j.recorded = append(j.recorded, history.FromResult(r.sha256, r.result, version, now))
+	}
+	path := j.cfg.history
+	if path == "" {
+		path = filepath.Join(filepath.Dir(filepath.Clean(j.runs[0].dir)), "history.sqlite")
+	}
+	store, err := history.Open(ctx, path)
+	if err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
+	stored, err := store.Load(ctx)
+	if err != nil {
+		store.Close()
+		return fmt.Errorf("history: %w", err)
+	}
+	j.store = store
+	j.allIssues = history.Combine(stored, j.recorded)
+	j.logf("history %s: %d issues before this run", path, len(stored))
+	for _, r := range j.runs {
+		r.result.History = history.View(j.allIssues, []string{r.sha256}, r.result.Formulations)
+	}
+	return nil
+}
+
+// render builds every report's files, and the corpus report of several
+// inputs.
+func (j *runJob) render() error {
+	params := j.cfg.params()
+	for _, r := range j.runs {
+		j.copt.Source = r.issue.Name
+		prov := report.Provenance{Input: r.issue.Name, InputSHA256: r.sha256, Version: version, Params: params}
+		var err error
+		if r.files, err = outputs(r.result, r.structure, j.copt, j.svg, prov); err != nil {
+			return err
+		}
+	}
+	if len(j.runs) > 1 {
+		return j.mergeCorpus(params)
+	}
+	return nil
+}
+
+// mergeCorpus merges the issues into the corpus report and renders it.
+func (j *runJob) mergeCorpus(params []string) error {
+	var results []*analyze.Result
+	var sums, shas []string
+	for _, r := range j.runs {
+		results = append(results, r.result)
+		sums = append(sums, r.issue.Name+" "+r.sha256)
+		shas = append(shas, r.sha256)
+	}
+	res := j.az.Merge(corpusTitle(j.runs), results...)
+	spool, err := newSpool(&j.spools)
+	if err != nil {
+		return err
+	}
+	st := report.NewStructureSheet(spool)
+	for _, r := range j.runs {
+		if err := st.AddArticlesOf(r.structure); err != nil {
+			return fmt.Errorf("structure spool: %w", err)
+		}
+	}
+	j.corpus = &issueRun{name: "corpus", dir: filepath.Join(j.root, "corpus"), result: res, issue: res.Issue, structure: st}
+	if j.store != nil {
+		res.History = history.View(j.allIssues, shas, res.Formulations)
+	}
+	j.copt.Source = fmt.Sprintf("%d issues", len(j.runs))
+	prov := report.Provenance{Input: strings.Join(names(j.runs), ", "), InputSHA256: strings.Join(sums, "; "), Version: version, Params: params}
+	j.corpus.files, err = outputs(res, st, j.copt, j.svg, prov)
+	return err
+}
+
+// all is every report of the run: the issues', then the corpus's.
+func (j *runJob) all() []*issueRun {
+	if j.corpus == nil {
+		return j.runs
+	}
+	return append(append([]*issueRun(nil), j.runs...), j.corpus)
+}
+
+// commit puts the reports in place and records the history, together.
+func (j *runJob) commit(ctx context.Context) error {
+	var outs []output
+	for _, r := range j.all() {
+		outs = append(outs, output{dir: r.dir, files: r.files})
+	}
+	if err := commit(ctx, j.root, newRunID(), outs, j.store, j.recorded); err != nil {
+		return err
+	}
+	if j.store != nil {
+		j.logf("history %s: recorded %d issue(s)", j.store.Path(), len(j.recorded))
+	}
+	for _, r := range j.all() {
+		j.logf("wrote %s", r.dir)
+	}
+	return nil
+}
+
+// print writes the warnings on stderr and the summary on stdout.
+func (j *runJob) print(stdout io.Writer) error {
+	for _, r := range j.runs {
+		for _, w := range r.issue.Warnings {
+			if !j.cfg.quiet {
+				fmt.Fprintf(j.stderr, "analyze: warning: %s:%d: %s\n", r.issue.Name, w.Line, w.Msg)
+			}
+		}
+	}
+	switch {
+	case j.cfg.json:
+		return writeSummary(stdout, j.runs, j.corpus, j.timings)
+	case j.cfg.quiet:
+		return nil
+	}
+	for _, r := range j.all() {
+		fmt.Fprintf(stdout, "%s: %d articles, %d mentions of %d formulations; report in %s\n",
+			r.issue.Name, len(r.result.Articles), len(r.result.Mentions), r.result.FormulationsFound(), r.dir)
+	}
+	return nil
+}
+
+// interrupted words a cancelled run for the user; other errors pass.
+func interrupted(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return errors.New("interrupted: nothing written, the previous report is left as it was")
+	}
+	return err
+}
+
+// parseArgs parses flags that may stand before, between or after the inputs.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var inputs []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, &usageError{fmt.Sprintf("help requested (see: analyze help %s)", fs.Name())}
+			}
+			return nil, &usageError{fmt.Sprintf("%v (see: analyze help %s)", err, fs.Name())}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return inputs, nil
+		}
+		inputs = append(inputs, args[0])
+		args = args[1:]
+	}
+}
+
+// expandInputs turns directories into their .txt files, sorted, and
+// returns the hidden files it skipped there (a name starting with a dot:
+// read only when named).
+func expandInputs(inputs []string) (files, skipped []string, err error) {
+	for _, in := range inputs {
+		if in == "-" {
+			files = append(files, in)
+			continue
+		}
+		st, err := os.Stat(in)
+		if err != nil {
+			return nil, nil, &analyze.InputError{File: in, Msg: describeOpenError(err)}
+		}
+		if !st.IsDir() {
+			files = append(files, in)
+			continue
+		}
+		entries, err := os.ReadDir(in)
+		if err != nil {
+			return nil, nil, &analyze.InputError{File: in, Msg: describeOpenError(err)}
+		}
+		var txt []string
+		for _, e := range entries {
+			if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".txt") {
+				continue
+			}
+			if strings.HasPrefix(e.Name(), ".") {
+				skipped = append(skipped, filepath.Join(in, e.Name()))
+				continue
+			}
+			txt = append(txt, filepath.Join(in, e.Name()))
+		}
+		if len(txt) == 0 {
+			return nil, nil, &analyze.InputError{File: in, Msg: "directory holds no .txt files"}
+		}
+		sort.Strings(txt)
+		files = append(files, txt...)
+	}
+	return files, skipped, nil
+}
+
+// reportName is the name of an input's report directory: its file name
+// without the extension. It must be a plain, visible path element, so
+// that a report never lands on "", ".", ".." or outside the output.
+func reportName(in string) (string, error) {
+	if in == "-" {
+		return "stdin", nil
+	}
+	b := filepath.Base(in)
+	name := strings.TrimSuffix(b, filepath.Ext(b))
+	if name == "" || strings.HasPrefix(name, ".") || strings.ContainsAny(name, `/\`) || strings.TrimSpace(name) != name {
+		return "", &usageError{fmt.Sprintf("%s: cannot name a report after this file (%q); rename it, or give it alone with --out DIR", in, name)}
+	}
+	return name, nil
+}
+
+// layout names each input's report directory: with one input, the
+// output directory itself (default out/NAME); with several, NAME under it
+// (default out), beside corpus/. It returns the root to lock.
+func layout(files []string, out string) ([]*issueRun, string, error) {
+	if len(files) == 1 {
+		dir := out
+		name, err := reportName(files[0])
+		if err != nil && dir == "" {
+			return nil, "", err
+		}
+		if dir == "" {
+			dir = filepath.Join("out", name)
+		} else if err != nil {
+			name = filepath.Base(filepath.Clean(dir))
+		}
+		return []*issueRun{{input: files[0], name: name, dir: dir}}, dir, nil
+	}
+	root := out
+	if root == "" {
+		root = "out"
+	}
+	seen := map[string]string{}
+	var runs []*issueRun
+	for _, f := range files {
+		name, err := reportName(f)
+		if err != nil {
+			return nil, "", err
+		}
+		if prev, ok := seen[name]; ok {
+			return nil, "", &usageError{fmt.Sprintf("%s and %s would both write %s", prev, f, filepath.Join(root, name))}
+		}
+		if name == "corpus" {
+			return nil, "", &usageError{fmt.Sprintf("%s: an input named corpus would overwrite the combined report", f)}
+		}
+		seen[name] = f
+		runs = append(runs, &issueRun{input: f, name: name, dir: filepath.Join(root, name)})
+	}
+	return runs, root, nil
+}
+
+// reportDirs lists the report directories a run writes under root.
+func reportDirs(runs []*issueRun, root string) []string {
+	var dirs []string
+	for _, r := range runs {
+		dirs = append(dirs, r.dir)
+	}
+	if len(runs) > 1 {
+		dirs = append(dirs, filepath.Join(root, "corpus"))
+	}
+	return dirs
+}
+
+// forEach runs do(0..n-1) on all cores; the first error (by index) wins.
+func forEach(ctx context.Context, n int, do func(int) error) error {
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = do(i)
 			}
 		}()
-		return nil, nil, ctx.Err()
 	}
-	if o.err != nil {
-		return nil, nil, errors.New(describeOpenError(o.err))
-	}
-	st, err := o.f.Stat()
-	if err != nil {
-		o.f.Close()
-		return nil, nil, errors.New(describeOpenError(err))
-	}
-	if st.IsDir() {
-		o.f.Close()
-		return nil, nil, errors.New("is a directory, not a text file")
-	}
-	return o.f, st, nil
-}
-
-// ctxReader reads r until ctx is done. A reader that can block without
-// end (standard input, a pipe) is read by a goroutine, so that a read
-// waiting for a writer gives way to ctx too.
-type ctxReader struct {
-	ctx    context.Context
-	r      io.Reader
-	chunks chan []byte
-	errc   chan error
-	buf    []byte
-	err    error // the pump's last error, once read
-}
-
-func newCtxReader(ctx context.Context, r io.Reader, mayBlock bool) *ctxReader {
-	c := &ctxReader{ctx: ctx, r: r}
-	if mayBlock {
-		c.chunks, c.errc = make(chan []byte), make(chan error, 1)
-		go c.pump()
-	}
-	return c
-}
-
-func (c *ctxReader) pump() {
-	for {
-		buf := make([]byte, 64<<10)
-		n, err := c.r.Read(buf)
-		if n > 0 {
-			select {
-			case c.chunks <- buf[:n]:
-			case <-c.ctx.Done():
-				return
-			}
-		}
-		if err != nil {
-			c.errc <- err
-			close(c.chunks)
-			return
-		}
-	}
-}
-
-func (c *ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	if c.chunks == nil {
-		return c.r.Read(p)
-	}
-	if len(c.buf) == 0 {
+feed:
+	for i := range n {
 		select {
-		case b, ok := <-c.chunks:
-			if !ok {
-				if c.err == nil {
-					c.err = <-c.errc
-				}
-				return 0, c.err
-			}
-			c.buf = b
-		case <-c.ctx.Done():
-			return 0, c.ctx.Err()
+		case next <- i:
+		case <-ctx.Done():
+			break feed
 		}
 	}
-	n := copy(p, c.buf)
-	c.buf = c.buf[n:]
-	return n, nil
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
 }
 
-// hashCounter hashes and counts the bytes written to it.
-type hashCounter struct {
-	h hash.Hash
-	n int64
+// outputs renders a result: the CSV tables, the charts and the workbook
+// holding them.
+func outputs(res *analyze.Result, st *report.StructureSheet, copt charts.Options, svg bool, prov report.Provenance) (map[string]func(io.Writer) error, error) {
+	files := map[string]func(io.Writer) error{}
+	tables := report.Tables(res)
+	for _, t := range append(tables, st.Table) {
+		files[filepath.Join("data", t.Name)] = func(w io.Writer) error { return report.WriteCSV(w, t) }
+	}
+	built := charts.Build(res, copt)
+	images, err := charts.Render(built, copt, svg)
+	if err != nil {
+		return nil, fmt.Errorf("rendering charts: %w", err)
+	}
+	var look report.Look
+	for _, c := range built {
+		look.Images = append(look.Images, report.ChartImage{Name: c.Name, Title: c.Title, PNG: images[c.Name+".png"]})
+	}
+	days := map[string]bool{}
+	for _, k := range res.Counts.Groups {
+		days[k.Date] = true
+	}
+	if len(res.Issues) > 1 {
+		days = map[string]bool{}
+		for _, is := range res.Issues {
+			days[is.Name] = true
+		}
+	}
+	for _, c := range charts.GroupColors(len(days)) {
+		r, g, b, _ := c.RGBA()
+		look.DayColors = append(look.DayColors, fmt.Sprintf("#%02X%02X%02X", r>>8, g>>8, b>>8))
+	}
+	for name, data := range images {
+		files[filepath.Join("charts", name)] = func(w io.Writer) error { _, err := w.Write(data); return err }
+	}
+	files["report.xlsx"] = func(w io.Writer) error { return report.WriteWorkbook(w, res, tables, st, prov, look) }
+	return files, nil
 }
 
-func (c *hashCounter) Write(p []byte) (int, error) {
-	c.n += int64(len(p))
-	return c.h.Write(p)
+func names(runs []*issueRun) []string {
+	var out []string
+	for _, r := range runs {
+		out = append(out, r.issue.Name)
+	}
+	return out
 }
 
-func describeOpenError(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "no such file"
-	case errors.Is(err, os.ErrPermission):
-		return "permission denied"
+// corpusTitle names a corpus by its issues' dates.
+func corpusTitle(runs []*issueRun) string {
+	var dates []string
+	for _, r := range runs {
+		for _, a := range r.result.Articles {
+			if d := a.Date.String(); d != "" {
+				dates = append(dates, d)
+			}
+		}
 	}
-	msg := err.Error()
-	if i := strings.LastIndex(msg, ": "); i >= 0 {
-		msg = msg[i+2:]
+	sort.Strings(dates)
+	title := fmt.Sprintf("Corpus of %d issues", len(runs))
+	if len(dates) > 0 {
+		title += ", " + dates[0] + " to " + dates[len(dates)-1]
 	}
-	return "cannot open: " + msg
+	return title
 }
 
-// exitStatus prints err as one line on stderr and returns the exit code.
-func exitStatus(err error, stderr io.Writer) int {
-	if err == nil {
-		return exitOK
+// runSummary is what --json prints.
+type runSummary struct {
+	Inputs   []issueSummary   `json:"inputs"`
+	Corpus   *issueSummary    `json:"corpus,omitempty"`
+	TimingMS map[string]int64 `json:"timings_ms"`
+}
+
+type issueSummary struct {
+	File         string   `json:"file"`
+	SHA256       string   `json:"sha256,omitempty"`
+	Bytes        int64    `json:"bytes,omitempty"`
+	Title        string   `json:"title"`
+	Articles     int      `json:"articles"`
+	Mentions     int      `json:"mentions"`
+	Formulations int      `json:"formulations"`
+	Output       string   `json:"output"`
+	Files        []string `json:"files"`
+	Warnings     []string `json:"warnings"`
+}
+
+func summarize(r *issueRun) issueSummary {
+	s := issueSummary{File: r.issue.Name, SHA256: r.sha256, Bytes: r.bytes, Title: r.issue.Title, Articles: len(r.result.Articles),
+		Mentions: len(r.result.Mentions), Formulations: r.result.FormulationsFound(), Output: r.dir, Warnings: []string{}}
+	for name := range r.files {
+		s.Files = append(s.Files, filepath.ToSlash(name))
 	}
-	fmt.Fprintf(stderr, "analyze: %v\n", err)
-	var ue *usageError
-	var ie *analyze.InputError
-	var le *lexicon.ParseError
-	var he *history.FormatError
-	switch {
-	case errors.As(err, &ue):
-		return exitUsage
-	case errors.As(err, &ie), errors.As(err, &he):
-		return exitInput
-	case errors.As(err, &le):
-		return exitLexicon
+	sort.Strings(s.Files)
+	for _, w := range r.issue.Warnings {
+		s.Warnings = append(s.Warnings, strconv.Itoa(w.Line)+": "+w.Msg)
 	}
-	return exitRuntime
+	return s
+}
+
+func writeSummary(w io.Writer, runs []*issueRun, corpus *issueRun, timings map[string]time.Duration) error {
+	s := runSummary{TimingMS: map[string]int64{}}
+	for _, r := range runs {
+		s.Inputs = append(s.Inputs, summarize(r))
+	}
+	if corpus != nil {
+		c := summarize(corpus)
+		s.Corpus = &c
+	}
+	for k, d := range timings {
+		s.TimingMS[k] = d.Milliseconds()
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(s)
 }

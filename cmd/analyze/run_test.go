@@ -7,76 +7,143 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/issuelens/analyze/analyze/lexicon"
 )
 
-func TestCommandLine(t *testing.T) {
-	golden, err := os.ReadFile("../../testdata/two_sessions_2024.inspect.golden")
-	if err != nil {
-		t.Fatal(err)
+func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr)
+	code := exitStatus(err, &stderr)
+	return stdout.String(), stderr.String(), code
+}
+
+// TestRunWritesGoldenTables: `analyze run` on the reference issue writes
+// the four tables, byte for byte the goldens checked by reading.
+func TestRunWritesGoldenTables(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report")
+	stdout, stderr, code := runCLI(t, "", "run", "--out", out, "../../testdata/two_sessions_2024.txt")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	ref, err := os.ReadFile("../../testdata/two_sessions_2024.txt")
-	if err != nil {
-		t.Fatal(err)
+	if want := "two_sessions_2024.txt: 3 articles, 101 mentions of 66 formulations; report in " + out + "\n"; stdout != want {
+		t.Errorf("stdout = %q; want %q", stdout, want)
 	}
+	for _, name := range []string{"articles.csv", "mentions.csv", "phrase_counts.csv", "themes.csv", "cooccurrence.csv", "discovered.csv", "keyness.csv", "structure.csv"} {
+		got, err := os.ReadFile(filepath.Join(out, "data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join("../../testdata/two_sessions_2024.golden/data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from its golden", name)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if e.Name() != "report" && e.Name() != ".report.lock" && e.Name() != "history.sqlite" {
+			t.Errorf("output parent holds %s; want only the report, its lock file and the history store (no temporary directories left)", e.Name())
+		}
+	}
+}
+
+func TestRunCommandLine(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, data []byte) string {
+	write := func(name, data string) string {
 		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return p
 	}
-	empty := write("empty.txt", nil)
-	binary := write("binary.txt", []byte("PK\x03\x04\x00\x00binary"))
-	cp1252 := write("cp1252.txt", []byte("People\x92s well-being matters.\n"))
-	refCopy := write("two_sessions_2024.txt", ref)
+	issue := write("issue.txt", "Xi Stresses Reform\n\nXi urged efforts to deepen reform and develop new quality productive forces.\n")
+	badLex := write("bad.yaml", "themes:\n  - theme: A\n    formulations:\n      - phrase: x\n     - phrase: y\n")
+	dupLex := write("dup.yaml", "themes:\n  - theme: A\n    formulations:\n      - phrase: deepen reform\n  - theme: B\n    formulations:\n      - phrase: deepening reform\n      - phrase: Deepen-Reform\n")
+	emptyTheme := write("empty.yaml", "themes:\n  - theme: A\n    formulations: []\n")
+	myLex := write("my.yaml", "extend: default\nthemes:\n  - theme: Mine\n    formulations:\n      - phrase: develop new quality productive forces\n")
+	fileAsOut := write("afile", "x")
 
 	tests := []struct {
 		args    []string
 		stdin   string
-		wantOut string // "" means no output; a leading "~" means "contains"
+		wantOut string
 		wantErr string
 		code    int
 	}{
-		{[]string{"inspect", refCopy}, "", string(golden), "", 0},
-		{[]string{"inspect", "--json", refCopy}, "", `~"venue": "Jiangsu delegation"`, "", 0},
-		{[]string{"inspect", refCopy, "--json"}, "", `~"venue": "PLA and PAP delegation"`, "", 0},
-		{[]string{"inspect", "-"}, "Xi Stresses Reform\n\nXi urged efforts to deepen reform.\n", "~title:       Xi Stresses Reform\n", "", 0},
-		{[]string{"inspect", cp1252}, "", "~line 1: not valid UTF-8 on 1 line(s), first here; those lines were decoded as Windows-1252", "", 0},
-		{[]string{"inspect", filepath.Join(dir, "missing.txt")}, "", "", "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
-		{[]string{"inspect", empty}, "", "", "analyze: empty.txt: empty input\n", 3},
-		{[]string{"inspect", binary}, "", "", "analyze: binary.txt:1: binary data (NUL byte), not a text issue\n", 3},
-		{[]string{"inspect", dir}, "", "", "analyze: " + dir + ": is a directory, not a text file\n", 3},
-		{[]string{"inspect", "-"}, "", "", "analyze: -: empty input\n", 3},
-		{[]string{"inspect"}, "", "", "analyze: inspect takes one input (a file, or - for standard input)\n", exitUsage},
-		{[]string{"inspect", "a.txt", "b.txt"}, "", "", "analyze: inspect takes one input (a file, or - for standard input)\n", exitUsage},
-		{[]string{"inspect", "--frob", refCopy}, "", "", "analyze: flag provided but not defined: -frob (see: analyze help inspect)\n", exitUsage},
-		{[]string{"frob"}, "", "", "analyze: unknown command \"frob\" (try: analyze help)\n", exitUsage},
-		{[]string{"version"}, "", "analyze " + version + "\n", "", 0},
-		{[]string{"help"}, "", "~exit codes:\n  0  success\n", "", 0},
-		{[]string{"help", "inspect"}, "", "~print the structure as JSON", "", 0},
-		{nil, "", "", "~analyze: no command given\n", exitUsage},
+		{[]string{"run", "--out", filepath.Join(dir, "o1"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o1") + "\n", "", 0},
+		{[]string{"run", "--out", filepath.Join(dir, "o2"), "-"}, "Deepening reforms matter.\n", "-: 1 articles, 1 mentions of 1 formulations; report in " + filepath.Join(dir, "o2") + "\n", "", 0},
+		// a user lexicon extending the default: the longest match now is the user's phrase
+		{[]string{"run", "--lexicon", myLex, "--out", filepath.Join(dir, "o3"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o3") + "\n", "", 0},
+		{[]string{"run", "--lexicon", badLex, issue}, "", "", "analyze: " + badLex + ":5: value is not allowed in this context\n", 4},
+		{[]string{"run", "--lexicon", dupLex, issue}, "", "", "analyze: " + dupLex + `:8: "Deepen-Reform" is listed twice (first at line 4)` + "\n", 4},
+		{[]string{"run", "--lexicon", emptyTheme, issue}, "", "", "analyze: " + emptyTheme + `:2: theme "A" has no formulations` + "\n", 4},
+		{[]string{"run", "--lexicon", filepath.Join(dir, "none.yaml"), issue}, "", "", "analyze: " + filepath.Join(dir, "none.yaml") + ": no such file\n", 4},
+		{[]string{"run", "--out", fileAsOut, issue}, "", "", "analyze: " + fileAsOut + ": output path is a file, not a directory\n", 1},
+		{[]string{"run", "--out", filepath.Join(fileAsOut, "report"), issue}, "", "", "analyze: " + fileAsOut + ": cannot create output directory: not a directory\n", 1},
+		{[]string{"run", filepath.Join(dir, "missing.txt")}, "", "", "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
+		{[]string{"run"}, "", "", "analyze: run takes one or more inputs (files, directories of .txt files, or - for standard input)\n", exitUsage},
+		{[]string{"run", "--min-count", "0", issue}, "", "", "analyze: --min-count 0: must be at least 1\n", exitUsage},
+		{[]string{"run", "--min-count", "two", issue}, "", "", "analyze: invalid value \"two\" for flag -min-count: parse error (see: analyze help run)\n", exitUsage},
+		{[]string{"lexicon", "extra"}, "", "", "analyze: lexicon takes no arguments (it prints the default lexicon)\n", exitUsage},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
 		err := run(context.Background(), tt.args, strings.NewReader(tt.stdin), &stdout, &stderr)
 		code := exitStatus(err, &stderr)
-		if code != tt.code {
-			t.Errorf("analyze %q: exit %d; want %d (stderr %q)", tt.args, code, tt.code, stderr.String())
+		if code != tt.code || stdout.String() != tt.wantOut || stderr.String() != tt.wantErr {
+			t.Errorf("analyze %q = exit %d, stdout %q, stderr %q;\nwant exit %d, stdout %q, stderr %q",
+				tt.args, code, stdout.String(), stderr.String(), tt.code, tt.wantOut, tt.wantErr)
 		}
-		check := func(what, got, want string) {
-			if c, ok := strings.CutPrefix(want, "~"); ok {
-				if !strings.Contains(got, c) {
-					t.Errorf("analyze %q: %s = %q; want it to contain %q", tt.args, what, got, c)
-				}
-			} else if got != want {
-				t.Errorf("analyze %q: %s = %q; want %q", tt.args, what, got, want)
-			}
-		}
-		check("stdout", stdout.String(), tt.wantOut)
-		check("stderr", stderr.String(), tt.wantErr)
-		if tt.code != 0 && strings.Count(stderr.String(), "analyze:") != 1 {
-			t.Errorf("analyze %q: stderr %q; want exactly one error line", tt.args, stderr.String())
-		}
+	}
+	// the user lexicon's phrase won over the default's shorter one
+	m, err := os.ReadFile(filepath.Join(dir, "o3", "data", "mentions.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(m), ",Mine,develop new quality productive forces,develop new quality productive forces,") {
+		t.Errorf("mentions with the extended lexicon:\n%s\nwant the user's formulation", m)
+	}
+}
+
+// TestFailedRunKeepsPreviousReport: a run that fails leaves the report
+// that was there as it was.
+func TestFailedRunKeepsPreviousReport(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report")
+	issue := filepath.Join(dir, "issue.txt")
+	os.WriteFile(issue, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
+	if _, stderr, code := runCLI(t, "", "run", "--out", out, issue); code != 0 {
+		t.Fatalf("first run: exit %d %s", code, stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+	os.WriteFile(issue, []byte{}, 0o644) // now empty: rejected
+	if _, _, code := runCLI(t, "", "run", "--out", out, issue); code != 3 {
+		t.Fatalf("run on an empty input: exit %d; want 3", code)
+	}
+	after, err := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Errorf("previous report changed by a failed run: %v", err)
+	}
+}
+
+func TestLexiconCommand(t *testing.T) {
+	stdout, stderr, code := runCLI(t, "", "lexicon")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if !bytes.Equal([]byte(stdout), lexicon.DefaultYAML()) {
+		t.Errorf("analyze lexicon does not print the default lexicon as embedded")
+	}
+	back, err := lexicon.Parse(strings.NewReader(stdout), "copy.yaml")
+	if err != nil {
+		t.Fatalf("the printed lexicon does not parse back: %v", err)
+	}
+	def, _ := lexicon.Default()
+	if len(back.Themes) != len(def.Themes) {
+		t.Errorf("printed lexicon has %d themes; default %d", len(back.Themes), len(def.Themes))
 	}
 }

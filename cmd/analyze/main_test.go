@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCommandLine(t *testing.T) {
+	golden, err := os.ReadFile("../../testdata/two_sessions_2024.inspect.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := os.ReadFile("../../testdata/two_sessions_2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	empty := write("empty.txt", nil)
+	binary := write("binary.txt", []byte("PK\x03\x04\x00\x00binary"))
+	cp1252 := write("cp1252.txt", []byte("People\x92s well-being matters.\n"))
+	refCopy := write("two_sessions_2024.txt", ref)
+
+	tests := []struct {
+		args    []string
+		stdin   string
+		wantOut string // "" means no output; a leading "~" means "contains"
+		wantErr string
+		code    int
+	}{
+		{[]string{"inspect", refCopy}, "", string(golden), "", 0},
+		{[]string{"inspect", "--json", refCopy}, "", `~"venue": "Jiangsu delegation"`, "", 0},
+		{[]string{"inspect", refCopy, "--json"}, "", `~"venue": "PLA and PAP delegation"`, "", 0},
+		{[]string{"inspect", "-"}, "Xi Stresses Reform\n\nXi urged efforts to deepen reform.\n", "~title:       Xi Stresses Reform\n", "", 0},
+		{[]string{"inspect", cp1252}, "", "~line 1: not valid UTF-8 on 1 line(s), first here; those lines were decoded as Windows-1252", "", 0},
+		{[]string{"inspect", filepath.Join(dir, "missing.txt")}, "", "", "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
+		{[]string{"inspect", empty}, "", "", "analyze: empty.txt: empty input\n", 3},
+		{[]string{"inspect", binary}, "", "", "analyze: binary.txt:1: binary data (NUL byte), not a text issue\n", 3},
+		{[]string{"inspect", dir}, "", "", "analyze: " + dir + ": is a directory, not a text file\n", 3},
+		{[]string{"inspect", "-"}, "", "", "analyze: -: empty input\n", 3},
+		{[]string{"inspect"}, "", "", "analyze: inspect takes one input (a file, or - for standard input)\n", exitUsage},
+		{[]string{"inspect", "a.txt", "b.txt"}, "", "", "analyze: inspect takes one input (a file, or - for standard input)\n", exitUsage},
+		{[]string{"inspect", "--frob", refCopy}, "", "", "analyze: flag provided but not defined: -frob (see: analyze help inspect)\n", exitUsage},
+		{[]string{"frob"}, "", "", "analyze: unknown command \"frob\" (try: analyze help)\n", exitUsage},
+		{[]string{"version"}, "", "analyze " + version + "\n", "", 0},
+		{[]string{"help"}, "", "~exit codes:\n  0  success\n", "", 0},
+		{[]string{"help", "inspect"}, "", "~print the structure as JSON", "", 0},
+		{nil, "", "", "~analyze: no command given\n", exitUsage},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), tt.args, strings.NewReader(tt.stdin), &stdout, &stderr)
+		code := exitStatus(err, &stderr)
+		if code != tt.code {
+			t.Errorf("analyze %q: exit %d; want %d (stderr %q)", tt.args, code, tt.code, stderr.String())
+		}
+		check := func(what, got, want string) {
+			if c, ok := strings.CutPrefix(want, "~"); ok {
+				if !strings.Contains(got, c) {
+					t.Errorf("analyze %q: %s = %q; want it to contain %q", tt.args, what, got, c)
+				}
+			} else if got != want {
+				t.Errorf("analyze %q: %s = %q; want %q", tt.args, what, got, want)
+			}
+		}
+		check("stdout", stdout.String(), tt.wantOut)
+		check("stderr", stderr.String(), tt.wantErr)
+		if tt.code != 0 && strings.Count(stderr.String(), "analyze:") != 1 {
+			t.Errorf("analyze %q: stderr %q; want exactly one error line", tt.args, stderr.String())
+		}
+	}
+}
