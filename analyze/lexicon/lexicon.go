@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 )
 
 //go:embed default.yaml
@@ -120,9 +122,12 @@ func Default() (*Lexicon, error) {
 }
 
 // Parse reads a lexicon. One that says `extend: default` is added to the
-// default lexicon; any other replaces it.
+// default lexicon; any other replaces it. It reads at most a byte past
+// the size limit, and refuses a file over it, one that is not UTF-8, or
+// uses YAML anchors, aliases or merge keys, or nests too deep, before
+// decoding it.
 func Parse(r io.Reader, name string) (*Lexicon, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
 	if err != nil {
 		return nil, &ParseError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
 	}
@@ -148,6 +153,9 @@ func parse(data []byte, name string) (*Lexicon, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &ParseError{File: name, Msg: "empty lexicon"}
 	}
+	if err := screen(data, name); err != nil {
+		return nil, err
+	}
 	var lex Lexicon
 	if err := yaml.UnmarshalWithOptions(data, &lex, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlError(name, err)
@@ -160,7 +168,7 @@ func parse(data []byte, name string) (*Lexicon, error) {
 			lex.Themes[i].Formulations[j].File = name
 		}
 	}
-	if err := lex.check(name); err != nil {
+	if err := lex.check(name, data); err != nil {
 		return nil, err
 	}
 	return &lex, nil
@@ -198,14 +206,16 @@ func Key(phrase string) string {
 }
 
 // check reports the first problem: a theme without a name or without
-// formulations, an empty phrase, a phrase or variant listed twice.
-func (lex *Lexicon) check(name string) error {
+// formulations, an empty phrase, a phrase or variant listed twice, a
+// phrase, variant, Chinese form, ignore span or venue pattern without a
+// letter or digit. data is the file, to find the line of a list item.
+func (lex *Lexicon) check(name string, data []byte) error {
 	if len(lex.Themes) == 0 && lex.Extend == "" {
 		return &ParseError{File: name, Msg: "no themes"}
 	}
 	seen := map[string]string{} // key → where it was first listed
 	themes := map[string]int{}
-	for _, t := range lex.Themes {
+	for ti, t := range lex.Themes {
 		if strings.TrimSpace(t.Name) == "" {
 			return &ParseError{File: name, Line: t.Line, Msg: "theme without a name"}
 		}
@@ -216,25 +226,71 @@ func (lex *Lexicon) check(name string) error {
 		if len(t.Formulations) == 0 {
 			return &ParseError{File: name, Line: t.Line, Msg: fmt.Sprintf("theme %q has no formulations", t.Name)}
 		}
-		for _, f := range t.Formulations {
-			for _, p := range append([]string{f.Phrase}, f.Variants...) {
+		for fi, f := range t.Formulations {
+			for pi, p := range append([]string{f.Phrase}, f.Variants...) {
 				k := Key(p)
 				if k == "" {
 					return &ParseError{File: name, Line: f.Line, Msg: fmt.Sprintf("empty phrase in theme %q", t.Name)}
+				}
+				if !hasWord(p) {
+					line := f.Line
+					if pi > 0 {
+						line = lineOf(data, fmt.Sprintf("$.themes[%d].formulations[%d].variants[%d]", ti, fi, pi-1), f.Line)
+					}
+					return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("%q in theme %q has no letter or digit", p, t.Name)}
 				}
 				if where, ok := seen[k]; ok {
 					return &ParseError{File: name, Line: f.Line, Msg: fmt.Sprintf("%q is listed twice (first at %s)", p, where)}
 				}
 				seen[k] = fmt.Sprintf("line %d", f.Line)
 			}
+			if strings.TrimSpace(f.ZH) != "" && !hasWord(f.ZH) {
+				line := lineOf(data, fmt.Sprintf("$.themes[%d].formulations[%d].zh", ti, fi), f.Line)
+				return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("zh %q of %q has no letter or digit", f.ZH, f.Phrase)}
+			}
 		}
 	}
-	for _, v := range lex.Venues {
+	for i, s := range lex.Ignore {
+		if !hasWord(s) {
+			return &ParseError{File: name, Line: lineOf(data, fmt.Sprintf("$.ignore[%d]", i), 0), Msg: fmt.Sprintf("ignore span %q has no letter or digit", s)}
+		}
+	}
+	for vi, v := range lex.Venues {
 		if strings.TrimSpace(v.Venue) == "" || len(v.Patterns) == 0 {
 			return &ParseError{File: name, Line: v.Line, Msg: "a venue needs a name and at least one pattern"}
 		}
+		for pi, p := range v.Patterns {
+			if !hasWord(p) {
+				line := lineOf(data, fmt.Sprintf("$.venues[%d].patterns[%d]", vi, pi), v.Line)
+				return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("pattern %q of venue %q has no letter or digit", p, v.Venue)}
+			}
+		}
 	}
 	return nil
+}
+
+// hasWord reports whether s has a letter or a digit: text made only of
+// punctuation and space matches nothing, or everything.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0
+}
+
+// lineOf returns the line of the node at YAML path in data, or def when
+// there is none. It parses data again, so it is for errors only.
+func lineOf(data []byte, path string, def int) int {
+	p, err := yaml.PathString(path)
+	if err != nil {
+		return def
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return def
+	}
+	n, err := p.FilterFile(f)
+	if err != nil || n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
+		return def
+	}
+	return n.GetToken().Position.Line
 }
 
 // merge adds ext to base: formulations of a theme both name are appended
