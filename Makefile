@@ -46,7 +46,7 @@ fuzz:
 
 # Rewrite the golden files after checking the change by reading it.
 golden:
-	$(GO) test ./... -update
+	$(GO) test ./report -update
 
 clean:
 	rm -rf bin $(OUT)
