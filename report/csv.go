@@ -13,11 +13,36 @@ import (
 // Table is a named table: the unit written as a CSV file and, later, as a
 // workbook sheet, so both hold the same rows.
 type Table struct {
-	Name   string // file name under data/, e.g. "mentions.csv"
-	Header []string
-	Rows   [][]string
-	Spool  *Spool // when not nil, the rows are here and not in Rows
+	Name    string   // file name under data/, e.g. "mentions.csv"
+	Columns []Column // one per cell of a row
+	Rows    [][]string
+	Spool   *Spool // when not nil, the rows are here and not in Rows
 }
+
+// order gives the places of the named columns, in that order.
+func (t Table) order(names ...string) ([]int, error) {
+	at := make(map[string]int, len(t.Columns))
+	for i, c := range t.Columns {
+		at[c.Name] = i
+	}
+	out := make([]int, len(names))
+	for n, name := range names {
+		i, ok := at[name]
+		if !ok {
+			return nil, fmt.Errorf("table %s: no column %q", t.Name, name)
+		}
+		out[n] = i
+	}
+	return out, nil
+}
+
+// Names of the CSV tables the workbook shows.
+const (
+	coocCSV       = "cooccurrence.csv"
+	discoveredCSV = "discovered.csv"
+	keynessCSV    = "keyness.csv"
+	mentionsCSV   = "mentions.csv"
+)
 
 // Tables returns the count tables of a result, in the order they are written.
 func Tables(res *analyze.Result) []Table {
@@ -37,7 +62,7 @@ func WriteCSV(w io.Writer, t Table) error {
 		}
 		return cw.Write(out)
 	}
-	if err := write(t.Header); err != nil {
+	if err := write(names(t.Columns)); err != nil {
 		return err
 	}
 	if err := t.each(-1, func(_ int, row []string) error { return write(row) }); err != nil {
@@ -106,7 +131,11 @@ func per1000(count, tokens int) string {
 
 // ArticlesTable lists the articles with their sizes.
 func ArticlesTable(res *analyze.Result) Table {
-	t := Table{Name: "articles.csv", Header: []string{"article", "date", "venue", "headline", "paragraphs", "sentences", "tokens", "captions", "issue"}}
+	t := Table{Name: "articles.csv", Columns: []Column{
+		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "headline", Kind: Text},
+		{Name: "paragraphs", Kind: Int}, {Name: "sentences", Kind: Int}, {Name: "tokens", Kind: Int}, {Name: "captions", Kind: Int},
+		{Name: "issue", Kind: Text},
+	}}
 	for _, a := range res.Articles {
 		t.Rows = append(t.Rows, []string{itoa(a.N), a.Date.String(), a.Venue, a.Headline, itoa(a.Paragraphs), itoa(a.Sentences), itoa(a.Tokens), itoa(a.Captions), a.Issue})
 	}
@@ -115,7 +144,12 @@ func ArticlesTable(res *analyze.Result) Table {
 
 // MentionsTable lists every counted mention as a KWIC line.
 func MentionsTable(res *analyze.Result) Table {
-	t := Table{Name: "mentions.csv", Header: []string{"article", "date", "venue", "part", "paragraph", "sentence", "theme", "phrase", "matched", "left", "right", "line", "issue"}}
+	t := Table{Name: mentionsCSV, Columns: []Column{
+		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "part", Kind: Text},
+		{Name: "paragraph", Kind: Int}, {Name: "sentence", Kind: Int}, {Name: "theme", Kind: Text}, {Name: "phrase", Kind: Text},
+		{Name: "matched", Kind: Text}, {Name: "left", Kind: Right}, {Name: "right", Kind: Text}, {Name: "line", Kind: Int},
+		{Name: "issue", Kind: Text},
+	}}
 	for _, m := range res.Mentions {
 		t.Rows = append(t.Rows, []string{itoa(m.Article), m.Date.String(), m.Venue, m.Part, itoa(m.Paragraph), itoa(m.Sentence),
 			m.Theme, m.Phrase, m.Matched, m.Left, m.Right, itoa(m.Line), m.Issue})
@@ -126,7 +160,10 @@ func MentionsTable(res *analyze.Result) Table {
 // PhraseCountsTable gives, for every day and venue, the count of every
 // formulation that occurs anywhere in the issue (zeros included).
 func PhraseCountsTable(res *analyze.Result) Table {
-	t := Table{Name: "phrase_counts.csv", Header: []string{"date", "venue", "theme", "phrase", "count", "tokens", "per_1000", "issue"}}
+	t := Table{Name: "phrase_counts.csv", Columns: []Column{
+		{Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "theme", Kind: Text}, {Name: "phrase", Kind: Text},
+		{Name: "count", Kind: Int}, {Name: "tokens", Kind: Int}, {Name: "per_1000", Kind: Dec1}, {Name: "issue", Kind: Text},
+	}}
 	c := res.Counts
 	for _, k := range c.Groups {
 		tokens := c.Tokens[k]
@@ -143,7 +180,10 @@ func PhraseCountsTable(res *analyze.Result) Table {
 
 // ThemesTable gives, for every day and venue, the mentions of every theme.
 func ThemesTable(res *analyze.Result) Table {
-	t := Table{Name: "themes.csv", Header: []string{"date", "venue", "theme", "count", "tokens", "per_1000", "issue"}}
+	t := Table{Name: "themes.csv", Columns: []Column{
+		{Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "theme", Kind: Text},
+		{Name: "count", Kind: Int}, {Name: "tokens", Kind: Int}, {Name: "per_1000", Kind: Dec1}, {Name: "issue", Kind: Text},
+	}}
 	c := res.Counts
 	for _, k := range c.Groups {
 		tokens := c.Tokens[k]
@@ -163,8 +203,14 @@ func f3(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
 
 // CooccurrenceTable gives every pair of themes in every scope and window.
 func CooccurrenceTable(res *analyze.Result) Table {
-	t := Table{Name: "cooccurrence.csv", Header: []string{"scope", "window", "theme_a", "theme_b", "count", "expected", "pmi", "npmi", "llr", "jaccard",
-		"article", "paragraph", "sentence", "evidence", "part", "windows_a", "windows_b", "windows", "issue"}}
+	t := Table{Name: coocCSV, Columns: []Column{
+		{Name: "scope", Kind: Text}, {Name: "window", Kind: Text}, {Name: "theme_a", Kind: Text}, {Name: "theme_b", Kind: Text},
+		{Name: "count", Kind: Int}, {Name: "expected", Kind: Dec3}, {Name: "pmi", Kind: Dec3}, {Name: "npmi", Kind: Dec3},
+		{Name: "llr", Kind: Dec3}, {Name: "jaccard", Kind: Dec3},
+		{Name: "article", Kind: Int}, {Name: "paragraph", Kind: Int}, {Name: "sentence", Kind: Int}, {Name: "evidence", Kind: Long},
+		{Name: "part", Kind: Text}, {Name: "windows_a", Kind: Int}, {Name: "windows_b", Kind: Int}, {Name: "windows", Kind: Int},
+		{Name: "issue", Kind: Text},
+	}}
 	for _, p := range res.Pairs {
 		pmi := ""
 		if p.PMIDefined {
@@ -193,7 +239,12 @@ func CooccurrenceTable(res *analyze.Result) Table {
 
 // DiscoveredTable lists candidate new formulations, best first.
 func DiscoveredTable(res *analyze.Result) Table {
-	t := Table{Name: "discovered.csv", Header: []string{"phrase", "count", "articles", "score", "measure", "in_lexicon", "example", "example_issue", "example_article", "new_this_issue"}}
+	t := Table{Name: discoveredCSV, Columns: []Column{
+		{Name: "phrase", Kind: Text}, {Name: "count", Kind: Int}, {Name: "articles", Kind: Int}, {Name: "score", Kind: Dec3},
+		{Name: "measure", Kind: Text}, {Name: "in_lexicon", Kind: Text}, {Name: "example", Kind: Long}, {Name: "example_issue", Kind: Text},
+		{Name: "example_article", Kind: Text}, // written as text so far; Int would change the workbook
+		{Name: "new_this_issue", Kind: Text},
+	}}
 	for _, c := range res.Discovered {
 		in := c.InLexicon
 		if in == "" {
@@ -221,8 +272,12 @@ func newThisIssue(res *analyze.Result, phrase string) string {
 // KeynessTable lists, for each day and venue, the words and lexicon
 // phrases that set it apart from the rest of the issue.
 func KeynessTable(res *analyze.Result) Table {
-	t := Table{Name: "keyness.csv", Header: []string{"group", "phrase", "count_target", "count_reference", "llr", "log_ratio",
-		"kind", "tokens_target", "tokens_reference", "p_value", "expected_below_5"}}
+	t := Table{Name: keynessCSV, Columns: []Column{
+		{Name: "group", Kind: Text}, {Name: "phrase", Kind: Text}, {Name: "count_target", Kind: Int}, {Name: "count_reference", Kind: Int},
+		{Name: "llr", Kind: Dec3}, {Name: "log_ratio", Kind: Dec3}, {Name: "kind", Kind: Text},
+		{Name: "tokens_target", Kind: Int}, {Name: "tokens_reference", Kind: Int}, {Name: "p_value", Kind: Sci},
+		{Name: "expected_below_5", Kind: Text},
+	}}
 	for _, k := range res.Keyness {
 		low := "no"
 		if k.LowExpected {

@@ -60,7 +60,7 @@ func TestCSVHeaders(t *testing.T) {
 		"keyness.csv":       "group,phrase,count_target,count_reference,llr,log_ratio",
 	}
 	for _, tb := range Tables(analyzeReference(t)) {
-		got := strings.Join(tb.Header, ",")
+		got := strings.Join(names(tb.Columns), ",")
 		if !strings.HasPrefix(got, want[tb.Name]) {
 			t.Errorf("%s header = %q; want it to start with %q", tb.Name, got, want[tb.Name])
 		}
@@ -136,7 +136,7 @@ func TestCSVInjection(t *testing.T) {
 		{"new quality productive forces", "new quality productive forces"}, {"a=b", "a=b"},
 	} {
 		var b strings.Builder
-		if err := WriteCSV(&b, Table{Header: []string{"h"}, Rows: [][]string{{tt.in}}}); err != nil {
+		if err := WriteCSV(&b, Table{Columns: []Column{{Name: "h", Kind: Text}}, Rows: [][]string{{tt.in}}}); err != nil {
 			t.Fatal(err)
 		}
 		rows, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()

@@ -10,26 +10,21 @@ import (
 )
 
 // mentions writes the KWIC lines, left | match | right, each linked to its
-// article in the Structure sheet.
-func (b *book) mentions(t Table, st *StructureSheet) error {
-	order := []string{"article", "date", "venue", "part", "paragraph", "sentence", "theme", "phrase", "left", "matched", "right", "line", "issue"}
-	col, issueCol := 0, 0
-	for i, h := range t.Header {
-		switch h {
-		case "article":
-			col = i
-		case "issue":
-			issueCol = i
-		}
+// article in the Structure sheet. t is res's mentions table: row r is
+// res.Mentions[r].
+func (b *book) mentions(res *analyze.Result, t Table, st *StructureSheet) error {
+	order, err := t.order("article", "date", "venue", "part", "paragraph", "sentence", "theme", "phrase", "left", "matched", "right", "line", "issue")
+	if err != nil {
+		return err
 	}
 	link := &extraColumn{header: "in Structure", width: 14, value: func(r int) any {
-		n, _ := strconv.Atoi(t.Rows[r][col])
-		row := st.start[articleKey(t.Rows[r][issueCol], n)]
+		m := res.Mentions[r]
+		row := st.start[articleKey(m.Issue, m.Article)]
 		if row-1 > b.rowCap(SheetStructure) {
-			return fmt.Sprintf("article %d (in data/structure.csv)", n)
+			return fmt.Sprintf("article %d (in data/structure.csv)", m.Article)
 		}
-		return excelize.Cell{Formula: fmt.Sprintf(`HYPERLINK("#'%s'!A%d","article %d")`, SheetStructure, row, n),
-			Value: fmt.Sprintf("article %d", n)}
+		return excelize.Cell{Formula: fmt.Sprintf(`HYPERLINK("#'%s'!A%d","article %d")`, SheetStructure, row, m.Article),
+			Value: fmt.Sprintf("article %d", m.Article)}
 	}}
 	return b.streamed(SheetMentions, t, order, link)
 }
@@ -37,6 +32,55 @@ func (b *book) mentions(t Table, st *StructureSheet) error {
 // cooccurrence writes the sentence-window theme × theme matrix for the
 // whole issue, with a colour scale, then the long table of every measure.
 func (b *book) cooccurrence(res *analyze.Result, long Table) error {
+	sheet := SheetCooc
+	f := b.f
+	cols, next, err := b.coocMatrix(res)
+	if err != nil {
+		return err
+	}
+	// the long table
+	at := next + 2
+	if err := f.SetCellValue(sheet, "A"+strconv.Itoa(at), "Every pair of themes, for the whole issue and each day, in sentence and paragraph windows"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, "A"+strconv.Itoa(at), "A"+strconv.Itoa(at), b.bold); err != nil {
+		return err
+	}
+	lrows := make([][]any, len(long.Rows))
+	for i, r := range long.Rows {
+		lrows[i] = make([]any, len(r))
+		for j, c := range r {
+			lrows[i][j] = cellValue(c, long.Columns[j].Kind)
+		}
+	}
+	if _, err := b.table(sheet, 1, at+1, "CooccurrencePairs", long.Columns, lrows); err != nil {
+		return err
+	}
+	// one set of widths for both tables: the matrix's theme columns and
+	// the long table's text, whichever needs more
+	lw := widths(long.Columns, long.Rows)
+	for i := 0; i < max(len(cols), len(lw)); i++ {
+		w := 0.0
+		switch {
+		case i == 0:
+			w = 30
+		case i < len(cols):
+			w = 14
+		}
+		if i < len(lw) {
+			w = max(w, lw[i])
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sheet, col, col, w); err != nil {
+			return err
+		}
+	}
+	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomRight"})
+}
+
+// coocMatrix writes the theme × theme matrix of the Co-occurrence sheet
+// from its row 1; it returns the matrix's columns and the row after it.
+func (b *book) coocMatrix(res *analyze.Result) ([]Column, int, error) {
 	sheet := SheetCooc
 	f := b.f
 	var themes []string
@@ -55,19 +99,17 @@ func (b *book) cooccurrence(res *analyze.Result, long Table) error {
 		}
 	}
 	if err := f.SetCellValue(sheet, "A1", "Sentences holding both themes (whole issue; the diagonal is left empty, the last column gives each theme's own sentences)"); err != nil {
-		return err
+		return nil, 0, err
 	}
 	if err := f.SetCellStyle(sheet, "A1", "A1", b.bold); err != nil {
-		return err
+		return nil, 0, err
 	}
-	header := append([]string{"theme"}, themes...)
-	header = append(header, "sentences with the theme")
-	kinds := []colKind{colText}
+	cols := []Column{{Name: "theme", Kind: Text}}
+	for _, th := range themes {
+		cols = append(cols, Column{Name: th, Kind: Int})
+	}
+	cols = append(cols, Column{Name: "sentences with the theme", Kind: Int})
 	var rows [][]any
-	for range themes {
-		kinds = append(kinds, colInt)
-	}
-	kinds = append(kinds, colInt)
 	for _, a := range themes {
 		row := []any{a}
 		for _, bth := range themes {
@@ -80,9 +122,9 @@ func (b *book) cooccurrence(res *analyze.Result, long Table) error {
 		row = append(row, own[a])
 		rows = append(rows, row)
 	}
-	next, err := b.tableBanded(sheet, 1, 2, "CooccurrenceMatrix", header, kinds, rows, false)
+	next, err := b.tableBanded(sheet, 1, 2, "CooccurrenceMatrix", cols, rows, false)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	if len(themes) > 1 {
 		first, _ := excelize.CoordinatesToCellName(2, 3)
@@ -90,64 +132,22 @@ func (b *book) cooccurrence(res *analyze.Result, long Table) error {
 		if err := f.SetConditionalFormat(sheet, first+":"+last, []excelize.ConditionalFormatOptions{{
 			Type: "2_color_scale", Criteria: "=", MinType: "min", MaxType: "max", MinColor: "#FFFFFF", MaxColor: "#0072B2",
 		}}); err != nil {
-			return err
+			return nil, 0, err
 		}
 	}
 	// theme names as column headers are long: wrap them
 	wrapHead, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Font: &excelize.Font{Bold: true}})
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
-	hEnd, _ := excelize.CoordinatesToCellName(len(header), 2)
+	hEnd, _ := excelize.CoordinatesToCellName(len(cols), 2)
 	if err := f.SetCellStyle(sheet, "B2", hEnd, wrapHead); err != nil {
-		return err
+		return nil, 0, err
 	}
 	if err := f.SetRowHeight(sheet, 2, 45); err != nil {
-		return err
+		return nil, 0, err
 	}
-
-	// the long table
-	at := next + 2
-	if err := f.SetCellValue(sheet, "A"+strconv.Itoa(at), "Every pair of themes, for the whole issue and each day, in sentence and paragraph windows"); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(sheet, "A"+strconv.Itoa(at), "A"+strconv.Itoa(at), b.bold); err != nil {
-		return err
-	}
-	lk := make([]colKind, len(long.Header))
-	for i, h := range long.Header {
-		lk[i] = kindOf(h)
-	}
-	lrows := make([][]any, len(long.Rows))
-	for i, r := range long.Rows {
-		lrows[i] = make([]any, len(r))
-		for j, c := range r {
-			lrows[i][j] = cellValue(c, lk[j])
-		}
-	}
-	if _, err := b.table(sheet, 1, at+1, "CooccurrencePairs", long.Header, lk, lrows); err != nil {
-		return err
-	}
-	// one set of widths for both tables: the matrix's theme columns and
-	// the long table's text, whichever needs more
-	lw := widths(long.Header, long.Rows, lk)
-	for i := 0; i < max(len(header), len(lw)); i++ {
-		w := 0.0
-		switch {
-		case i == 0:
-			w = 30
-		case i < len(header):
-			w = 14
-		}
-		if i < len(lw) {
-			w = max(w, lw[i])
-		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, w); err != nil {
-			return err
-		}
-	}
-	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomRight"})
+	return cols, next, nil
 }
 
 // lexiconSheet writes the lexicon used: formulations, ignored spans,
@@ -165,9 +165,8 @@ func (b *book) lexiconSheet(res *analyze.Result) error {
 			rows = append(rows, []any{th.Name, f.Phrase, f.ZH, strings.Join(f.Variants, "; "), exact})
 		}
 	}
-	header := []string{"theme", "formulation", "zh", "variants", "exact"}
-	kinds := []colKind{colText, colText, colText, colLong, colText}
-	next, err := b.table(sheet, 1, 1, "LexiconFormulations", header, kinds, rows)
+	cols := []Column{{Name: "theme", Kind: Text}, {Name: "formulation", Kind: Text}, {Name: "zh", Kind: Text}, {Name: "variants", Kind: Long}, {Name: "exact", Kind: Text}}
+	next, err := b.table(sheet, 1, 1, "LexiconFormulations", cols, rows)
 	if err != nil {
 		return err
 	}
@@ -175,7 +174,7 @@ func (b *book) lexiconSheet(res *analyze.Result) error {
 	for _, s := range lex.Ignore {
 		ign = append(ign, []any{s})
 	}
-	next, err = b.table(sheet, 1, next+2, "LexiconIgnored", []string{"ignored span (masked before matching)"}, []colKind{colText}, ign)
+	next, err = b.table(sheet, 1, next+2, "LexiconIgnored", []Column{{Name: "ignored span (masked before matching)", Kind: Text}}, ign)
 	if err != nil {
 		return err
 	}
@@ -183,7 +182,7 @@ func (b *book) lexiconSheet(res *analyze.Result) error {
 	for _, v := range lex.Venues {
 		ven = append(ven, []any{v.Venue, strings.Join(v.Patterns, "; ")})
 	}
-	next, err = b.table(sheet, 1, next+2, "LexiconVenues", []string{"venue", "patterns"}, []colKind{colText, colLong}, ven)
+	next, err = b.table(sheet, 1, next+2, "LexiconVenues", []Column{{Name: "venue", Kind: Text}, {Name: "patterns", Kind: Long}}, ven)
 	if err != nil {
 		return err
 	}
@@ -191,11 +190,137 @@ func (b *book) lexiconSheet(res *analyze.Result) error {
 	for _, s := range lex.Stopwords {
 		stop = append(stop, []any{s})
 	}
-	if _, err := b.table(sheet, 1, next+2, "LexiconStopwords", []string{"stopword (for discovery)"}, []colKind{colText}, stop); err != nil {
+	if _, err := b.table(sheet, 1, next+2, "LexiconStopwords", []Column{{Name: "stopword (for discovery)", Kind: Text}}, stop); err != nil {
 		return err
 	}
-	if err := b.fit(sheet, 1, header, rows, kinds); err != nil {
+	if err := b.fit(sheet, 1, cols, rows); err != nil {
 		return err
 	}
 	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// pivot writes formulations × groups: counts, a total, then per 1,000
+// tokens, grouped by theme; under the table, all mentions and the token
+// denominators.
+func (b *book) pivot(sheet string, res *analyze.Result, groups []group) error {
+	cols := []Column{{Name: "theme", Kind: Text}, {Name: "formulation", Kind: Text}, {Name: "zh", Kind: Text}}
+	for _, g := range groups {
+		cols = append(cols, Column{Name: g.name, Kind: Int})
+	}
+	cols = append(cols, Column{Name: "total", Kind: Int})
+	for _, g := range groups {
+		cols = append(cols, Column{Name: g.name + " per 1,000", Kind: Dec1})
+	}
+	cols = append(cols, Column{Name: "total per 1,000", Kind: Dec1})
+	allTokens := 0
+	for _, g := range groups {
+		allTokens += g.tokens(res)
+	}
+	var rows [][]any
+	totals := make([]int, len(groups))
+	for _, f := range res.Formulations {
+		total := res.Counts.Total(f.ID)
+		if total == 0 {
+			continue
+		}
+		row := []any{f.Theme, f.Phrase, f.ZH}
+		counts := make([]int, len(groups))
+		for i, g := range groups {
+			counts[i] = g.count(res, f.ID)
+			totals[i] += counts[i]
+			row = append(row, counts[i])
+		}
+		row = append(row, total)
+		for i, g := range groups {
+			row = append(row, rate(counts[i], g.tokens(res)))
+		}
+		row = append(row, rate(total, allTokens))
+		rows = append(rows, row)
+	}
+	next, err := b.table(sheet, 1, 1, sheet, cols, rows)
+	if err != nil {
+		return err
+	}
+	if err := b.fit(sheet, 1, cols, rows); err != nil {
+		return err
+	}
+	// below the table: all mentions and the denominators
+	sum := []any{"", "All formulations (mentions)", ""}
+	toks := []any{"", "Tokens (denominator of per 1,000)", ""}
+	all := 0
+	for i, g := range groups {
+		sum = append(sum, totals[i])
+		toks = append(toks, g.tokens(res))
+		all += totals[i]
+	}
+	sum = append(sum, all)
+	toks = append(toks, allTokens)
+	for i, g := range groups {
+		sum = append(sum, rate(totals[i], g.tokens(res)))
+	}
+	sum = append(sum, rate(all, allTokens))
+	for i, r := range [][]any{sum, toks} {
+		cell, _ := excelize.CoordinatesToCellName(1, next+1+i)
+		if err := b.f.SetSheetRow(sheet, cell, &r); err != nil {
+			return err
+		}
+		for c, col := range cols {
+			at, _ := excelize.CoordinatesToCellName(c+1, next+1+i)
+			if err := b.f.SetCellStyle(sheet, at, at, b.style[col.Kind]); err != nil {
+				return err
+			}
+		}
+	}
+	first, _ := excelize.CoordinatesToCellName(1, next+1)
+	if err := b.f.SetCellStyle(sheet, first, "B"+strconv.Itoa(next+2), b.bold); err != nil {
+		return err
+	}
+	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"})
+}
+
+// themes writes theme counts and shares per day and per venue.
+func (b *book) themes(res *analyze.Result) error {
+	groups := append(dayGroups(res), venueGroups(res)...)
+	cols := []Column{{Name: "theme", Kind: Text}}
+	for i, g := range groups {
+		label := g.name
+		if i >= len(dayGroups(res)) {
+			label = "venue: " + g.name
+		}
+		cols = append(cols, Column{Name: label + " mentions", Kind: Int}, Column{Name: label + " share", Kind: Percent})
+	}
+	byTheme := func(g group) map[string]int {
+		m := map[string]int{}
+		for _, f := range res.Formulations {
+			m[f.Theme] += g.count(res, f.ID)
+		}
+		return m
+	}
+	counts := make([]map[string]int, len(groups))
+	sums := make([]int, len(groups))
+	for i, g := range groups {
+		counts[i] = byTheme(g)
+		for _, n := range counts[i] {
+			sums[i] += n
+		}
+	}
+	var rows [][]any
+	for _, th := range res.Themes {
+		row := []any{th}
+		for i := range groups {
+			share := any("")
+			if sums[i] > 0 {
+				share = float64(counts[i][th]) / float64(sums[i])
+			}
+			row = append(row, counts[i][th], share)
+		}
+		rows = append(rows, row)
+	}
+	if _, err := b.table(SheetThemes, 1, 1, SheetThemes, cols, rows); err != nil {
+		return err
+	}
+	if err := b.fit(SheetThemes, 1, cols, rows); err != nil {
+		return err
+	}
+	return b.f.SetPanes(SheetThemes, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
 }

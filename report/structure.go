@@ -127,8 +127,11 @@ type StructureSheet struct {
 // NewStructureSheet starts an empty StructureSheet whose rows go to spool, or stay
 // in memory when spool is nil.
 func NewStructureSheet(spool *Spool) *StructureSheet {
-	return &StructureSheet{Table: Table{Name: "structure.csv", Spool: spool,
-		Header: []string{"article", "date", "venue", "part", "paragraph", "line", "copies", "text", "issue"}},
+	return &StructureSheet{Table: Table{Name: "structure.csv", Spool: spool, Columns: []Column{
+		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "part", Kind: Text},
+		{Name: "paragraph", Kind: Int}, {Name: "line", Kind: Int}, {Name: "copies", Kind: Int}, {Name: "text", Kind: Long},
+		{Name: "issue", Kind: Text},
+	}},
 		start: map[string]int{}}
 }
 

@@ -2,13 +2,11 @@ package report
 
 import (
 	"fmt"
-	_ "image/png" // excelize reads a picture's size through image.DecodeConfig
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/issuelens/analyze/analyze"
-	"github.com/xuri/excelize/v2"
 )
 
 const howToRead = `How to read this workbook. Counts are mentions of the lexicon's formulations in headlines and body paragraphs (photo captions only when the run counted them), found case-insensitively, with inflections ("deepening reforms" counts for "deepen reform"), the longest formulation winning where two overlap, coordinations counted for each formulation they stand for ("industrial and supply chains"), and official titles left out. "Per 1,000" divides by the word tokens of the same day or venue. By day and By venue give every formulation found, grouped by theme, with totals and the token denominators under each table; Themes adds them up by theme. Co-occurrence counts the sentences (and paragraphs) holding two themes, with PMI, normalised PMI (-1 never together, 0 independent, 1 always together), G² and Jaccard, and the first such sentence as evidence. Discovered lists frequent phrases the lexicon does not know yet (in_lexicon = new) beside the ones it does. Keyness ranks what sets each day and venue apart from the rest; rows marked expected_below_5 rest on counts too small for their p-value. Mentions gives every counted mention in context, linked to its article in Structure, which shows the text as read, with source line numbers and the lines dropped as masthead or footer. Lexicon is the list of formulations used.`
@@ -71,40 +69,18 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		unit = "issue"
 		facts = append(facts[:1], append([][2]any{{"Issues", len(res.Issues)}}, facts[1:]...)...)
 	}
-	row := 3
-	for _, kv := range facts {
-		if err := set("A"+strconv.Itoa(row), kv[0], b.bold); err != nil {
-			return err
-		}
-		if err := set("B"+strconv.Itoa(row), kv[1], b.style[colText]); err != nil {
-			return err
-		}
-		row++
+	row, err := b.facts(sheet, 3, facts)
+	if err != nil {
+		return err
 	}
 	row++
 	if err := set("A"+strconv.Itoa(row), "Top formulations per "+unit, b.bold); err != nil {
 		return err
 	}
-	header := []string{unit, "rank", "formulation", "theme", "mentions", "per 1,000"}
-	kinds := []colKind{colText, colInt, colText, colText, colInt, colDec1}
-	var top [][]any
-	for _, d := range days {
-		type fc struct {
-			f analyze.Formulation
-			n int
-		}
-		var fcs []fc
-		for _, fm := range res.Formulations {
-			if n := d.count(res, fm.ID); n > 0 {
-				fcs = append(fcs, fc{fm, n})
-			}
-		}
-		sort.SliceStable(fcs, func(i, j int) bool { return fcs[i].n > fcs[j].n })
-		for i, x := range fcs[:min(5, len(fcs))] {
-			top = append(top, []any{d.name, i + 1, x.f.Phrase, x.f.Theme, x.n, rate(x.n, d.tokens(res))})
-		}
-	}
-	next, err := b.table(sheet, 1, row+1, "SummaryTop", header, kinds, top)
+	cols := []Column{{Name: unit, Kind: Text}, {Name: "rank", Kind: Int}, {Name: "formulation", Kind: Text}, {Name: "theme", Kind: Text},
+		{Name: "mentions", Kind: Int}, {Name: "per 1,000", Kind: Dec1}}
+	top := topRows(res, days)
+	next, err := b.table(sheet, 1, row+1, "SummaryTop", cols, top)
 	if err != nil {
 		return err
 	}
@@ -144,118 +120,58 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		{"Tool", "analyze " + prov.Version},
 		{"Parameters", strings.Join(prov.Params, "; ")},
 	}
-	for _, kv := range prov2 {
-		if err := set("A"+strconv.Itoa(row), kv[0], b.bold); err != nil {
-			return err
-		}
-		if err := set("B"+strconv.Itoa(row), kv[1], b.style[colText]); err != nil {
-			return err
-		}
-		row++
+	if _, err := b.facts(sheet, row, prov2); err != nil {
+		return err
 	}
 	if err := f.SetColWidth(sheet, "A", "A", 30); err != nil {
 		return err
 	}
-	return b.fit(sheet, 1, header, top, kinds)
+	return b.fit(sheet, 1, cols, top)
 }
 
-// charts writes the Charts sheet: a native chart of the top formulations
-// by day, from a small table beside it, and the PNG charts.
-func (b *book) charts(res *analyze.Result, look Look) error {
-	sheet := SheetCharts
-	f := b.f
-	days := dayGroups(res)
-	type ft struct {
-		f analyze.Formulation
-		n int
-	}
-	var fts []ft
-	for _, fm := range res.Formulations {
-		if n := res.Counts.Total(fm.ID); n > 0 {
-			fts = append(fts, ft{fm, n})
-		}
-	}
-	sort.SliceStable(fts, func(i, j int) bool { return fts[i].n > fts[j].n })
-	fts = fts[:min(12, len(fts))]
-	header := []string{"formulation"}
-	kinds := []colKind{colText}
+// topRows are the five formulations most mentioned on each day (or
+// issue): day, rank, formulation, theme, mentions, per 1,000.
+func topRows(res *analyze.Result, days []group) [][]any {
+	var top [][]any
 	for _, d := range days {
-		header = append(header, d.name)
-		kinds = append(kinds, colInt)
-	}
-	var rows [][]any
-	for _, x := range fts {
-		row := []any{x.f.Phrase}
-		for _, d := range days {
-			row = append(row, d.count(res, x.f.ID))
+		type fc struct {
+			f analyze.Formulation
+			n int
 		}
-		rows = append(rows, row)
-	}
-	if err := f.SetCellValue(sheet, "A1", "Top formulations by day (data of the chart beside it)"); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(sheet, "A1", "A1", b.bold); err != nil {
-		return err
-	}
-	next, err := b.table(sheet, 1, 2, "ChartData", header, kinds, rows)
-	if err != nil {
-		return err
-	}
-	if err := b.fit(sheet, 1, header, rows, kinds); err != nil {
-		return err
-	}
-	anchor := len(header) + 2
-	if len(rows) > 0 && len(days) > 0 {
-		var series []excelize.ChartSeries
-		for i := range days {
-			col, _ := excelize.ColumnNumberToName(2 + i)
-			series = append(series, excelize.ChartSeries{
-				Name:       fmt.Sprintf("'%s'!$%s$2", sheet, col),
-				Categories: fmt.Sprintf("'%s'!$A$3:$A$%d", sheet, 2+len(rows)),
-				Values:     fmt.Sprintf("'%s'!$%s$3:$%s$%d", sheet, col, col, 2+len(rows)),
-				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{seriesColor(look.DayColors, i)}},
-			})
+		var fcs []fc
+		for _, fm := range res.Formulations {
+			if n := d.count(res, fm.ID); n > 0 {
+				fcs = append(fcs, fc{fm, n})
+			}
 		}
-		cell, _ := excelize.CoordinatesToCellName(anchor, 2)
-		if err := f.AddChart(sheet, cell, &excelize.Chart{
-			Type: excelize.Bar, Series: series,
-			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Top formulations by day — " + res.Issue.Title}}},
-			Legend: excelize.ChartLegend{Position: "bottom"},
-			XAxis:  excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "333333", Size: 9}},
-			YAxis: excelize.ChartAxis{MajorGridLines: true, MajorUnit: 1, Font: excelize.Font{Color: "333333", Size: 9},
-				Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "mentions", Font: &excelize.Font{Color: "333333", Size: 10}}}}},
-			Dimension: excelize.ChartDimension{Width: 800, Height: 520},
-		}); err != nil {
-			return err
+		sort.SliceStable(fcs, func(i, j int) bool { return fcs[i].n > fcs[j].n })
+		for i, x := range fcs[:min(5, len(fcs))] {
+			top = append(top, []any{d.name, i + 1, x.f.Phrase, x.f.Theme, x.n, rate(x.n, d.tokens(res))})
 		}
 	}
-	row := max(next+2, 30)
-	for _, im := range look.Images {
-		if err := f.SetCellValue(sheet, "A"+strconv.Itoa(row), im.Title); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.bold); err != nil {
-			return err
-		}
-		if err := f.AddPictureFromBytes(sheet, "A"+strconv.Itoa(row+1), &excelize.Picture{
-			Extension: ".png", File: im.PNG,
-			Format: &excelize.GraphicOptions{AltText: im.Title, Name: im.Name, ScaleX: 0.5, ScaleY: 0.5, LockAspectRatio: true},
-		}); err != nil {
-			return fmt.Errorf("chart %s: %w", im.Name, err)
-		}
-		row += 25 // 450 px at 20 px a row, and room
-	}
-	return nil
+	return top
 }
 
-// seriesColor is the i-th of the given colours, or of the colour-blind-safe
-// palette of Okabe and Ito (black left out) when none are given.
-func seriesColor(given []string, i int) string {
-	if i < len(given) {
-		return given[i]
+// facts writes label (bold) and value pairs down columns A and B from
+// row on, and returns the row after them.
+func (b *book) facts(sheet string, row int, facts [][2]any) (int, error) {
+	for _, kv := range facts {
+		a, v := "A"+strconv.Itoa(row), "B"+strconv.Itoa(row)
+		if err := b.f.SetCellValue(sheet, a, kv[0]); err != nil {
+			return 0, err
+		}
+		if err := b.f.SetCellStyle(sheet, a, a, b.bold); err != nil {
+			return 0, err
+		}
+		if err := b.f.SetCellValue(sheet, v, kv[1]); err != nil {
+			return 0, err
+		}
+		if err := b.f.SetCellStyle(sheet, v, v, b.style[Text]); err != nil {
+			return 0, err
+		}
+		row++
 	}
-	p := [...]string{"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
-	return p[i%len(p)]
+	return row, nil
 }
 
 // historyFact says where the report's issue stands in the history.
@@ -324,8 +240,8 @@ func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
 		return 0, err
 	}
 	// the columns line up with the table above: short, number, wide, theme
-	next, err := b.table(sheet, 1, row+1, "SummaryNew", []string{"new", "mentions", "phrase", "theme"},
-		[]colKind{colText, colInt, colText, colText}, rows)
+	next, err := b.table(sheet, 1, row+1, "SummaryNew",
+		[]Column{{Name: "new", Kind: Text}, {Name: "mentions", Kind: Int}, {Name: "phrase", Kind: Text}, {Name: "theme", Kind: Text}}, rows)
 	if err != nil {
 		return 0, err
 	}

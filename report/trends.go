@@ -11,10 +11,8 @@ import (
 // WriteTrendsWorkbook writes a workbook of the Trends sheet alone, from a
 // history (analyze trends); store names it in the document's properties.
 func WriteTrendsWorkbook(w io.Writer, h *analyze.History, store, version string) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w) })
-	b := &book{f: f, style: map[colKind]int{}, tables: map[string]bool{}, maxRows: maxTableRows, textRows: maxTextRows}
+	b := newBook(w, maxTextRows)
+	defer b.f.Close()
 	if err := b.setupSheets([]string{SheetTrends}, "Formulations across issues", "Counts of formulations issue by issue",
 		Provenance{Input: store, Version: version}); err != nil {
 		return err
@@ -22,7 +20,7 @@ func WriteTrendsWorkbook(w io.Writer, h *analyze.History, store, version string)
 	if err := b.trends(&analyze.Result{History: h}); err != nil {
 		return err
 	}
-	return f.Write(io.Discard) // nothing reaches excelize's own buffer
+	return b.f.Write(io.Discard) // nothing reaches excelize's own buffer
 }
 
 // trendLines is how many formulations the Trends sheet's line chart draws.
@@ -62,7 +60,7 @@ func (b *book) trends(res *analyze.Result) error {
 	h := res.History
 	if h == nil {
 		rows := [][]any{{"No history was kept for this report (analyze run --no-history): with one, this sheet counts every formulation issue by issue across the issues of the history store."}}
-		_, err := b.table(sheet, 1, 1, "Trends", []string{"history"}, []colKind{colText}, rows)
+		_, err := b.table(sheet, 1, 1, "Trends", []Column{{Name: "history", Kind: Text}}, rows)
 		if err == nil {
 			err = b.f.SetColWidth(sheet, "A", "A", 120)
 		}
@@ -70,15 +68,12 @@ func (b *book) trends(res *analyze.Result) error {
 	}
 	labels := trendHeaders(h)
 	n := len(h.Issues)
-	header := []string{"theme", "formulation", "first seen", "trend"}
-	kinds := []colKind{colText, colText, colText, colText}
+	cols := []Column{{Name: "theme", Kind: Text}, {Name: "formulation", Kind: Text}, {Name: "first seen", Kind: Text}, {Name: "trend", Kind: Text}}
 	for _, l := range labels {
-		header = append(header, l)
-		kinds = append(kinds, colInt)
+		cols = append(cols, Column{Name: l, Kind: Int})
 	}
 	for _, l := range labels {
-		header = append(header, l+" per 1,000")
-		kinds = append(kinds, colDec1)
+		cols = append(cols, Column{Name: l + " per 1,000", Kind: Dec1})
 	}
 	var rows [][]any
 	for _, p := range h.Phrases {
@@ -106,11 +101,11 @@ func (b *book) trends(res *analyze.Result) error {
 		}
 		rows = append(rows, row)
 	}
-	next, err := b.table(sheet, 1, 1, "Trends", header, kinds, rows)
+	next, err := b.table(sheet, 1, 1, "Trends", cols, rows)
 	if err != nil {
 		return err
 	}
-	if err := b.fit(sheet, 1, header, rows, kinds); err != nil {
+	if err := b.fit(sheet, 1, cols, rows); err != nil {
 		return err
 	}
 	if err := b.f.SetColWidth(sheet, "D", "D", 16); err != nil { // room for the sparklines
@@ -132,8 +127,8 @@ func (b *book) trends(res *analyze.Result) error {
 	// the issues: what each column is, and its denominator
 	// the wide columns of the table above (theme, formulation) take the
 	// issue and its title; the file comes last
-	issueHeader := []string{"issue", "title", "date", "last date", "articles", "tokens", "mentions", "file"}
-	issueKinds := []colKind{colText, colText, colText, colText, colInt, colInt, colInt, colText}
+	issueCols := []Column{{Name: "issue", Kind: Text}, {Name: "title", Kind: Text}, {Name: "date", Kind: Text}, {Name: "last date", Kind: Text},
+		{Name: "articles", Kind: Int}, {Name: "tokens", Kind: Int}, {Name: "mentions", Kind: Int}, {Name: "file", Kind: Text}}
 	var issues [][]any
 	for i, is := range h.Issues {
 		issues = append(issues, []any{labels[i], is.Title, is.Date, is.LastDate, is.Articles, is.Tokens, is.Mentions, is.Name})
@@ -143,7 +138,7 @@ func (b *book) trends(res *analyze.Result) error {
 	if err := b.f.SetCellValue(sheet, fmt.Sprintf("A%d", next+1), note); err != nil {
 		return err
 	}
-	inext, err := b.table(sheet, 1, next+2, "TrendIssues", issueHeader, issueKinds, issues)
+	inext, err := b.table(sheet, 1, next+2, "TrendIssues", issueCols, issues)
 	if err != nil {
 		return err
 	}

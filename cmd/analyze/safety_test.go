@@ -380,6 +380,20 @@ func TestHistoryStoreProblems(t *testing.T) {
 	if after, _ := os.ReadFile(good); !bytes.Equal(before, after) {
 		t.Errorf("history changed the store")
 	}
+	// trends, too, writes only over what analyze wrote
+	mine := write(t, filepath.Join(dir, "mine", "notes.txt"), "mine")
+	if _, stderr, code := runCLI(t, "", "trends", "--history", good, "--out", filepath.Dir(mine)); code != 1 || !strings.Contains(stderr, "not written by analyze") {
+		t.Errorf("trends into a directory of the user's: exit %d, stderr %q; want 1", code, stderr)
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("trends removed the user's file: %v", err)
+	}
+	trends := filepath.Join(dir, "trends")
+	for range 2 { // its own report: replaced
+		if _, stderr, code := runCLI(t, "", "trends", "--history", good, "--out", trends); code != 0 {
+			t.Errorf("trends: exit %d, %s", code, stderr)
+		}
+	}
 
 	// a store whose directory cannot be written: said as it is
 	locked := filepath.Join(dir, "locked")

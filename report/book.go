@@ -1,0 +1,262 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// book is a workbook being written: the machinery the sheets share, its
+// styles, its tables (small ones through excelize's ordinary API, long
+// ones streamed) and their column widths.
+type book struct {
+	f      *excelize.File
+	style  map[Kind]int
+	title  int
+	bold   int
+	note   int
+	head   [2]int              // header cells: text (left) and numbers (right)
+	band   int                 // conditional format shading every other row
+	tables map[string][]Column // the columns of each Excel table, by its name
+	// maxRows is the most data rows of a streamed table (maxTableRows;
+	// tests make it small)
+	maxRows int
+	// textRows is the most rows of the Structure sheet (maxTextRows): the
+	// text of a large input would make the workbook too big to share, and
+	// data/structure.csv has it all
+	textRows int
+}
+
+// newBook starts a workbook whose zip goes straight to w: excelize would
+// build the whole file in a buffer of its own (the zip writer it is
+// given) and then copy it. The caller closes b.f.
+func newBook(w io.Writer, textRows int) *book {
+	f := excelize.NewFile()
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w) })
+	return &book{f: f, style: map[Kind]int{}, tables: map[string][]Column{}, maxRows: maxTableRows, textRows: textRows}
+}
+
+// setupSheets creates the sheets, the styles and the document properties.
+func (b *book) setupSheets(sheets []string, title, subject string, prov Provenance) error {
+	f := b.f
+	for i, name := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	// The workbook opens on Summary. Set while the sheets are empty:
+	// SetActiveSheet parses every sheet written so far, which at the end
+	// was half the time of a large workbook.
+	f.SetActiveSheet(0)
+	// no timestamps: two runs on the same input give the same bytes
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title: title, Subject: subject,
+		Creator: "analyze " + prov.Version, Description: "Made by analyze from " + prov.Input,
+		Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z", Language: "en-US",
+	}); err != nil {
+		return err
+	}
+	if err := f.SetAppProps(&excelize.AppProperties{Application: "analyze " + prov.Version}); err != nil {
+		return err
+	}
+	if err := b.styles(); err != nil {
+		return err
+	}
+	for _, name := range sheets {
+		if err := b.printable(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// styles makes the styles of the column kinds, titles, notes and headers.
+func (b *book) styles() error {
+	f := b.f
+	for _, k := range kinds() {
+		id, err := f.NewStyle(k.style())
+		if err != nil {
+			return err
+		}
+		b.style[k] = id
+	}
+	var err error
+	if b.title, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}}); err != nil {
+		return err
+	}
+	if b.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}}); err != nil {
+		return err
+	}
+	if b.note, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+		return err
+	}
+	for i, align := range []string{"left", "right"} {
+		if b.head[i], err = f.NewStyle(&excelize.Style{
+			Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"0072B2"}},
+			Alignment: &excelize.Alignment{Horizontal: align, Indent: i, Vertical: "top", WrapText: true},
+		}); err != nil {
+			return err
+		}
+	}
+	b.band, err = f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8F1F8"}}})
+	return err
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// printable sets landscape, fit-to-width printing. It is called before any
+// stream writer opens the sheet, which keeps these settings.
+func (b *book) printable(sheet string) error {
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0), Size: ptr(9), // A4
+	}); err != nil {
+		return err
+	}
+	return b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
+}
+
+// headStyle is the header style for a column of kind k: numbers' headers
+// align with their numbers.
+func (b *book) headStyle(k Kind) int {
+	if k.numeric() {
+		return b.head[1]
+	}
+	return b.head[0]
+}
+
+// banded shades every other data row of a table (Excel shows its table
+// style's bands; other spreadsheets may not), from top-left (col, row) of
+// the header over ncol columns and nrow data rows.
+func (b *book) banded(sheet string, col, row, ncol, nrow int) error {
+	if nrow < 1 {
+		return nil
+	}
+	first, _ := excelize.CoordinatesToCellName(col, row+1)
+	last, err := excelize.CoordinatesToCellName(col+ncol-1, row+nrow)
+	if err != nil {
+		return fmt.Errorf("%s: %w", sheet, err)
+	}
+	return b.f.SetConditionalFormat(sheet, first+":"+last, []excelize.ConditionalFormatOptions{{
+		Type: "formula", Criteria: fmt.Sprintf("MOD(ROW()-%d,2)=1", row), Format: &b.band,
+	}})
+}
+
+// headHeight is the header row's height in points: two lines when a
+// header is wider than its numbers' column and wraps.
+func headHeight(cols []Column) float64 {
+	for _, c := range cols {
+		if c.Kind.numeric() && utf8.RuneCountInString(c.title())+4 > 14 {
+			return 30
+		}
+	}
+	return 15
+}
+
+// tableName makes a unique Excel table name from a sheet name, and keeps
+// the table's columns under it.
+func (b *book) tableName(sheet string, cols []Column) string {
+	base := strings.NewReplacer(" ", "", "-", "", "(", "", ")", "").Replace(sheet)
+	name := base
+	for n := 2; b.tables[name] != nil; n++ {
+		name = fmt.Sprintf("%s%d", base, n)
+	}
+	if cols == nil {
+		cols = []Column{}
+	}
+	b.tables[name] = cols
+	return name
+}
+
+// cellValue turns a CSV cell into a workbook value of its column's kind.
+func cellValue(s string, k Kind) any {
+	switch k {
+	case Int:
+		if n, err := strconv.Atoi(s); err == nil {
+			return n
+		}
+	case Dec1, Dec3, Percent, Sci:
+		if v, err := strconv.ParseFloat(s, 64); err == nil {
+			return v
+		}
+	}
+	return s
+}
+
+// widths fits each column to its longest cell (header included, but a
+// long header over numbers wraps instead of widening them), within limits:
+// 60 characters, 100 for long text.
+func widths(cols []Column, rows [][]string) []float64 {
+	out := make([]float64, len(cols))
+	for i, c := range cols {
+		out[i] = float64(utf8.RuneCountInString(c.title())) + 4 // room for the filter button
+		if c.Kind.numeric() {
+			out[i] = min(out[i], 14) // a long header over numbers wraps
+		}
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			if i < len(out) {
+				if n := float64(utf8.RuneCountInString(c)) + 2; n > out[i] {
+					out[i] = n
+				}
+			}
+		}
+	}
+	for i, c := range cols {
+		limit := 60.0
+		if c.Kind == Long {
+			limit = 100
+		}
+		out[i] = min(max(out[i], 8), limit)
+	}
+	return out
+}
+
+// fit sets column widths from the given cells, never narrowing a column
+// already set wider (several tables share a sheet's columns). Runs of
+// columns of one width are set together: excelize takes time in the
+// number of column ranges for each call.
+func (b *book) fit(sheet string, firstCol int, cols []Column, rows [][]any) error {
+	text := make([][]string, len(rows))
+	for i, r := range rows {
+		text[i] = make([]string, len(r))
+		for j, c := range r {
+			text[i][j] = fmt.Sprint(c)
+		}
+	}
+	ws := widths(cols, text)
+	for i := range ws {
+		ws[i] = math.Ceil(ws[i])
+		if i < 8 { // only the first columns may have been set by another table
+			col, _ := excelize.ColumnNumberToName(firstCol + i)
+			if cur, err := b.f.GetColWidth(sheet, col); err == nil && cur > ws[i] {
+				ws[i] = cur
+			}
+		}
+	}
+	for i := 0; i < len(ws); {
+		j := i
+		for j+1 < len(ws) && ws[j+1] == ws[i] {
+			j++
+		}
+		from, _ := excelize.ColumnNumberToName(firstCol + i)
+		to, _ := excelize.ColumnNumberToName(firstCol + j)
+		if err := b.f.SetColWidth(sheet, from, to, ws[i]); err != nil {
+			return err
+		}
+		i = j + 1
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+package report
+
+import (
+	"fmt"
+	_ "image/png" // excelize reads a picture's size through image.DecodeConfig
+	"sort"
+	"strconv"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/xuri/excelize/v2"
+)
+
+// charts writes the Charts sheet: a native chart of the top formulations
+// by day, from a small table beside it, and the PNG charts.
+func (b *book) charts(res *analyze.Result, look Look) error {
+	sheet := SheetCharts
+	f := b.f
+	days := dayGroups(res)
+	type ft struct {
+		f analyze.Formulation
+		n int
+	}
+	var fts []ft
+	for _, fm := range res.Formulations {
+		if n := res.Counts.Total(fm.ID); n > 0 {
+			fts = append(fts, ft{fm, n})
+		}
+	}
+	sort.SliceStable(fts, func(i, j int) bool { return fts[i].n > fts[j].n })
+	fts = fts[:min(12, len(fts))]
+	cols := []Column{{Name: "formulation", Kind: Text}}
+	for _, d := range days {
+		cols = append(cols, Column{Name: d.name, Kind: Int})
+	}
+	var rows [][]any
+	for _, x := range fts {
+		row := []any{x.f.Phrase}
+		for _, d := range days {
+			row = append(row, d.count(res, x.f.ID))
+		}
+		rows = append(rows, row)
+	}
+	if err := f.SetCellValue(sheet, "A1", "Top formulations by day (data of the chart beside it)"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, "A1", "A1", b.bold); err != nil {
+		return err
+	}
+	next, err := b.table(sheet, 1, 2, "ChartData", cols, rows)
+	if err != nil {
+		return err
+	}
+	if err := b.fit(sheet, 1, cols, rows); err != nil {
+		return err
+	}
+	anchor := len(cols) + 2
+	if len(rows) > 0 && len(days) > 0 {
+		var series []excelize.ChartSeries
+		for i := range days {
+			col, _ := excelize.ColumnNumberToName(2 + i)
+			series = append(series, excelize.ChartSeries{
+				Name:       fmt.Sprintf("'%s'!$%s$2", sheet, col),
+				Categories: fmt.Sprintf("'%s'!$A$3:$A$%d", sheet, 2+len(rows)),
+				Values:     fmt.Sprintf("'%s'!$%s$3:$%s$%d", sheet, col, col, 2+len(rows)),
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{seriesColor(look.DayColors, i)}},
+			})
+		}
+		cell, _ := excelize.CoordinatesToCellName(anchor, 2)
+		if err := f.AddChart(sheet, cell, &excelize.Chart{
+			Type: excelize.Bar, Series: series,
+			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Top formulations by day — " + res.Issue.Title}}},
+			Legend: excelize.ChartLegend{Position: "bottom"},
+			XAxis:  excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "333333", Size: 9}},
+			YAxis: excelize.ChartAxis{MajorGridLines: true, MajorUnit: 1, Font: excelize.Font{Color: "333333", Size: 9},
+				Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "mentions", Font: &excelize.Font{Color: "333333", Size: 10}}}}},
+			Dimension: excelize.ChartDimension{Width: 800, Height: 520},
+		}); err != nil {
+			return err
+		}
+	}
+	row := max(next+2, 30)
+	for _, im := range look.Images {
+		if err := f.SetCellValue(sheet, "A"+strconv.Itoa(row), im.Title); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.bold); err != nil {
+			return err
+		}
+		if err := f.AddPictureFromBytes(sheet, "A"+strconv.Itoa(row+1), &excelize.Picture{
+			Extension: ".png", File: im.PNG,
+			Format: &excelize.GraphicOptions{AltText: im.Title, Name: im.Name, ScaleX: 0.5, ScaleY: 0.5, LockAspectRatio: true},
+		}); err != nil {
+			return fmt.Errorf("chart %s: %w", im.Name, err)
+		}
+		row += 25 // 450 px at 20 px a row, and room
+	}
+	return nil
+}
+
+// seriesColor is the i-th of the given colours, or of the colour-blind-safe
+// palette of Okabe and Ito (black left out) when none are given.
+func seriesColor(given []string, i int) string {
+	if i < len(given) {
+		return given[i]
+	}
+	p := [...]string{"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+	return p[i%len(p)]
+}
