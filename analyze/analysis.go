@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
 )
@@ -82,7 +84,7 @@ type Result struct {
 	Issues       []IssueInfo // the issues counted: one, or several merged (see Merge)
 	History      *History    // the issues of a history store, when one is kept (set by the caller)
 
-	terms Terms // kept for merging
+	terms *Terms // kept for merging
 	words Words
 }
 
@@ -172,9 +174,11 @@ func (az *Analyzer) AnalyzeStream(ctx context.Context, rd *Reader, r io.Reader, 
 
 // pipeline analyses the articles feed hands it, in parallel and merged in
 // order as they come, a few ahead at most, so that neither articles nor
-// partial tallies pile up. When rd is not nil the articles are split into
-// sentences on the way. feed returns the issue (its articles need not be
-// in it) after its last article.
+// partial tallies pile up. A long article goes as several jobs, a run of
+// its paragraphs each (see pieces), so that it too is analysed on all
+// cores. When rd is not nil the articles are split into sentences on the
+// way. feed returns the issue (its articles need not be in it) after its
+// last article.
 func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *Reader,
 	feed func(emit func(*Article) error) (*Issue, error), each func(*Article) error) (*Result, error) {
 	opt = opt.withDefaults()
@@ -182,12 +186,14 @@ func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type job struct {
-		seq int
-		a   *Article
-		p   *partial
+		seq    int
+		a      *Article
+		lo, hi int  // the article's paragraphs this job reads (see articlePara)
+		last   bool // the article's last job
+		p      *partial
 	}
 	window := 4 * runtime.GOMAXPROCS(0)
-	free := make(chan struct{}, window) // a token for each article in flight
+	free := make(chan struct{}, window) // a token for each job in flight
 	for range window {
 		free <- struct{}{}
 	}
@@ -201,13 +207,16 @@ func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *
 		defer close(jobs)
 		seq := 0
 		iss, feedErr = feed(func(a *Article) error {
-			select {
-			case <-free:
-			case <-ctx.Done():
-				return ctx.Err()
+			cuts := pieces(a)
+			for k := range len(cuts) - 1 {
+				select {
+				case <-free:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				jobs <- job{seq: seq, a: a, lo: cuts[k], hi: cuts[k+1], last: k == len(cuts)-2}
+				seq++
 			}
-			jobs <- job{seq: seq, a: a}
-			seq++
 			return nil
 		})
 	}()
@@ -217,9 +226,11 @@ func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *
 			for j := range jobs {
 				if ctx.Err() == nil {
 					if rd != nil {
-						rd.segment(j.a)
+						for i := j.lo; i < j.hi; i++ {
+							rd.segmentPara(articlePara(j.a, i))
+						}
 					}
-					j.p = az.article(name, j.a, opt)
+					j.p = az.article(name, j.a, opt, j.lo, j.hi)
 				}
 				done <- j
 			}
@@ -246,7 +257,7 @@ func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *
 				continue
 			}
 			res.add(j.p)
-			if each != nil {
+			if each != nil && j.last {
 				if err := each(j.a); err != nil {
 					eachErr = err
 					cancel()
@@ -268,13 +279,46 @@ func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *
 	return res, nil
 }
 
-// add merges one article's partial into the result.
+// pieceBytes is about how much text a job of the analysis reads: an
+// article longer than this goes as several jobs.
+const pieceBytes = 64 << 10
+
+// pieces cuts an article's paragraphs (see articlePara) into runs of
+// about pieceBytes of text: it returns the indices where the runs begin,
+// then the number of paragraphs. An article of at most pieceBytes is one
+// run.
+func pieces(a *Article) []int {
+	cuts := []int{0}
+	size := 0
+	n := numParas(a)
+	for i := range n {
+		if size >= pieceBytes {
+			cuts = append(cuts, i)
+			size = 0
+		}
+		size += len(articlePara(a, i).Text) + 1
+	}
+	return append(cuts, n)
+}
+
+// add merges a partial, an article's or the next part of one, into the
+// result.
 func (res *Result) add(p *partial) {
-	res.Articles = append(res.Articles, p.stats)
+	if p.first {
+		res.Articles = append(res.Articles, p.stats)
+	} else {
+		st := &res.Articles[len(res.Articles)-1]
+		st.Sentences += p.stats.Sentences
+		st.Tokens += p.stats.Tokens
+	}
 	res.Mentions = append(res.Mentions, p.mentions...)
 	res.Counts.Add(p.counts)
 	res.Cooc.Add(p.cooc)
-	res.terms.absorb(p.terms)
+	if res.terms.len() == 0 {
+		res.terms = p.terms // the first partial's tallies become the result's
+	} else {
+		res.terms.absorb(p.terms)
+	}
 	res.words.Add(p.words)
 }
 
@@ -319,7 +363,7 @@ func (opt Options) withDefaults() Options {
 
 func (az *Analyzer) newResult(opt Options) *Result {
 	return &Result{Lexicon: az.lex, Options: opt, Formulations: az.m.forms, Themes: az.Themes(),
-		Counts: NewCounts(), Cooc: NewCooc(), terms: Terms{}, words: Words{}}
+		Counts: NewCounts(), Cooc: NewCooc(), terms: newTerms(), words: Words{}}
 }
 
 // finish computes what is derived from the merged counts.
@@ -362,7 +406,7 @@ func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 		res.Mentions = append(res.Mentions, r.Mentions...)
 		res.Counts.Add(r.Counts)
 		res.Cooc.Add(r.Cooc.shifted(offset))
-		res.terms.absorb(r.terms.shifted(offset))
+		res.terms.addShifted(r.terms, offset)
 		res.words.Add(r.words)
 		offset += len(r.Articles)
 	}
@@ -390,51 +434,59 @@ func Analyze(iss *Issue, lex *lexicon.Lexicon, opt Options) (*Result, error) {
 	return az.Analyze(iss, opt)
 }
 
-// partial is what one article contributes; partials merge by addition.
+// partial is what one article, or a run of its paragraphs, contributes;
+// partials merge by addition.
 type partial struct {
-	stats    ArticleStats
+	first    bool         // the article's first run: stats are the article's, else only sentences and tokens to add
+	stats    ArticleStats // of the run's paragraphs
 	mentions []Mention
 	counts   *Counts
 	cooc     *Cooc
-	terms    Terms
+	terms    *Terms
 	words    Words
 }
 
-// article analyses one article of the named issue on its own, so that
-// articles can be analysed in any order and their results merged.
-func (az *Analyzer) article(issue string, a *Article, opt Options) *partial {
-	p := &partial{counts: NewCounts(), cooc: NewCooc(), terms: Terms{}, words: Words{}}
-	p.stats = ArticleStats{Issue: issue, N: a.N, Date: a.Date, Venue: a.Venue, Paragraphs: len(a.Body), Sentences: a.Sentences(), Captions: len(a.Captions)}
-	if a.Headline != nil {
-		p.stats.Headline = a.Headline.Text
+// article analyses a run of an article's paragraphs, lo to hi (see
+// articlePara), on its own, so that articles and their parts can be
+// analysed in any order and their results merged.
+func (az *Analyzer) article(issue string, a *Article, opt Options, lo, hi int) *partial {
+	p := &partial{first: lo == 0, counts: NewCounts(), cooc: NewCooc(), terms: newTerms(), words: Words{}}
+	p.stats = ArticleStats{Issue: issue, N: a.N, Date: a.Date, Venue: a.Venue, Paragraphs: len(a.Body), Captions: len(a.Captions)}
+	if a.Headline != nil && p.first {
+		p.stats.Headline = keep(a.Headline.Text)
 	}
 	key := GroupKey{Date: a.Date.String(), Venue: a.Venue, Issue: issue}
 	p.counts.addGroup(key)
-	order := 0
-	do := func(part string, n int, para *Para) {
-		tokens := az.paragraph(p, a, key, part, n, para, opt, &order)
-		if part != PartCaption {
-			p.stats.Tokens += tokens
-		}
-	}
+	heads := 0
 	if a.Headline != nil {
-		do(PartHeadline, 1, a.Headline)
+		heads = 1
 	}
-	for i := range a.Body {
-		do(PartBody, i+1, &a.Body[i])
-	}
-	if opt.CountCaptions {
-		for i := range a.Captions {
-			do(PartCaption, i+1, &a.Captions[i].Para)
+	for i := lo; i < hi; i++ {
+		para := articlePara(a, i)
+		part, n := PartHeadline, 1
+		switch {
+		case i >= heads+len(a.Body):
+			part, n = PartCaption, i-heads-len(a.Body)+1
+		case i >= heads:
+			part, n = PartBody, i-heads+1
 		}
+		if part == PartCaption {
+			if opt.CountCaptions {
+				az.paragraph(p, a, key, part, n, para, opt, i)
+			}
+			continue
+		}
+		p.stats.Sentences += len(para.Sentences)
+		p.stats.Tokens += az.paragraph(p, a, key, part, n, para, opt, i)
 	}
 	return p
 }
 
 // paragraph analyses one counted paragraph, sentence by sentence: its
 // mentions, co-occurrence windows, candidate phrases and words. It returns
-// the paragraph's word tokens.
-func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string, n int, para *Para, opt Options, order *int) int {
+// the paragraph's word tokens. at is the paragraph's index in its article
+// (see articleParaPtrs): its windows are ordered by it (see Evidence).
+func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string, n int, para *Para, opt Options, at int) int {
 	toks := az.tk.tokens(para.Text)
 	ws, tokens := az.tk.splitWords(toks)
 	p.counts.Tokens[key] += tokens
@@ -488,16 +540,15 @@ func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string,
 		}
 		for _, sp := range spans {
 			f := az.m.forms[az.m.entries[sp.entry].form]
+			left, matched, right := kwic(para.Text, sp.from, sp.to, opt.ContextWords)
 			p.mentions = append(p.mentions, Mention{
 				Issue: key.Issue, Article: a.N, Date: a.Date, Venue: a.Venue, Part: part, Paragraph: n, Sentence: si + 1, Line: para.Line,
-				Form: f.ID, Theme: f.Theme, Phrase: f.Phrase, Matched: para.Text[sp.from:sp.to],
-				Left: lastWords(para.Text[:sp.from], opt.ContextWords), Right: firstWords(para.Text[sp.to:], opt.ContextWords),
+				Form: f.ID, Theme: f.Theme, Phrase: f.Phrase, Matched: matched, Left: left, Right: right,
 			})
 			p.counts.add(key, f.ID, 1)
 			themes = addTheme(themes, az.themes[f.Theme])
 		}
-		*order++
-		ev := Evidence{Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Sentence: si + 1, Text: para.Text[s.Start:s.End], seq: a.N, order: *order}
+		ev := Evidence{Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Sentence: si + 1, Text: para.Text[s.Start:s.End], seq: a.N, order: windowOrder(at, si)}
 		for _, sc := range scopes {
 			p.cooc.addWindow(CoocKey{sc, WindowSentence}, themes, ev)
 		}
@@ -507,13 +558,18 @@ func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string,
 		p.terms.candidates(discoveryTokens(toks[t:te], maskedTok, match, t, az.stop), a.N, ev)
 		w, t = e, te
 	}
-	*order++
-	ev := Evidence{Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Text: para.Text, seq: a.N, order: *order}
+	ev := Evidence{Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Text: para.Text, seq: a.N, order: windowOrder(at, len(para.Sentences))}
 	for _, sc := range scopes {
 		p.cooc.addWindow(CoocKey{sc, WindowParagraph}, paraThemes, ev)
 	}
 	return tokens
 }
+
+// windowOrder places a window in its article: the sentence windows of a
+// paragraph (sentence 0, 1, …), then the paragraph's own (sentence = the
+// number of its sentences), paragraph after paragraph, whichever part of
+// the article is analysed first.
+func windowOrder(para, sentence int) int64 { return int64(para)<<32 | int64(sentence) }
 
 // addTheme adds a theme index to a sorted set.
 func addTheme(set []int, th int) []int {
@@ -527,18 +583,96 @@ func addTheme(set []int, th int) []int {
 	return set
 }
 
-func lastWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[len(f)-n:]
+// keep returns a copy of a text kept to the end of an analysis (an
+// example, a headline, a dropped line), so that the text it stands in, a
+// paragraph or a whole page on one line, can go.
+func keep(s string) string { return strings.Clone(s) }
+
+// kwic returns text[from:to] with n words of context on each side, the
+// words as strings.Fields splits them, joined by single spaces; all three
+// are in one string of their own: a mention is kept to the end of the
+// analysis, its paragraph is not. Only the context is looked at, so a
+// long paragraph with many mentions costs no more than a short one each.
+func kwic(text string, from, to, n int) (left, matched, right string) {
+	before := lastWords(text[:from], n)
+	after := firstWords(text[to:], n)
+	var b strings.Builder
+	for i, w := range before {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
 	}
-	return strings.Join(f, " ")
+	l := b.Len()
+	b.WriteString(text[from:to])
+	m := b.Len()
+	for i, w := range after {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	all := b.String()
+	return all[:l], all[l:m], all[m:]
 }
 
-func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[:n]
+// lastWords returns the last n words of s (as strings.Fields splits them),
+// in order, looking at s from its end.
+func lastWords(s string, n int) []string {
+	var f []string
+	end := len(s)
+	for len(f) < n {
+		for end > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:end])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			end -= size
+		}
+		if end == 0 {
+			break
+		}
+		start := end
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start -= size
+		}
+		f = append(f, s[start:end])
+		end = start
 	}
-	return strings.Join(f, " ")
+	slices.Reverse(f)
+	return f
+}
+
+// firstWords returns the first n words of s (as strings.Fields splits
+// them), looking no further.
+func firstWords(s string, n int) []string {
+	var f []string
+	start := 0
+	for len(f) < n {
+		for start < len(s) {
+			r, size := utf8.DecodeRuneInString(s[start:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			start += size
+		}
+		if start == len(s) {
+			break
+		}
+		end := start
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			end += size
+		}
+		f = append(f, s[start:end])
+		start = end
+	}
+	return f
 }

@@ -9,11 +9,12 @@ import (
 // between them in ascending order, each a varint: a phrase found in
 // thousands of articles costs a byte or two an article, not eight. Places
 // come in ascending order as articles are merged in order, which is the
-// cheap case; any other order works too.
+// cheap case; any other order works too. A set of one place (most
+// phrases are seen once) is its last place alone, with no bytes.
 type articleSet struct {
 	n    int    // places in the set
 	last int    // the largest place, when n > 0
-	gaps []byte // the first place, then the gaps, as uvarints
+	gaps []byte // when n > 1: the first place, then the gaps, as uvarints
 }
 
 // add puts place a in the set.
@@ -21,9 +22,12 @@ func (s *articleSet) add(a int) {
 	switch {
 	case s.n > 0 && a == s.last:
 	case s.n == 0:
-		s.gaps = binary.AppendUvarint(s.gaps[:0], uint64(a))
+		s.gaps = s.gaps[:0]
 		s.n, s.last = 1, a
 	case a > s.last:
+		if s.n == 1 {
+			s.gaps = binary.AppendUvarint(s.gaps, uint64(s.last))
+		}
 		s.gaps = binary.AppendUvarint(s.gaps, uint64(a-s.last))
 		s.n, s.last = s.n+1, a
 	default:
@@ -55,6 +59,9 @@ func (s *articleSet) merge(o *articleSet) {
 
 // list returns the places in ascending order.
 func (s *articleSet) list() []int {
+	if s.n == 1 {
+		return []int{s.last}
+	}
 	out := make([]int, 0, s.n)
 	a, b := 0, s.gaps
 	for len(b) > 0 {
@@ -77,8 +84,11 @@ func (s *articleSet) set(places []int) {
 // shifted returns the set with every place moved by off: only the first
 // place changes, the gaps stay.
 func (s *articleSet) shifted(off int) articleSet {
-	if s.n == 0 {
+	switch s.n {
+	case 0:
 		return articleSet{}
+	case 1:
+		return articleSet{n: 1, last: s.last + off}
 	}
 	first, k := binary.Uvarint(s.gaps)
 	gaps := binary.AppendUvarint(nil, uint64(int(first)+off))

@@ -9,8 +9,8 @@ import (
 )
 
 // TestArticleSet: places added in any order, merged and shifted give the
-// set of distinct places, ascending; in order, a place under 128 apart
-// costs one byte.
+// set of distinct places, ascending; one place costs no bytes, and in
+// order, a place under 128 apart costs one byte.
 func TestArticleSet(t *testing.T) {
 	tests := []struct {
 		add  []int
@@ -29,6 +29,13 @@ func TestArticleSet(t *testing.T) {
 		if got := fmt.Sprint(s.list()); got != tt.want || s.n != len(s.list()) {
 			t.Errorf("add(%v) = %s (n %d); want %s", tt.add, got, s.n, tt.want)
 		}
+	}
+	var one articleSet
+	one.add(7)
+	one.add(7)
+	moved := one.shifted(3)
+	if one.n != 1 || len(one.gaps) != 0 || fmt.Sprint(one.list(), moved.list()) != "[7] [10]" {
+		t.Errorf("one place: n %d, %d bytes, %v; want 1, none, [7]", one.n, len(one.gaps), one.list())
 	}
 	var inOrder articleSet
 	for a := range 1000 {

@@ -3,9 +3,14 @@ package analyze
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"os"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
 	"github.com/jdkato/prose/v3"
@@ -166,3 +171,102 @@ func BenchmarkKeynessCorpus(b *testing.B) {
 		keyness(res.Counts, res.words, res.Formulations, az.stop)
 	}
 }
+
+// Inputs made to try the memory and time of a stream (see README,
+// Performance): many short articles, many short lines in one article,
+// and a whole text on one line.
+
+// manyArticlesInput is n dated articles of a headline and a sentence.
+func manyArticlesInput(n int) []byte {
+	var b bytes.Buffer
+	months := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	for i := range n {
+		fmt.Fprintf(&b, "%s %d, 2024\n\nHeadline here\n\nA short paragraph about new quality productive forces.\n\n", months[i/28%12], i%28+1)
+	}
+	return b.Bytes()
+}
+
+// shortLinesInput is n lines of two to six words drawn from a few, each
+// a sentence: one article of n paragraphs, and phrases mostly seen once.
+func shortLinesInput(n int) []byte {
+	words := strings.Fields("growth rose fell jobs trade new quality productive forces reform market steady prices rates policy")
+	r := rand.New(rand.NewPCG(1, 2))
+	var b bytes.Buffer
+	for range n {
+		for k := range 2 + r.IntN(5) {
+			w := words[r.IntN(len(words))]
+			if k == 0 {
+				w = strings.ToUpper(w[:1]) + w[1:]
+			} else {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+		b.WriteString(".\n")
+	}
+	return b.Bytes()
+}
+
+// oneLineInput is the public corpus with its line breaks made spaces.
+func oneLineInput(b *testing.B) []byte {
+	return append(bytes.ReplaceAll(benchInput(b, corpusPath), []byte("\n"), []byte(" ")), '\n')
+}
+
+// benchmarkStream reads and analyses data as analyze run does, and
+// reports the most the heap held after a collection (peak-live-MB) and
+// what the result keeps (retained-MB) besides time and allocations.
+func benchmarkStream(b *testing.B, data []byte) {
+	lex, _ := lexicon.Default()
+	az, err := NewAnalyzer(lex)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rd, err := NewReader(VenuesOf(lex))
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	peak := make(chan uint64)
+	done := make(chan struct{})
+	go func() {
+		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		var most uint64
+		for {
+			select {
+			case <-done:
+				peak <- most
+				return
+			case <-time.After(5 * time.Millisecond):
+				metrics.Read(s)
+				most = max(most, s[0].Value.Uint64())
+			}
+		}
+	}()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var res *Result
+	for b.Loop() {
+		if res, err = az.AnalyzeStream(context.Background(), rd, bytes.NewReader(data), "bench.txt", Options{}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	close(done)
+	b.ReportMetric(float64(<-peak-before.HeapAlloc)/(1<<20), "peak-live-MB")
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20), "retained-MB")
+	runtime.KeepAlive(res)
+}
+
+// 20,000 articles (1.7 MB): what each article leaves behind.
+func BenchmarkStreamManyArticles(b *testing.B) { benchmarkStream(b, manyArticlesInput(20000)) }
+
+// 100,000 short lines (2.3 MB) in one article.
+func BenchmarkStreamShortLines(b *testing.B) { benchmarkStream(b, shortLinesInput(100000)) }
+
+// The public corpus on one line (2.07 MB).
+func BenchmarkStreamOneLine(b *testing.B) { benchmarkStream(b, oneLineInput(b)) }

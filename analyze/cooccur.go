@@ -28,8 +28,8 @@ type Evidence struct {
 	Paragraph int
 	Sentence  int // 0 for a paragraph window
 	Text      string
-	seq       int // the article's place in the issue or corpus, for merging
-	order     int // position of the window in its article, for merging
+	seq       int   // the article's place in the issue or corpus, for merging
+	order     int64 // position of the window in its article, for merging (see windowOrder)
 }
 
 // before reports whether e stands before o in the text.
@@ -59,12 +59,16 @@ func (c *Cooc) addWindow(k CoocKey, themes []int, ev Evidence) {
 	if c.Theme[k] == nil {
 		c.Theme[k], c.Pair[k], c.First[k] = map[int]int{}, map[[2]int]int{}, map[[2]int]Evidence{}
 	}
+	kept := false
 	for i, a := range themes {
 		c.Theme[k][a]++
 		for _, b := range themes[i+1:] {
 			p := [2]int{min(a, b), max(a, b)}
 			c.Pair[k][p]++
 			if _, ok := c.First[k][p]; !ok {
+				if !kept {
+					ev.Text, kept = keep(ev.Text), true
+				}
 				c.First[k][p] = ev
 			}
 		}

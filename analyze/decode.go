@@ -29,8 +29,9 @@ const maxLine = 512 << 20
 // input is never held whole.
 type lineReader struct {
 	name     string
-	sc       *bufio.Scanner
-	n        int // lines read
+	br       *bufio.Reader
+	long     []byte // a line longer than br's buffer, gathered
+	n        int    // lines read
 	enc      string
 	cp1252   *encoding.Decoder
 	badUTF8  int // lines decoded as Windows-1252
@@ -71,25 +72,84 @@ func newLineReader(r io.Reader, name string) (*lineReader, error) {
 			src = unicode.UTF16(*e, unicode.IgnoreBOM).NewDecoder().Reader(br)
 		}
 	}
-	sc := bufio.NewScanner(src)
-	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
-	sc.Split(scanLines)
-	return &lineReader{name: name, sc: sc, enc: enc, cp1252: charmap.Windows1252.NewDecoder()}, nil
+	return &lineReader{name: name, br: bufio.NewReaderSize(src, 64<<10), enc: enc, cp1252: charmap.Windows1252.NewDecoder()}, nil
+}
+
+// errLongLine is a line of maxLine bytes or more.
+var errLongLine = errors.New("line too long")
+
+// readLine returns the bytes of the next line, which end at \n, \r\n or
+// a lone \r (or the end of the input), without the line break; false at
+// the end of the input. The bytes are good until the next call. A line
+// longer than the reader's buffer is gathered in lr.long, let go of
+// after the line when it is large: one long line does not keep its
+// memory for the rest of the input.
+func (lr *lineReader) readLine() ([]byte, bool, error) {
+	if cap(lr.long) > 1<<20 {
+		lr.long = nil
+	}
+	lr.long = lr.long[:0]
+	gathered := false
+	for {
+		data, err := lr.br.Peek(1)
+		if len(data) == 0 {
+			if errors.Is(err, io.EOF) {
+				return lr.long, gathered, nil
+			}
+			return nil, false, err
+		}
+		data, _ = lr.br.Peek(lr.br.Buffered())
+		i := bytes.IndexAny(data, "\r\n")
+		if i < 0 {
+			lr.long = append(lr.long, data...)
+			gathered = true
+			lr.br.Discard(len(data))
+			if len(lr.long) >= maxLine {
+				return nil, false, errLongLine
+			}
+			continue
+		}
+		skip := i + 1
+		if data[i] == '\r' {
+			if i+1 == len(data) {
+				// \r\n split by the buffer: see what follows
+				lr.long = append(lr.long, data[:i]...)
+				lr.br.Discard(skip)
+				if next, _ := lr.br.Peek(1); len(next) == 1 && next[0] == '\n' {
+					lr.br.Discard(1)
+				}
+				return lr.long, true, nil
+			}
+			if data[i+1] == '\n' {
+				skip++
+			}
+		}
+		b := data[:i]
+		if gathered {
+			lr.long = append(lr.long, b...)
+			b = lr.long
+		}
+		if len(b) >= maxLine {
+			return nil, false, errLongLine
+		}
+		lr.br.Discard(skip) // b stays good: Discard reads nothing
+		return b, true, nil
+	}
 }
 
 // next returns the next line, or false at the end of the input.
 func (lr *lineReader) next() (line, bool, error) {
-	if !lr.sc.Scan() {
-		if err := lr.sc.Err(); err != nil {
-			if errors.Is(err, bufio.ErrTooLong) {
-				return line{}, false, &InputError{File: lr.name, Line: lr.n + 1, Msg: fmt.Sprintf("line longer than %d MiB", maxLine>>20)}
-			}
-			return line{}, false, &InputError{File: lr.name, Line: lr.n + 1, Msg: fmt.Sprintf("cannot read: %v", err)}
-		}
+	b, ok, err := lr.readLine()
+	switch {
+	case errors.Is(err, errLongLine):
+		return line{}, false, &InputError{File: lr.name, Line: lr.n + 1, Msg: fmt.Sprintf("line longer than %d MiB", maxLine>>20)}
+	case err != nil:
+		return line{}, false, &InputError{File: lr.name, Line: lr.n + 1, Msg: fmt.Sprintf("cannot read: %v", err)}
+	case !ok:
 		return line{}, false, nil
 	}
 	lr.n++
-	n, b := lr.n, lr.sc.Bytes()
+	n := lr.n
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		return line{}, false, &InputError{File: lr.name, Line: n, Msg: "binary data (NUL byte), not a text issue"}
 	}
@@ -174,33 +234,6 @@ func controlHeavy(s string) bool {
 		}
 	}
 	return ctl > 4 && ctl*10 > len(s)
-}
-
-// scanLines splits at \n, \r\n or a lone \r.
-func scanLines(data []byte, atEOF bool) (int, []byte, error) {
-	if atEOF && len(data) == 0 {
-		return 0, nil, nil
-	}
-	if i := bytes.IndexAny(data, "\r\n"); i >= 0 {
-		if data[i] == '\n' {
-			return i + 1, data[:i], nil
-		}
-		// \r: a \r\n pair needs the next byte to be seen
-		if i+1 < len(data) {
-			if data[i+1] == '\n' {
-				return i + 2, data[:i], nil
-			}
-			return i + 1, data[:i], nil
-		}
-		if atEOF {
-			return i + 1, data[:i], nil
-		}
-		return 0, nil, nil
-	}
-	if atEOF {
-		return len(data), data, nil
-	}
-	return 0, nil, nil
 }
 
 // normalizeLine decodes HTML entities, turns every kind of space into a

@@ -1,7 +1,10 @@
 package analyze
 
 import (
+	"bytes"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,123 +26,218 @@ type dtok struct {
 }
 
 // termStat is a candidate phrase's tally. It merges by addition.
+//
+// A phrase seen once (see onceSet; a tally of one is made to merge it)
+// is its form, its example, which names its article, and how it stands to
+// the lexicon matches; the counts come with a second occurrence (see
+// tally).
 type termStat struct {
-	words    int
+	first   string     // the first form seen (in the earliest example)
+	example *Evidence  // the first sentence holding it; shared, never changed
+	words   uint8      // ≤ maxTermWords
+	pattern bool       // its words follow a part-of-speech pattern of terms
+	rel     uint8      // while seen once: how it stands to the lexicon matches (relFree …)
+	more    *termTally // nil while seen once
+}
+
+// termTally is the tally of a phrase seen more than once.
+type termTally struct {
 	count    int
-	pattern  bool           // its words follow a part-of-speech pattern of terms
-	articles articleSet     // where it occurs (places of articles in the text)
-	first    string         // the first form seen (in the earliest example)
-	form0    string         // a form, held outside the map
-	n0       int            // how often it is written as form0
-	forms    map[string]int // other ways it is written; nil while there are none (most phrases)
-	example  Evidence       // the first sentence holding it
-	free     int            // occurrences outside every lexicon match
-	crosses  int            // occurrences that cut across a lexicon match
-	whole    int            // occurrences that are exactly one lexicon match
+	free     int        // occurrences outside every lexicon match
+	crosses  int        // occurrences that cut across a lexicon match
+	whole    int        // occurrences that are exactly one lexicon match
+	articles articleSet // where it occurs (places of articles in the text)
+	form0    string     // a form, held outside the map
+	n0       int        // how often it is written as form0
+	forms    formSet    // other ways it is written
 }
 
-// Terms are the candidate phrases of a text by key.
-type Terms map[string]*termStat
+// tally returns s's counts, making them of its one occurrence when it
+// has been seen once.
+func (s *termStat) tally() *termTally {
+	if s.more == nil {
+		s.more = &termTally{count: 1, form0: s.first, n0: 1, articles: articleSet{n: 1, last: s.example.seq}}
+		s.more.addRelation(int(s.rel), 1)
+	}
+	return s.more
+}
 
-// Add merges o into t; o is not changed.
-func (t Terms) Add(o Terms) {
-	for k, s := range o {
-		t.add(k, s)
+// count is how often the phrase occurs.
+func (s *termStat) count() int {
+	if s.more == nil {
+		return 1
+	}
+	return s.more.count
+}
+
+// relations are how many of its occurrences touch no lexicon match, cut
+// across one, and are one.
+func (s *termStat) relations() (free, crosses, whole int) {
+	if s.more == nil {
+		var m termTally
+		m.addRelation(int(s.rel), 1)
+		return m.free, m.crosses, m.whole
+	}
+	return s.more.free, s.more.crosses, s.more.whole
+}
+
+// articles is how many articles the phrase occurs in.
+func (s *termStat) articles() int {
+	if s.more == nil {
+		return 1
+	}
+	return s.more.articles.n
+}
+
+// addRelation counts n occurrences standing as rel to the lexicon matches.
+func (m *termTally) addRelation(rel, n int) {
+	switch rel {
+	case relFree:
+		m.free += n
+	case relCrosses:
+		m.crosses += n
+	case relWhole:
+		m.whole += n
 	}
 }
 
-// absorb merges o into t, taking o's tallies over where t has none:
-// cheaper than Add, for an o that is not used again.
-func (t Terms) absorb(o Terms) {
-	for k, s := range o {
-		if d, ok := t[k]; ok {
-			d.merge(s)
-		} else {
-			t[k] = s
-		}
+// clone returns a copy of s that shares nothing it may change, with its
+// articles' places moved by off.
+func (s *termStat) clone(off int) *termStat {
+	c := *s
+	if s.more != nil {
+		m := *s.more
+		m.articles = s.more.articles.shifted(off)
+		m.forms = s.more.forms.clone()
+		c.more = &m
 	}
-}
-
-// add merges one tally into t under key k.
-func (t Terms) add(k string, s *termStat) {
-	d, ok := t[k]
-	if !ok {
-		c := *s
-		c.articles, c.forms, c.n0 = articleSet{}, nil, 0
-		c.count, c.free, c.crosses, c.whole = 0, 0, 0, 0
-		d = &c
-		t[k] = d
-	}
-	d.merge(s)
+	return &c
 }
 
 // merge adds tally s to d.
 func (d *termStat) merge(s *termStat) {
-	d.count += s.count
-	d.free += s.free
-	d.crosses += s.crosses
-	d.whole += s.whole
-	d.pattern = d.pattern || s.pattern
-	d.articles.merge(&s.articles)
-	d.addForm(s.form0, s.n0)
-	for f, n := range s.forms {
-		d.addForm(f, n)
+	m := d.tally()
+	if s.more == nil {
+		m.count++
+		m.addRelation(int(s.rel), 1)
+		m.articles.add(s.example.seq)
+		m.addForm(s.first, 1)
+	} else {
+		o := s.more
+		m.count += o.count
+		m.free += o.free
+		m.crosses += o.crosses
+		m.whole += o.whole
+		m.articles.merge(&o.articles)
+		m.addForm(o.form0, o.n0)
+		o.forms.each(m.addForm)
 	}
-	if s.example.before(d.example) {
+	d.pattern = d.pattern || s.pattern
+	if s.example.before(*d.example) {
 		d.example, d.first = s.example, s.first
 	}
 }
 
-// shifted returns t with its articles' places moved by off.
-func (t Terms) shifted(off int) Terms {
-	out := make(Terms, len(t))
-	for k, s := range t {
-		c := *s
-		c.articles = s.articles.shifted(off)
-		c.example.seq += off
-		out[k] = &c
-	}
-	return out
-}
-
 // addForm records n occurrences written as f.
-func (s *termStat) addForm(f string, n int) {
+func (m *termTally) addForm(f string, n int) {
 	switch {
 	case n == 0:
-	case f == s.form0:
-		s.n0 += n
+	case f == m.form0:
+		m.n0 += n
 	default:
-		if s.forms == nil {
-			s.forms = map[string]int{}
-		}
-		s.forms[f] += n
+		m.forms.add(f, n)
 	}
 }
 
 // addFormBytes records one occurrence written as f, making a string of f
 // only for a form not seen before.
-func (s *termStat) addFormBytes(f []byte) {
-	switch {
-	case string(f) == s.form0:
-		s.n0++
-	case s.forms != nil:
-		if _, ok := s.forms[string(f)]; ok {
-			s.forms[string(f)]++
-			return
-		}
-		s.forms[string(f)] = 1
-	default:
-		s.forms = map[string]int{string(f): 1}
+func (m *termTally) addFormBytes(f []byte) {
+	if string(f) == m.form0 {
+		m.n0++
+	} else {
+		m.forms.addBytes(f)
 	}
 }
 
 // formCounts returns every written form with its count.
 func (s *termStat) formCounts() map[string]int {
-	out := map[string]int{s.form0: s.n0}
-	for f, n := range s.forms {
-		out[f] += n
+	if s.more == nil {
+		return map[string]int{s.first: 1}
 	}
+	out := map[string]int{s.more.form0: s.more.n0}
+	s.more.forms.each(func(f string, n int) { out[f] += n })
 	return out
+}
+
+// formSet counts written forms: a few in a list (a phrase is seldom
+// written more than two or three ways), more in a map.
+type formSet struct {
+	few  []formCount
+	many map[string]int // once there are more than maxFewForms; then few is nil
+}
+
+type formCount struct {
+	form string
+	n    int
+}
+
+const maxFewForms = 8
+
+func (fs *formSet) add(f string, n int) {
+	if fs.many != nil {
+		fs.many[f] += n
+		return
+	}
+	for i := range fs.few {
+		if fs.few[i].form == f {
+			fs.few[i].n += n
+			return
+		}
+	}
+	if len(fs.few) < maxFewForms {
+		fs.few = append(fs.few, formCount{f, n})
+		return
+	}
+	fs.many = make(map[string]int, 2*maxFewForms)
+	for _, c := range fs.few {
+		fs.many[c.form] = c.n
+	}
+	fs.few = nil
+	fs.many[f] += n
+}
+
+// addBytes adds one occurrence of f, making a string of f only for a
+// form not seen before.
+func (fs *formSet) addBytes(f []byte) {
+	if fs.many != nil {
+		if _, ok := fs.many[string(f)]; ok {
+			fs.many[string(f)]++
+			return
+		}
+	} else {
+		for i := range fs.few {
+			if fs.few[i].form == string(f) {
+				fs.few[i].n++
+				return
+			}
+		}
+	}
+	fs.add(string(f), 1)
+}
+
+// each calls fn with every form and its count.
+func (fs *formSet) each(fn func(f string, n int)) {
+	for _, c := range fs.few {
+		fn(c.form, c.n)
+	}
+	for f, n := range fs.many {
+		fn(f, n)
+	}
+}
+
+// clone returns a copy sharing nothing with fs.
+func (fs formSet) clone() formSet {
+	return formSet{few: slices.Clone(fs.few), many: maps.Clone(fs.many)}
 }
 
 // discoveryTokens prepares a sentence's tokens for discovery. first is
@@ -170,11 +268,12 @@ const maxTermWords = 6
 
 // candidates tallies the phrases of 2 to 6 words in a sentence that
 // neither open nor close with a stopword and cross no break.
-func (t Terms) candidates(ds []dtok, article int, ev Evidence) {
+func (t *Terms) candidates(ds []dtok, article int, ev Evidence) {
 	// keys and forms grow a word at a time in reused buffers; a string is
 	// made only for a phrase or form not seen before (map lookups with
 	// string(buf) do not allocate)
 	var key, form []byte
+	example := -1 // made for the first new phrase, shared by the rest
 	for i := range ds {
 		if ds[i].breaks || ds[i].stop {
 			continue
@@ -190,24 +289,22 @@ func (t Terms) candidates(ds []dtok, article int, ev Evidence) {
 			if ds[j].stop {
 				continue
 			}
-			s, ok := t[string(key)]
-			if !ok {
-				f := string(form)
-				s = &termStat{words: j - i + 1, first: f, form0: f, example: ev}
-				t[string(key)] = s
+			s := t.tallyBytes(key)
+			if s == nil {
+				if example < 0 {
+					example = t.once.addExample(ptr(ev))
+				}
+				r := onceRecord{key: key, words: uint8(j - i + 1), rel: uint8(relation(ds, i, j)), pattern: termPattern(ds[i : j+1]), example: example}
+				r.packForm(form)
+				t.once.insert(r)
+				continue
 			}
-			s.count++
-			switch relation(ds, i, j) {
-			case relFree:
-				s.free++
-			case relCrosses:
-				s.crosses++
-			case relWhole:
-				s.whole++
-			}
+			m := s.tally()
+			m.count++
+			m.addRelation(relation(ds, i, j), 1)
 			s.pattern = s.pattern || termPattern(ds[i:j+1])
-			s.articles.add(article)
-			s.addFormBytes(form)
+			m.articles.add(article)
+			m.addFormBytes(form)
 		}
 	}
 }
@@ -281,40 +378,41 @@ const MeasureCValue = "c-value"
 // one with the same count is left out (reported once, as the longer one);
 // phrases that do not follow the part-of-speech pattern of terms count half.
 // With consume, t is used up (see lemmatized).
-func discover(t Terms, minCount int, inLexicon func(string) string, consume bool) []Candidate {
-	keep := map[string]*termStat{}
+func discover(t *Terms, minCount int, inLexicon func(string) string, consume bool) []Candidate {
+	kept := map[string]*termStat{}
 	for k, s := range lemmatized(t, minCount, consume) {
 		// a piece of a known formulation ("new quality"), or a phrase
 		// wrapped around one ("developing new quality productive forces"),
 		// is not a new formulation: the formulation is reported itself
-		if s.count >= minCount && s.crosses == 0 && (s.free > 0 || s.whole > 0) {
-			keep[k] = s
+		if free, crosses, whole := s.relations(); s.count() >= minCount && crosses == 0 && (free > 0 || whole > 0) {
+			kept[k] = s
 		}
 	}
 	holders := map[string][]*termStat{} // key → longer kept candidates holding it
-	for k, s := range keep {
+	for k, s := range kept {
 		parts := strings.Split(k, " ")
 		for n := 2; n < len(parts); n++ {
 			for i := 0; i+n <= len(parts); i++ {
 				sub := strings.Join(parts[i:i+n], " ")
-				if _, ok := keep[sub]; ok {
+				if _, ok := kept[sub]; ok {
 					holders[sub] = append(holders[sub], s)
 				}
 			}
 		}
 	}
 	var out []Candidate
-	for k, s := range keep {
+	examples := map[*Evidence]Evidence{} // the examples as kept, one copy each
+	for k, s := range kept {
 		nested := false
 		sum := 0
 		for _, h := range holders[k] {
-			nested = nested || h.count == s.count
-			sum += h.count
+			nested = nested || h.count() == s.count()
+			sum += h.count()
 		}
 		if nested {
 			continue
 		}
-		score := float64(s.count)
+		score := float64(s.count())
 		if hs := holders[k]; len(hs) > 0 {
 			score -= float64(sum) / float64(len(hs))
 		}
@@ -323,8 +421,14 @@ func discover(t Terms, minCount int, inLexicon func(string) string, consume bool
 			score /= 2
 		}
 		form := bestForm(s)
-		out = append(out, Candidate{Phrase: form, Count: s.count, Articles: s.articles.n, Score: score,
-			Measure: MeasureCValue, InLexicon: inLexicon(form), Example: s.example})
+		ex, ok := examples[s.example]
+		if !ok {
+			ex = *s.example
+			ex.Text = keep(ex.Text)
+			examples[s.example] = ex
+		}
+		out = append(out, Candidate{Phrase: form, Count: s.count(), Articles: s.articles(), Score: score,
+			Measure: MeasureCValue, InLexicon: inLexicon(form), Example: ex})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -373,18 +477,28 @@ func bestForm(s *termStat) string {
 // seen at least minCount times are returned (discovery drops the rest),
 // so the many phrases seen once are never copied. With consume, t is used
 // up: its tallies are merged in place, not copied.
-func lemmatized(t Terms, minCount int, consume bool) Terms {
+func lemmatized(t *Terms, minCount int, consume bool) map[string]*termStat {
 	byStem := map[string][]string{}
 	seen := map[string]bool{}
-	for k := range t {
-		for w := range strings.SplitSeq(k, " ") {
-			if !seen[w] {
-				seen[w] = true
-				st := english.Stem(w, false)
-				byStem[st] = append(byStem[st], w)
-			}
+	word := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			st := english.Stem(w, false)
+			byStem[st] = append(byStem[st], w)
 		}
 	}
+	for k := range t.stats {
+		for w := range strings.SplitSeq(k, " ") {
+			word(w)
+		}
+	}
+	t.once.each(func(r onceRecord) {
+		for w := range bytes.SplitSeq(r.key, []byte(" ")) {
+			if !seen[string(w)] {
+				word(string(w))
+			}
+		}
+	})
 	class := map[string]string{} // a word → its class's name, for the words named otherwise
 	for _, ws := range byStem {
 		if len(ws) < 2 {
@@ -420,45 +534,64 @@ func lemmatized(t Terms, minCount int, consume bool) Terms {
 	type rename struct{ from, to string }
 	var renames []rename
 	total := map[string]int{}
-	for k, s := range t {
+	renamed := func(k string, count int) {
 		if to, ok := renamedKey(k, class); ok {
 			renames = append(renames, rename{k, to})
-			total[to] += s.count
+			total[to] += count
 		}
 	}
-	out := Terms{}
-	for k, s := range t {
+	for k, s := range t.stats {
+		renamed(k, s.count())
+	}
+	t.once.each(func(r onceRecord) {
+		if renamedAnyBytes(r.key, class) {
+			renamed(string(r.key), 1)
+		}
+	})
+	out := map[string]*termStat{}
+	survive := func(k string, s *termStat) {
 		if renamedAny(k, class) {
-			continue // merged below
+			return // merged below
 		}
 		if n, ok := total[k]; ok {
-			if s.count+n >= minCount {
+			if s.count()+n >= minCount {
 				if consume {
 					out[k] = s // renamed phrases merge into it below
 				} else {
-					out.add(k, s) // a copy, for the same
+					out[k] = s.clone(0) // a copy, for the same
 				}
 			}
-			continue
+			return
 		}
-		if s.count >= minCount {
+		if s.count() >= minCount {
 			out[k] = s
 		}
 	}
+	for k, s := range t.stats {
+		survive(k, s)
+	}
+	t.once.each(func(r onceRecord) {
+		// seen once: kept as a class name, or when once is enough
+		if _, named := total[string(r.key)]; (named || minCount <= 1) && !renamedAnyBytes(r.key, class) {
+			survive(string(r.key), t.once.stat(r, t.once.examples[r.example]))
+		}
+	})
 	// merge in a fixed order
 	sort.Slice(renames, func(i, j int) bool { return renames[i].from < renames[j].from })
 	for _, r := range renames {
-		own := 0 // class names are never renamed: t[r.to] stands as it is
-		if s, ok := t[r.to]; ok {
-			own = s.count
+		own := 0 // class names are never renamed: t's r.to stands as it is
+		if s := t.get(r.to); s != nil {
+			own = s.count()
 		}
 		if own+total[r.to] >= minCount {
 			if d, ok := out[r.to]; consume && ok {
-				d.merge(t[r.from])
+				d.merge(t.get(r.from))
 			} else if consume {
-				out[r.to] = t[r.from]
+				out[r.to] = t.get(r.from)
+			} else if ok {
+				d.merge(t.get(r.from))
 			} else {
-				out.add(r.to, t[r.from])
+				out[r.to] = t.get(r.from).clone(0)
 			}
 		}
 	}
@@ -478,6 +611,19 @@ func renamedKey(k string, class map[string]string) (string, bool) {
 		}
 	}
 	return strings.Join(ws, " "), true
+}
+
+// renamedAnyBytes is renamedAny for a phrase held as bytes.
+func renamedAnyBytes(k []byte, class map[string]string) bool {
+	if len(class) == 0 {
+		return false
+	}
+	for w := range bytes.SplitSeq(k, []byte(" ")) {
+		if _, ok := class[string(w)]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // renamedAny reports whether some word of phrase k has another name in class.

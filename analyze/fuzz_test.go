@@ -185,10 +185,18 @@ func FuzzPrefilters(f *testing.F) {
 		"We will deepen reform (and opening up) (Applause.) in 2024.",
 		"plain body text, with commas, 12 and 2024",
 		"Copyright © 2024 Beijing Review. All Rights Reserved.", "京ICP备08005356号", "Related:", "the icp is", "epic",
+		"Xi joined a deliberation with fellow lawmakers from east China's Jiangsu Province.",
+		"the delegation of the PLA and the People’s Armed Police", "at a joint group meeting", "a ſymposium in Changsha",
+		"during an INSPECTION TOUR in Hunan Province", "the Central Economic Work Conference was held",
 	} {
 		f.Add(s)
 	}
 	p := newTextPatterns()
+	lex, err := lexicon.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	venues := newVenueRules(VenuesOf(lex))
 	// the footer marker as one expression, before it was split in two
 	footer := regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|keywords?\s*:)|all rights reserved|\bICP\b|ICP备`)
 	f.Fuzz(func(t *testing.T, s string) {
@@ -207,5 +215,9 @@ func FuzzPrefilters(f *testing.F) {
 		check("timestamp", p.timestamp.MatchString(s), s != "" && (isDigit(s[0]) || s[0] == 'e' || s[0] == 'E'))
 		check("gluedCredit", p.gluedCredit.MatchString(s), strings.Contains(s, "hoto by "))
 		check("stageInline", p.stageInline.MatchString(s), strings.Contains(s, "("))
+		low := strings.ToLower(s)
+		for i := range venues {
+			check(fmt.Sprintf("venue rule %d (%s)", i, venues[i].re), venues[i].re.MatchString(s), venues[i].maybe(s, low))
+		}
 	})
 }

@@ -80,9 +80,9 @@ func TestMergeableKeepsTallies(t *testing.T) {
 	lex, _ := lexicon.Default()
 	az, _ := NewAnalyzer(lex)
 	kept, _ := az.Analyze(whole.Issue, Options{Mergeable: true})
-	if whole.terms != nil || whole.words != nil || len(kept.terms) == 0 || len(kept.words) == 0 {
-		t.Fatalf("tallies: %d phrases, %d groups without Mergeable; %d, %d with; want none, then some",
-			len(whole.terms), len(whole.words), len(kept.terms), len(kept.words))
+	if whole.terms != nil || whole.words != nil || kept.terms.len() == 0 || len(kept.words) == 0 {
+		t.Fatalf("tallies without Mergeable: phrases %v, %d groups; with: %d phrases, %d groups; want none, then some",
+			whole.terms != nil, len(whole.words), kept.terms.len(), len(kept.words))
 	}
 	defer func() {
 		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "Options.Mergeable") {

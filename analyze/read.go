@@ -17,6 +17,10 @@ import (
 // together (a scrape with no line breaks) and is read sentence by sentence.
 const longLine = 5000
 
+// segmentWindow is how much of a long line is split into sentences at a
+// time (see blockStream.readLong).
+const segmentWindow = 64 << 10
+
 // Reader reads issues. Build one with NewReader and reuse it: it holds the
 // compiled patterns and the shared sentence model, and is safe for
 // concurrent use.
@@ -83,7 +87,7 @@ func (rd *Reader) Read(r io.Reader, name string) (*Issue, error) {
 
 // stream reads an issue from r and hands each article to emit as soon as
 // it is complete (dated, numbered, with its venue; not yet split into
-// sentences, see segment), in input order. Only the article being read,
+// sentences, see segmentPara), in input order. Only the article being read,
 // a few blocks around it and the boilerplate are held, so memory does not
 // grow with the input; only articles whose year can come from nothing but
 // the dates in the rest of the issue wait for its end. The Issue returned
@@ -121,12 +125,27 @@ type blockStream struct {
 	parts []string // lines of the block being built
 	cur   block    // its lines, gap and the kind of its first line
 	gap   int      // blank lines since the last block
+	long  *longRun // the long line being read sentence by sentence, or nil
 	done  bool
+}
+
+// longRun is a long line read a window at a time (see readLong).
+type longRun struct {
+	n      int // its line
+	text   string
+	at     int // where the sentences not yet made into blocks begin
+	window int
+	made   int // sentences made into blocks
+	gap    int // blank lines before it
 }
 
 // next returns the next block, or false at the end of the input.
 func (s *blockStream) next() (block, bool, error) {
 	for len(s.ready) == 0 && !s.done {
+		if s.long != nil {
+			s.readLong()
+			continue
+		}
 		ln, ok, err := s.lr.next()
 		if err != nil {
 			return block{}, false, err
@@ -164,16 +183,7 @@ func (s *blockStream) add(ln line) {
 	}
 	if len(ln.text) > longLine {
 		s.flush()
-		sents := rd.seg.Segment(ln.text)
-		s.iss.Warnings = append(s.iss.Warnings, Warning{Line: ln.n, Msg: fmt.Sprintf(
-			"%d bytes on one line; read as %d sentence paragraphs", len(ln.text), len(sents))})
-		for i, st := range sents {
-			g := 0
-			if i == 0 {
-				g = s.gap
-			}
-			s.ready = append(s.ready, rd.classified(block{first: ln.n, last: ln.n, text: st.Text, gap: g})...)
-		}
+		s.long = &longRun{n: ln.n, text: ln.text, window: segmentWindow, gap: s.gap}
 		s.gap = 0
 		return
 	}
@@ -187,6 +197,47 @@ func (s *blockStream) add(ln line) {
 	s.cur = block{first: ln.n, last: ln.n, gap: s.gap, kind: k}
 	s.parts = append(s.parts, ln.text)
 	s.gap = 0
+}
+
+// readLong makes blocks of the next sentences of the long line: it
+// splits a window of the line that ends after a space into sentences and
+// keeps all but the last, which may go on past the window (the next
+// window begins with it). Whether a sentence ends where a window has one
+// depends on the words around the end only, all in the window, so the
+// line splits as it would whole, in memory that does not grow with it.
+func (s *blockStream) readLong() {
+	l := s.long
+	end := len(l.text)
+	if l.at+l.window < end {
+		if i := strings.IndexByte(l.text[l.at+l.window:], ' '); i >= 0 {
+			end = l.at + l.window + i + 1
+		}
+	}
+	sents := s.rd.seg.Segment(l.text[l.at:end])
+	next := end
+	if end < len(l.text) {
+		if len(sents) < 2 {
+			l.window *= 2 // a sentence longer than the window
+			return
+		}
+		next = l.at + sents[len(sents)-1].Start
+		sents = sents[:len(sents)-1]
+	}
+	for _, st := range sents {
+		g := 0
+		if l.made == 0 {
+			g = l.gap
+		}
+		text := l.text[l.at+st.Start : l.at+st.End()]
+		s.ready = append(s.ready, s.rd.classified(block{first: l.n, last: l.n, text: text, gap: g})...)
+		l.made++
+	}
+	l.at = next
+	if end == len(l.text) {
+		s.iss.Warnings = append(s.iss.Warnings, Warning{Line: l.n, Msg: fmt.Sprintf(
+			"%d bytes on one line; read as %d sentence paragraphs", len(l.text), l.made)})
+		s.long = nil
+	}
 }
 
 // classified sets the block's kind; a photo credit run into the next
@@ -351,7 +402,7 @@ func (b *builder) build() {
 		bl := *b.blk(i)
 		switch bl.kind {
 		case kindStage:
-			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: stageKind(b.rd.pat, bl.text), Text: bl.text})
+			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: stageKind(b.rd.pat, bl.text), Text: keep(bl.text)})
 		case kindDate:
 			i = b.dateHeading(i)
 		case kindHead:
@@ -404,10 +455,10 @@ func (b *builder) finish() error {
 	b.held = nil
 	iss, rd := b.iss, b.rd
 	for _, m := range b.masthead {
-		iss.Dropped = append(iss.Dropped, Dropped{Line: m.first, Kind: "masthead", Text: m.text})
+		iss.Dropped = append(iss.Dropped, Dropped{Line: m.first, Kind: "masthead", Text: keep(m.text)})
 	}
 	for _, f := range b.footer {
-		iss.Dropped = append(iss.Dropped, Dropped{Line: f.first, Kind: "footer", Text: f.text})
+		iss.Dropped = append(iss.Dropped, Dropped{Line: f.first, Kind: "footer", Text: keep(f.text)})
 	}
 	iss.Dropped = append(iss.Dropped, b.stage...)
 	sort.SliceStable(iss.Dropped, func(i, j int) bool { return iss.Dropped[i].Line < iss.Dropped[j].Line })
@@ -419,13 +470,13 @@ func (b *builder) finish() error {
 	iss.Publication = rd.publication(mastText.String())
 	for _, m := range b.masthead {
 		if len(strings.Fields(m.text)) >= 3 && !navLike(m.text) {
-			iss.Title = m.text // the last such line: the issue's own title under the masthead
+			iss.Title = keep(m.text) // the last such line: the issue's own title under the masthead
 		}
 	}
 	switch {
 	case iss.Title != "":
 	case b.kept == 1 && b.firstHead != nil:
-		iss.Title = b.firstHead.Text
+		iss.Title = keep(b.firstHead.Text)
 	default:
 		iss.Title = strings.TrimSuffix(filepath.Base(iss.Name), filepath.Ext(iss.Name))
 	}
@@ -577,7 +628,7 @@ func (b *builder) addBody(i int) {
 	}
 	if loc != nil {
 		for _, l := range loc {
-			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: "stage direction", Text: strings.TrimSpace(text[l[0]:l[1]])})
+			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: "stage direction", Text: keep(strings.TrimSpace(text[l[0]:l[1]]))})
 		}
 		text = strings.TrimSpace(b.rd.pat.stageInline.ReplaceAllString(text, ""))
 		if text == "" {
@@ -604,7 +655,7 @@ func (b *builder) addCaption(o *openArticle, bl block) {
 }
 
 // para makes a paragraph of a block; its sentences come later (see
-// segment).
+// segmentPara).
 func (b *builder) para(bl block) Para {
 	return Para{Line: bl.first, EndLine: bl.last, Text: bl.text}
 }
@@ -624,7 +675,7 @@ func (b *builder) complete(o *openArticle) {
 	}
 	if isEmpty(a) {
 		if o.dateLine > 0 {
-			b.stage = append(b.stage, Dropped{Line: o.dateLine, Kind: "empty section", Text: o.sectionText})
+			b.stage = append(b.stage, Dropped{Line: o.dateLine, Kind: "empty section", Text: keep(o.sectionText)})
 		}
 		return
 	}
@@ -744,13 +795,6 @@ func (rd *Reader) segmentAll(arts []*Article) {
 	parallel(context.Background(), len(paras), func(i int) { rd.segmentPara(paras[i]) })
 }
 
-// segment splits an article's paragraphs into sentences.
-func (rd *Reader) segment(a *Article) {
-	for _, p := range articleParaPtrs(a) {
-		rd.segmentPara(p)
-	}
-}
-
 func (rd *Reader) segmentPara(p *Para) {
 	for _, s := range rd.seg.Segment(p.Text) {
 		p.Sentences = append(p.Sentences, Span{s.Start, s.End()})
@@ -758,6 +802,32 @@ func (rd *Reader) segmentPara(p *Para) {
 	if len(p.Sentences) == 0 {
 		p.Sentences = []Span{{0, len(p.Text)}}
 	}
+}
+
+// numParas is the number of paragraphs of an article: headline, body
+// paragraphs and captions.
+func numParas(a *Article) int {
+	n := len(a.Body) + len(a.Captions)
+	if a.Headline != nil {
+		n++
+	}
+	return n
+}
+
+// articlePara returns paragraph i of an article, counting the headline,
+// then the body paragraphs, then the captions, as articleParaPtrs lists
+// them.
+func articlePara(a *Article, i int) *Para {
+	if a.Headline != nil {
+		if i == 0 {
+			return a.Headline
+		}
+		i--
+	}
+	if i < len(a.Body) {
+		return &a.Body[i]
+	}
+	return &a.Captions[i-len(a.Body)].Para
 }
 
 // articleParaPtrs returns the headline, body paragraphs and captions.

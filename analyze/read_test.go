@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -419,5 +420,84 @@ func TestReferenceIssue(t *testing.T) {
 	}
 	if len(iss.Warnings) != 0 {
 		t.Errorf("warnings = %+v; want none", iss.Warnings)
+	}
+}
+
+// TestLongLineWindows: a long line split into sentences a window at a
+// time (see blockStream.readLong) gives the sentences of the line split
+// whole, on the public corpus and the sample issue run together.
+func TestLongLineWindows(t *testing.T) {
+	rd, err := NewReader(DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{corpusPath, referencePath} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (../shared must stand beside the repository)", err)
+		}
+		text := normalizeLine(strings.ReplaceAll(string(data), "\n", " "))
+		sents := rd.seg.Segment(text)
+		var want []string // the blocks of the sentences of the line split whole
+		for _, st := range sents {
+			for _, bl := range rd.classified(block{text: st.Text}) {
+				want = append(want, bl.text)
+			}
+		}
+		for _, window := range []int{1, 100, 5000, segmentWindow} {
+			s := &blockStream{rd: rd, iss: &Issue{}, long: &longRun{n: 1, text: text, window: window}}
+			for s.long != nil {
+				s.readLong()
+			}
+			var got []string
+			for _, bl := range s.ready {
+				got = append(got, bl.text)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%s, windows of %d: %d blocks; whole, %d", path, window, len(got), len(want))
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Fatalf("%s, windows of %d: block %d is %q; whole, %q", path, window, i+1, got[i], want[i])
+				}
+			}
+			if len(s.iss.Warnings) != 1 || !strings.Contains(s.iss.Warnings[0].Msg, fmt.Sprintf("read as %d sentence", len(sents))) {
+				t.Errorf("%s, windows of %d: warnings %+v; want one counting %d sentences", path, window, s.iss.Warnings, len(sents))
+			}
+		}
+	}
+}
+
+// TestReadLineBreaks: lines end at \n, \r\n or a lone \r, wherever the
+// reader's buffer ends, and a line longer than the buffer is whole.
+func TestReadLineBreaks(t *testing.T) {
+	long := strings.Repeat("long line ", 10)
+	tests := []struct{ in, want string }{
+		{"a\nb\n", "a|b"},
+		{"a\nb", "a|b"},
+		{"a\r\nb\rc\r", "a|b|c"},
+		{"\n\r\n\r", "||"},
+		{"", ""},
+		{"0123456789abcde\r\nx", "0123456789abcde|x"}, // \r last in a 16-byte buffer
+		{"0123456789abcdef\r\n", "0123456789abcdef"},
+		{long + "\r" + long + "\r\n" + long, long + "|" + long + "|" + long},
+		{long, long},
+	}
+	for _, tt := range tests {
+		lr := &lineReader{br: bufio.NewReaderSize(strings.NewReader(tt.in), 16)}
+		var got []string
+		for {
+			b, ok, err := lr.readLine()
+			if err != nil {
+				t.Fatalf("readLine(%q): %v", tt.in, err)
+			}
+			if !ok {
+				break
+			}
+			got = append(got, string(b))
+		}
+		if strings.Join(got, "|") != tt.want || (tt.want == "" && len(got) > 0) {
+			t.Errorf("readLine(%q) = %q; want %q", tt.in, got, strings.Split(tt.want, "|"))
+		}
 	}
 }

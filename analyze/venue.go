@@ -3,6 +3,7 @@ package analyze
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
 )
@@ -32,8 +33,45 @@ func DefaultVenues() []VenuePattern {
 
 // venueRule is one way of finding a venue in an article's text.
 type venueRule struct {
-	re   *regexp.Regexp
-	name func(m []string, article string) string
+	re *regexp.Regexp
+	// lits are what the rule's expression cannot match without: the text,
+	// lower-cased, holds one of them wherever it matches (nil: no such
+	// test, the expression always runs). See maybe.
+	lits []string
+	name func(m []string, article func() string) string
+}
+
+// maybe reports whether r's expression may match text; low is text in
+// lower case. A long s (ſ) is an s to (?i), but not to strings.ToLower:
+// a text holding one is always tried.
+func (r *venueRule) maybe(text, low string) bool {
+	if r.lits == nil || strings.Contains(text, "ſ") {
+		return true
+	}
+	for _, l := range r.lits {
+		if strings.Contains(low, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// patternLiteral returns the longest ASCII run of a venue phrase between
+// its spaces and apostrophes, lower-cased: text that matches the phrase
+// holds it (the expression lets spaces and apostrophes vary), or "" when
+// the phrase has no ASCII run.
+func patternLiteral(p string) string {
+	best := ""
+	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '\'' }) {
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			ascii = ascii && w[i] < utf8.RuneSelf
+		}
+		if ascii && len(w) > len(best) {
+			best = w
+		}
+	}
+	return strings.ToLower(best)
 }
 
 // apos matches either apostrophe.
@@ -46,35 +84,46 @@ func newVenueRules(venues []VenuePattern) []venueRule {
 	var rules []venueRule
 	for _, v := range venues {
 		quoted := make([]string, len(v.Patterns))
+		lits := make([]string, 0, len(v.Patterns))
 		for i, p := range v.Patterns {
 			quoted[i] = strings.ReplaceAll(regexp.QuoteMeta(p), "'", apos)
 			quoted[i] = strings.ReplaceAll(quoted[i], " ", `\s+`)
+			if l := patternLiteral(p); l != "" && lits != nil {
+				lits = append(lits, l)
+			} else {
+				lits = nil // a phrase with no ASCII run: no cheap test
+			}
+		}
+		if len(lits) == 0 {
+			lits = nil
 		}
 		name := v.Venue
 		rules = append(rules, venueRule{
 			re:   regexp.MustCompile(`(?i)(?:` + strings.Join(quoted, "|") + `)`),
-			name: func([]string, string) string { return name },
+			lits: lits,
+			name: func([]string, func() string) string { return name },
 		})
 	}
-	delegation := func(m []string, _ string) string { return shortPlace(m[1]) + " delegation" }
+	delegation := func(m []string, _ func() string) string { return shortPlace(m[1]) + " delegation" }
 	rules = append(rules,
 		// a deliberation with fellow lawmakers from east China's Jiangsu Province
-		venueRule{regexp.MustCompile(`(?:deliberation|panel discussion|group discussion) with (?:his )?(?:fellow )?(?:lawmakers|deputies|legislators|NPC deputies) (?:from|of) (?:(?:[a-z]+ )+China` + apos + `s |the )?` + placeRun + `(?:\W|$)`), delegation},
+		venueRule{regexp.MustCompile(`(?:deliberation|panel discussion|group discussion) with (?:his )?(?:fellow )?(?:lawmakers|deputies|legislators|NPC deputies) (?:from|of) (?:(?:[a-z]+ )+China` + apos + `s |the )?` + placeRun + `(?:\W|$)`),
+			[]string{"deliberation with ", "discussion with "}, delegation},
 		// the delegation of Jiangsu Province | plenary meeting of the delegation of …
-		venueRule{regexp.MustCompile(`delegation (?:of|from) (?:the )?` + placeRun + `(?:\W|$)`), delegation},
+		venueRule{regexp.MustCompile(`delegation (?:of|from) (?:the )?` + placeRun + `(?:\W|$)`), []string{"delegation of ", "delegation from "}, delegation},
 		// a joint group meeting of political advisors
-		venueRule{regexp.MustCompile(`(?i)joint group meeting`), func(_ []string, article string) string {
-			if strings.Contains(article, "CPPCC") || strings.Contains(strings.ToLower(article), "political consultative") {
+		venueRule{regexp.MustCompile(`(?i)joint group meeting`), []string{"joint group meeting"}, func(_ []string, article func() string) string {
+			if text := article(); strings.Contains(text, "CPPCC") || strings.Contains(strings.ToLower(text), "political consultative") {
 				return "CPPCC joint group meeting"
 			}
 			return "joint group meeting"
 		}},
 		// a symposium in Changsha
-		venueRule{regexp.MustCompile(`(?i:symposium) in ` + placeRun + `(?:\W|$)`), func(m []string, _ string) string {
+		venueRule{regexp.MustCompile(`(?i:symposium) in ` + placeRun + `(?:\W|$)`), []string{"symposium in "}, func(m []string, _ func() string) string {
 			return "symposium in " + shortPlace(m[1])
 		}},
 		// an inspection tour in Hunan Province
-		venueRule{regexp.MustCompile(`(?i:inspection tour|inspection trip|inspection) (?:in|of|to) (?:(?:[a-z]+ )+China` + apos + `s )?` + placeRun + `(?:\W|$)`), func(m []string, _ string) string {
+		venueRule{regexp.MustCompile(`(?i:inspection tour|inspection trip|inspection) (?:in|of|to) (?:(?:[a-z]+ )+China` + apos + `s )?` + placeRun + `(?:\W|$)`), []string{"inspection"}, func(m []string, _ func() string) string {
 			return "inspection in " + shortPlace(m[1])
 		}},
 	)
@@ -114,16 +163,24 @@ func findVenue(rules []venueRule, a *Article) (string, *Cue) {
 	for i := range a.Captions {
 		paras = append(paras, &a.Captions[i].Para)
 	}
-	var all strings.Builder
-	for _, p := range paras {
-		all.WriteString(p.Text)
-		all.WriteByte('\n')
+	// the text of those parts, for a rule that names the venue by it
+	article := func() string {
+		var all strings.Builder
+		for _, p := range paras {
+			all.WriteString(p.Text)
+			all.WriteByte('\n')
+		}
+		return all.String()
 	}
-	article := all.String()
 	for _, p := range paras {
 		best, bestAt := -1, len(p.Text)+1
 		var bestM []string
-		for ri, r := range rules {
+		low := strings.ToLower(p.Text)
+		for ri := range rules {
+			r := &rules[ri]
+			if !r.maybe(p.Text, low) {
+				continue
+			}
 			loc := r.re.FindStringSubmatchIndex(p.Text)
 			if loc == nil || loc[0] >= bestAt {
 				continue

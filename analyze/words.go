@@ -95,6 +95,8 @@ func (t *tokenizer) stem(lower string) string {
 	if st, ok := t.stems.Load(lower); ok {
 		return st.(string)
 	}
+	// the cache outlives the text: it keeps copies, not the text's words
+	lower = strings.Clone(lower)
 	st := english.Stem(lower, false)
 	t.stems.Store(lower, st)
 	return st

@@ -34,7 +34,13 @@ func NewSpool(f io.ReadWriteSeeker) *Spool {
 // Add appends a row.
 func (s *Spool) Add(row []string) error {
 	if s.n < spoolHead {
-		s.head = append(s.head, append([]string(nil), row...))
+		// copies: a cell may be a paragraph of a page on one line, which
+		// must not be kept whole for it
+		head := make([]string, len(row))
+		for i, c := range row {
+			head[i] = strings.Clone(c)
+		}
+		s.head = append(s.head, head)
 	}
 	s.n++
 	return s.cw.Write(row)
