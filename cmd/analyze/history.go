@@ -40,16 +40,14 @@ func historyFlags(out io.Writer, name string) (*flag.FlagSet, *historyConfig) {
 
 // openHistory opens an existing store: these commands never make one.
 func openHistory(ctx context.Context, path string) (*history.Store, error) {
-	st, err := os.Stat(path)
+	_, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return nil, &analyze.InputError{File: path, Msg: "no history store here (analyze run keeps one beside its reports; or give --history)"}
 	case err != nil:
 		return nil, &analyze.InputError{File: path, Msg: describeOpenError(err)}
-	case st.IsDir():
-		return nil, &analyze.InputError{File: path, Msg: "is a directory, not a history store"}
 	}
-	return history.OpenExisting(ctx, path)
+	return history.OpenExisting(ctx, path) // refuses a directory or an empty file
 }
 
 // loadHistory parses a history command's flags and loads its store.

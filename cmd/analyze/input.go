@@ -25,28 +25,26 @@ func withInput(ctx context.Context, path string, stdin io.Reader, use func(r io.
 	if err := ctx.Err(); err != nil {
 		return "", 0, err
 	}
+	in, name, mayBlock := stdin, "-", true
+	var f *os.File
+	var st os.FileInfo
+	if path != "-" {
+		var err error
+		if f, st, err = openInput(ctx, path); err != nil {
+			if ctx.Err() != nil {
+				return "", 0, ctx.Err()
+			}
+			return "", 0, &analyze.InputError{File: path, Msg: err.Error()}
+		}
+		defer f.Close()
+		in, name, mayBlock = f, filepath.Base(path), !st.Mode().IsRegular()
+	}
 	h := &hashCounter{h: sha256.New()}
-	if path == "-" {
-		err := use(io.TeeReader(newCtxReader(ctx, stdin, true), h), "-")
-		if err != nil && ctx.Err() != nil {
-			return "", 0, ctx.Err()
-		}
-		return hex.EncodeToString(h.h.Sum(nil)), h.n, err
-	}
-	f, st, err := openInput(ctx, path)
-	if err != nil {
-		if ctx.Err() != nil {
-			return "", 0, ctx.Err()
-		}
-		return "", 0, &analyze.InputError{File: path, Msg: err.Error()}
-	}
-	defer f.Close()
-	regular := st.Mode().IsRegular()
-	err = use(io.TeeReader(newCtxReader(ctx, f, !regular), h), filepath.Base(path))
+	err := use(io.TeeReader(newCtxReader(ctx, in, mayBlock), h), name)
 	if err != nil && ctx.Err() != nil {
 		return "", 0, ctx.Err() // the reader words it as a read error
 	}
-	if err == nil && regular {
+	if err == nil && f != nil && st.Mode().IsRegular() {
 		if after, serr := f.Stat(); serr == nil && (after.Size() != st.Size() || h.n != st.Size()) {
 			err = &analyze.InputError{File: path, Msg: fmt.Sprintf("changed while being read (%d bytes when opened, %d read, %d now); run again when it is complete", st.Size(), h.n, after.Size())}
 		}

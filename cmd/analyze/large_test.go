@@ -42,20 +42,8 @@ func TestTenMegabyteLine(t *testing.T) {
 // previous report is as it was and no temporary directory is left.
 func TestSignalLeavesPreviousReport(t *testing.T) {
 	dir := t.TempDir()
-	bin := buildBinary(t, dir)
-	corpus, err := os.ReadFile("../../../shared/corpus/state_of_the_union_1945-2006.txt")
-	if err != nil {
-		t.Fatalf("the public corpus must stand in ../shared: %v", err)
-	}
-	big := filepath.Join(dir, "big.txt")
-	os.WriteFile(big, bytes.Repeat(corpus, 3), 0o644) // 6 MB: several seconds of work
-	small := filepath.Join(dir, "small.txt")
-	os.WriteFile(small, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
 	out := filepath.Join(dir, "report")
-	if b, err := exec.Command(bin, "run", "--out", out, small).CombinedOutput(); err != nil {
-		t.Fatalf("first run: %v\n%s", err, b)
-	}
-	before, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+	bin, big, _, before := interruptible(t, dir, out)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		cmd := exec.Command(bin, "run", "--out", out, big)
 		var stderr bytes.Buffer
@@ -88,22 +76,10 @@ func TestSignalLeavesPreviousReport(t *testing.T) {
 // the next run works and leaves no staging directory or journal.
 func TestKillLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
-	bin := buildBinary(t, dir)
-	corpus, err := os.ReadFile("../../../shared/corpus/state_of_the_union_1945-2006.txt")
-	if err != nil {
-		t.Fatalf("the public corpus must stand in ../shared: %v", err)
-	}
-	big := filepath.Join(dir, "big.txt")
-	os.WriteFile(big, bytes.Repeat(corpus, 3), 0o644)
-	small := filepath.Join(dir, "small.txt")
-	os.WriteFile(small, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
+	out := filepath.Join(dir, "out", "report")
+	bin, big, small, before := interruptible(t, dir, out)
 	tmp := filepath.Join(dir, "tmp")
 	os.Mkdir(tmp, 0o755)
-	out := filepath.Join(dir, "out", "report")
-	if b, err := exec.Command(bin, "run", "--out", out, small).CombinedOutput(); err != nil {
-		t.Fatalf("first run: %v\n%s", err, b)
-	}
-	before, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
 	for _, after := range []time.Duration{1500 * time.Millisecond, 3 * time.Second} {
 		cmd := exec.Command(bin, "run", "--out", out, big)
 		cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
@@ -129,6 +105,28 @@ func TestKillLeavesNothing(t *testing.T) {
 			t.Errorf("left behind after the next run: %s", e.Name())
 		}
 	}
+}
+
+// interruptible builds analyze into dir, writes a big input (the public
+// corpus three times, 6 MB: several seconds of work) and a small one, and
+// runs the small one into out: the report a killed run must leave as it
+// was. It returns the binary, the inputs and that report's mentions.csv.
+func interruptible(t *testing.T, dir, out string) (bin, big, small string, mentions []byte) {
+	t.Helper()
+	bin = buildBinary(t, dir)
+	corpus, err := os.ReadFile("../../../shared/corpus/state_of_the_union_1945-2006.txt")
+	if err != nil {
+		t.Fatalf("the public corpus must stand in ../shared: %v", err)
+	}
+	big = filepath.Join(dir, "big.txt")
+	os.WriteFile(big, bytes.Repeat(corpus, 3), 0o644)
+	small = filepath.Join(dir, "small.txt")
+	os.WriteFile(small, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
+	if b, err := exec.Command(bin, "run", "--out", out, small).CombinedOutput(); err != nil {
+		t.Fatalf("first run: %v\n%s", err, b)
+	}
+	mentions, _ = os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
+	return bin, big, small, mentions
 }
 
 // buildBinary builds analyze into dir.
