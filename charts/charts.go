@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"sync"
 
+	"golang.org/x/sync/errgroup"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgsvg"
@@ -195,32 +195,29 @@ func Render(cs []Chart, opt Options, svg bool) (map[string][]byte, error) {
 		}
 	}
 	outs := make([][]byte, len(jobs))
-	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for j := range next {
-				var buf bytes.Buffer
-				if jobs[j].svg {
-					errs[j] = cs[jobs[j].chart].WriteSVG(&buf, opt)
-				} else {
-					errs[j] = cs[jobs[j].chart].WritePNG(&buf, opt)
-				}
-				outs[j] = buf.Bytes()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for j, jb := range jobs {
+		g.Go(func() error {
+			var buf bytes.Buffer
+			var err error
+			if jb.svg {
+				err = cs[jb.chart].WriteSVG(&buf, opt)
+			} else {
+				err = cs[jb.chart].WritePNG(&buf, opt)
 			}
+			if err != nil {
+				return fmt.Errorf("chart %s: %w", cs[jb.chart].Name, err)
+			}
+			outs[j] = buf.Bytes()
+			return nil
 		})
 	}
-	for j := range jobs {
-		next <- j
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
-	close(next)
-	wg.Wait()
 	files := map[string][]byte{}
 	for j, jb := range jobs {
-		if errs[j] != nil {
-			return nil, fmt.Errorf("chart %s: %w", cs[jb.chart].Name, errs[j])
-		}
 		ext := ".png"
 		if jb.svg {
 			ext = ".svg"

@@ -10,17 +10,20 @@ import (
 
 // undated labels the groups of articles that carry no date, shown after
 // the days in the charts by day.
-const undated = "undated"
+const undated = analyze.Undated
 
 // facts are the views of a Result the charts share: days, venues, the
-// formulations ranked by mentions and the mentions of each theme.
+// formulations ranked by mentions and the mentions of each theme. The
+// groupings, sums and rates are analyze's (Result.Days, Group.Count,
+// analyze.Rate), the same the workbook shows.
 type facts struct {
-	res    *analyze.Result
-	days   []string // ISO dates in order, then "undated" when some article has no date
-	dated  []string // the ISO dates only
-	venues []string // in order of first appearance
-	ranked []analyze.Formulation
-	themes []themeTotal // lexicon order, every theme of the lexicon
+	res     *analyze.Result
+	days    []string        // ISO dates in order, then "undated" when some article has no date
+	dayKeys []analyze.Group // the groups of days, in the same order
+	dated   []string        // the ISO dates only
+	venues  []analyze.Group // in order of first appearance
+	ranked  []analyze.Formulation
+	themes  []themeTotal // lexicon order, every theme of the lexicon
 }
 
 type themeTotal struct {
@@ -38,38 +41,16 @@ func newFacts(res *analyze.Result) *facts {
 		r.Counts = analyze.NewCounts()
 		res = &r
 	}
-	f := &facts{res: res}
-	seenDay, seenVenue, hasUndated := map[string]bool{}, map[string]bool{}, false
-	for _, k := range res.Counts.Groups {
-		if k.Date == "" {
-			hasUndated = true
-		} else if !seenDay[k.Date] {
-			seenDay[k.Date] = true
-			f.dated = append(f.dated, k.Date)
-		}
-		if !seenVenue[k.Venue] {
-			seenVenue[k.Venue] = true
-			f.venues = append(f.venues, k.Venue)
+	f := &facts{res: res, dayKeys: res.Days(), venues: res.Venues(), ranked: res.Ranked()}
+	for _, d := range f.dayKeys {
+		f.days = append(f.days, d.Name)
+		if d.Name != undated {
+			f.dated = append(f.dated, d.Name)
 		}
 	}
-	sort.Strings(f.dated)
-	f.days = append(f.days, f.dated...)
-	if hasUndated {
-		f.days = append(f.days, undated)
-	}
-	totals := map[int]int{}
-	for _, fm := range res.Formulations {
-		if n := res.Counts.Total(fm.ID); n > 0 {
-			totals[fm.ID] = n
-			f.ranked = append(f.ranked, fm)
-		}
-	}
-	sort.SliceStable(f.ranked, func(i, j int) bool {
-		return totals[f.ranked[i].ID] > totals[f.ranked[j].ID]
-	})
 	byTheme := map[string]int{}
 	for _, fm := range f.ranked {
-		byTheme[fm.Theme] += totals[fm.ID]
+		byTheme[fm.Theme] += res.Counts.Total(fm.ID)
 	}
 	for i, t := range res.Themes {
 		f.themes = append(f.themes, themeTotal{index: i, name: t, mentions: byTheme[t]})
@@ -96,34 +77,20 @@ func (f *facts) mentioned() []themeTotal {
 	return out
 }
 
-// inDay reports whether group k belongs to day d (a date or "undated").
-func inDay(k analyze.GroupKey, d string) bool {
-	return k.Date == d || (d == undated && k.Date == "")
-}
-
-// groupValues returns, for every formulation, its mentions in the groups
-// in(k) selects, or its mentions per 1,000 word tokens of those groups.
-func (f *facts) groupValues(forms []analyze.Formulation, in func(analyze.GroupKey) bool, rate bool) []float64 {
-	counts, tokens := make([]float64, len(forms)), 0
-	for _, k := range f.res.Counts.Groups {
-		if !in(k) {
-			continue
-		}
-		tokens += f.res.Counts.Tokens[k]
-		for i, fm := range forms {
-			counts[i] += float64(f.res.Counts.Count(k, fm.ID))
+// groupValues returns, for every formulation, its mentions in g, or its
+// mentions per 1,000 word tokens of g (0 where g has no tokens).
+func (f *facts) groupValues(forms []analyze.Formulation, g analyze.Group, rate bool) []float64 {
+	c := f.res.Counts
+	out := make([]float64, len(forms))
+	tokens := g.Tokens(c)
+	for i, fm := range forms {
+		n := g.Count(c, fm.ID)
+		out[i] = float64(n)
+		if rate {
+			out[i], _ = analyze.Rate(n, tokens)
 		}
 	}
-	if rate {
-		for i := range counts {
-			if tokens > 0 {
-				counts[i] = counts[i] / float64(tokens) * 1000
-			} else {
-				counts[i] = 0
-			}
-		}
-	}
-	return counts
+	return out
 }
 
 func phrases(forms []analyze.Formulation) []string {
@@ -137,9 +104,8 @@ func phrases(forms []analyze.Formulation) []string {
 // byDay is chart 1's data: one series per day over the top formulations.
 func (f *facts) byDay(top []analyze.Formulation, rate bool) []Series {
 	var out []Series
-	for _, d := range f.days {
-		out = append(out, Series{Name: d, Labels: phrases(top),
-			Values: f.groupValues(top, func(k analyze.GroupKey) bool { return inDay(k, d) }, rate)})
+	for _, d := range f.dayKeys {
+		out = append(out, Series{Name: d.Name, Labels: phrases(top), Values: f.groupValues(top, d, rate)})
 	}
 	return out
 }
@@ -148,8 +114,7 @@ func (f *facts) byDay(top []analyze.Formulation, rate bool) []Series {
 func (f *facts) byVenue(top []analyze.Formulation, rate bool) []Series {
 	var out []Series
 	for _, v := range f.venues {
-		out = append(out, Series{Name: v, Labels: phrases(top),
-			Values: f.groupValues(top, func(k analyze.GroupKey) bool { return k.Venue == v }, rate)})
+		out = append(out, Series{Name: v.Name, Labels: phrases(top), Values: f.groupValues(top, v, rate)})
 	}
 	return out
 }
@@ -157,40 +122,38 @@ func (f *facts) byVenue(top []analyze.Formulation, rate bool) []Series {
 // trendAxis is what the trend runs across: the issues of a corpus, in
 // order, once a Result holds several (analyze's Merge); else the dates, or
 // "undated" alone when no article has a date. It returns the labels and,
-// for each, which groups it holds.
-func (f *facts) trendAxis() (labels []string, in []func(analyze.GroupKey) bool, issues bool) {
+// for each, the groups it holds.
+func (f *facts) trendAxis() (labels []string, groups []analyze.Group, issues bool) {
 	if len(f.res.Issues) > 1 {
-		for _, is := range f.res.Issues {
-			l := is.Title
+		for i, g := range f.res.IssueGroups() {
+			l := f.res.Issues[i].Title
 			if l == "" {
-				l = is.Name
+				l = g.Name
 			}
 			labels = append(labels, l)
-			in = append(in, func(k analyze.GroupKey) bool { return k.Issue == is.Name })
 		}
-		return labels, in, true
+		return labels, f.res.IssueGroups(), true
 	}
-	days := f.dated
-	if len(days) == 0 {
-		days = f.days
+	groups = f.dayKeys
+	if len(f.dated) > 0 {
+		groups = f.dayKeys[:len(f.dated)]
 	}
-	for _, d := range days {
-		labels = append(labels, d)
-		in = append(in, func(k analyze.GroupKey) bool { return inDay(k, d) })
+	for _, g := range groups {
+		labels = append(labels, g.Name)
 	}
-	return labels, in, false
+	return labels, groups, false
 }
 
 // trend is chart 6's data: one series per formulation across the days (or
 // issues).
 func (f *facts) trend(top []analyze.Formulation, rate bool) []Series {
-	labels, in, _ := f.trendAxis()
+	labels, groups, _ := f.trendAxis()
 	out := make([]Series, len(top))
 	for i, fm := range top {
 		out[i] = Series{Name: fm.Phrase, Labels: append([]string(nil), labels...)}
 	}
-	for _, sel := range in {
-		vs := f.groupValues(top, sel, rate)
+	for _, g := range groups {
+		vs := f.groupValues(top, g, rate)
 		for i := range top {
 			out[i].Values = append(out[i].Values, vs[i])
 		}
@@ -208,15 +171,10 @@ func (f *facts) themeDays() [][]int {
 	for i := range out {
 		out[i] = make([]int, len(f.days))
 	}
-	for di, d := range f.days {
-		for _, k := range f.res.Counts.Groups {
-			if !inDay(k, d) {
-				continue
-			}
-			for _, fm := range f.ranked {
-				if t, ok := idx[fm.Theme]; ok {
-					out[t][di] += f.res.Counts.Count(k, fm.ID)
-				}
+	for di, d := range f.dayKeys {
+		for _, fm := range f.ranked {
+			if t, ok := idx[fm.Theme]; ok {
+				out[t][di] += d.Count(f.res.Counts, fm.ID)
 			}
 		}
 	}
@@ -507,8 +465,8 @@ func (f *facts) keynessDays() []string {
 		return f.dated
 	}
 	words := map[string]int{}
-	for _, k := range f.res.Counts.Groups {
-		words[k.Date] += f.res.Counts.Tokens[k]
+	for _, d := range f.dayKeys {
+		words[d.Name] = d.Tokens(f.res.Counts)
 	}
 	days := append([]string(nil), f.dated...)
 	sort.SliceStable(days, func(i, j int) bool { return words[days[i]] > words[days[j]] })

@@ -82,8 +82,8 @@ func historyTrendChart(f *facts, opt Options, h *analyze.History) Chart {
 			v := float64(max(n, 0))
 			if opt.Rate {
 				v = 0
-				if tk := h.Issues[i].Tokens; tk > 0 && n > 0 {
-					v = float64(n) / float64(tk) * 1000
+				if n > 0 {
+					v, _ = analyze.Rate(n, h.Issues[i].Tokens)
 				}
 			}
 			sr.Values = append(sr.Values, v)

@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/issuelens/analyze/analyze"
@@ -21,6 +20,7 @@ import (
 	"github.com/issuelens/analyze/charts"
 	"github.com/issuelens/analyze/history"
 	"github.com/issuelens/analyze/report"
+	"golang.org/x/sync/errgroup"
 )
 
 // runConfig holds the flags of `analyze run`.
@@ -552,30 +552,19 @@ func reportDirs(runs []*issueRun, root string) []string {
 	return dirs
 }
 
-// forEach runs do(0..n-1) on all cores; the first error (by index) wins.
+// forEach runs do(0..n-1) on all cores, starting no more once ctx is
+// done; the first error (by index) wins.
 func forEach(ctx context.Context, n int, do func(int) error) error {
 	errs := make([]error, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = do(i)
-			}
-		}()
-	}
-feed:
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+		if ctx.Err() != nil {
+			break
 		}
+		g.Go(func() error { errs[i] = do(i); return nil })
 	}
-	close(next)
-	wg.Wait()
+	_ = g.Wait() // the errors are in errs, to be reported in input order
 	for _, err := range errs {
 		if err != nil {
 			return err
