@@ -3,14 +3,16 @@ package charts
 import (
 	"os"
 	"testing"
+
+	"github.com/issuelens/analyze/analyze/analyzetest"
 )
 
 func benchmarkRender(b *testing.B, path string) {
 	st, err := os.Stat(path)
 	if err != nil {
-		b.Fatalf("benchmark input: %v (../shared must stand beside the repository)", err)
+		b.Fatal(err)
 	}
-	res := analyzeFile(b, path, "bench")
+	res := analyzetest.Analyze(b, path)
 	b.SetBytes(st.Size())
 	b.ReportAllocs()
 	for b.Loop() {
@@ -21,7 +23,7 @@ func benchmarkRender(b *testing.B, path string) {
 }
 
 // Building and rendering every chart as PNG, in parallel.
-func BenchmarkRenderReference(b *testing.B) { benchmarkRender(b, reference) }
+func BenchmarkRenderReference(b *testing.B) { benchmarkRender(b, analyzetest.Sample(b)) }
 func BenchmarkRenderCorpus(b *testing.B) {
-	benchmarkRender(b, "../../shared/corpus/state_of_the_union_1945-2006.txt")
+	benchmarkRender(b, analyzetest.Shared(b, "corpus/state_of_the_union_1945-2006.txt"))
 }

@@ -195,26 +195,26 @@ func Render(cs []Chart, opt Options, svg bool) (map[string][]byte, error) {
 		}
 	}
 	outs := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for j, jb := range jobs {
 		g.Go(func() error {
 			var buf bytes.Buffer
-			var err error
 			if jb.svg {
-				err = cs[jb.chart].WriteSVG(&buf, opt)
+				errs[j] = cs[jb.chart].WriteSVG(&buf, opt)
 			} else {
-				err = cs[jb.chart].WritePNG(&buf, opt)
-			}
-			if err != nil {
-				return fmt.Errorf("chart %s: %w", cs[jb.chart].Name, err)
+				errs[j] = cs[jb.chart].WritePNG(&buf, opt)
 			}
 			outs[j] = buf.Bytes()
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, err
+	_ = g.Wait() // the errors are in errs, to be reported in chart order
+	for j, jb := range jobs {
+		if errs[j] != nil {
+			return nil, fmt.Errorf("chart %s: %w", cs[jb.chart].Name, errs[j])
+		}
 	}
 	files := map[string][]byte{}
 	for j, jb := range jobs {

@@ -6,48 +6,16 @@ import (
 	"image/png"
 	"io"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/analyzetest"
 	"github.com/issuelens/analyze/analyze/lexicon"
 )
 
-const (
-	reference = "../testdata/two_sessions_2024.txt"
-	sotu      = "../../shared/corpus/state_of_the_union_2003-2006.txt"
-)
-
-// analyzeFile reads and analyses an issue with the built-in lexicon.
-func analyzeFile(t testing.TB, path, name string) *analyze.Result {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd, err := analyze.NewReader(analyze.VenuesOf(lex))
-	if err != nil {
-		t.Fatal(err)
-	}
-	iss, err := rd.Read(f, name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := analyze.Analyze(iss, lex, analyze.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
-
 func analyzeReference(t testing.TB) *analyze.Result {
-	return analyzeFile(t, reference, "two_sessions_2024.txt")
+	return analyzetest.Analyze(t, analyzetest.Sample(t))
 }
 
 // chart returns the chart of that name.
@@ -368,7 +336,7 @@ func TestKeyness(t *testing.T) {
 }
 
 func TestSOTU(t *testing.T) {
-	res := analyzeFile(t, sotu, "state_of_the_union_2003-2006.txt")
+	res := analyzetest.Analyze(t, analyzetest.Shared(t, "corpus/state_of_the_union_2003-2006.txt"))
 	cs := Build(res, Options{})
 	c := chart(t, cs, "top_formulations_by_day")
 	if got, want := names(c.Series), "2003-01-28 | 2004-01-20 | 2005-02-02 | 2006-01-31"; got != want {

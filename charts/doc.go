@@ -5,8 +5,11 @@
 // theme mix by day, theme co-occurrence as a heat map and as a network,
 // the formulation trend, candidate new formulations, and one keyness
 // chart per day. WritePNG and WriteSVG draw a chart to an io.Writer at the
-// size and resolution asked for; RenderAll draws them all in parallel and
-// returns file name → bytes, the same bytes for the same input. A chart
+// size and resolution asked for; RenderAll draws them all in parallel (Render
+// does for charts the caller has built already) and returns file name →
+// bytes, the same bytes for the same input. Days, venues, issues and
+// per-1,000 rates are analyze's (Result.Days, Group.Count, analyze.Rate), so
+// a chart and the workbook show the same numbers. A chart
 // without data still renders, titled, with a "no mentions" message. The
 // package opens no files, never changes the Result, and keeps no state
 // between calls.

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/issuelens/analyze/analyze"
-	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/analyze/analyzetest"
 )
 
 var ctx = context.Background()
@@ -27,27 +27,11 @@ var at = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 // articles had come out one a day.
 func parts(t *testing.T, path string) []Issue {
 	t.Helper()
-	lex, err := lexicon.Default()
+	az, err := analyze.NewAnalyzer(analyzetest.Lexicon(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd, err := analyze.NewReader(analyze.VenuesOf(lex))
-	if err != nil {
-		t.Fatal(err)
-	}
-	az, err := analyze.NewAnalyzer(lex)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("%v (../shared must stand beside the repository)", err)
-	}
-	defer f.Close()
-	whole, err := rd.Read(f, filepath.Base(path))
-	if err != nil {
-		t.Fatal(err)
-	}
+	whole := analyzetest.Read(t, path)
 	var out []Issue
 	for i := range whole.Articles {
 		part := *whole
@@ -111,7 +95,7 @@ func phrase(h *analyze.History, p string) analyze.HistoryPhrase {
 func TestTwoIssuesAndReruns(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out", "history.sqlite")
 	s := open(t, path)
-	days := parts(t, "../testdata/two_sessions_2024.txt")
+	days := parts(t, analyzetest.Sample(t))
 	if err := s.Record(ctx, "", days[:2]); err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +165,7 @@ func (is Issue) lexiconOrder() []analyze.Formulation {
 func TestFailedRecordChangesNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.sqlite")
 	s := open(t, path)
-	days := parts(t, "../testdata/two_sessions_2024.txt")
+	days := parts(t, analyzetest.Sample(t))
 	if err := s.Record(ctx, "", days[:1]); err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +199,7 @@ func TestFailedRecordChangesNothing(t *testing.T) {
 func TestConcurrentRecords(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.sqlite")
 	open(t, path) // created once, as the first run would
-	days := parts(t, "../testdata/two_sessions_2024.txt")
+	days := parts(t, analyzetest.Sample(t))
 	var wg sync.WaitGroup
 	errs := make([]error, 3*4)
 	for i := range errs {
@@ -300,7 +284,7 @@ func TestEmptyFileAndReadOnly(t *testing.T) {
 	}
 	path := filepath.Join(dir, "history.sqlite")
 	s := open(t, path)
-	if err := s.Record(ctx, "", parts(t, "../testdata/two_sessions_2024.txt")[:1]); err != nil {
+	if err := s.Record(ctx, "", parts(t, analyzetest.Sample(t))[:1]); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -339,8 +323,8 @@ func TestEmptyFileAndReadOnly(t *testing.T) {
 func TestCorpusAsIssues(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.sqlite")
 	s := open(t, path)
-	sotu := parts(t, "../../shared/corpus/state_of_the_union_1945-2006.txt")
-	ref := parts(t, "../testdata/two_sessions_2024.txt")[:1]
+	sotu := parts(t, analyzetest.Shared(t, "corpus/state_of_the_union_1945-2006.txt"))
+	ref := parts(t, analyzetest.Sample(t))[:1]
 	if err := s.Record(ctx, "", sotu); err != nil {
 		t.Fatal(err)
 	}
