@@ -375,33 +375,6 @@ func decode(t *testing.T, name string, b []byte) (int, int) {
 	return img.Bounds().Dx(), img.Bounds().Dy()
 }
 
-func TestRenderSizes(t *testing.T) {
-	res := analyzeReference(t)
-	files, err := RenderAll(res, Options{}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) != 10 {
-		t.Errorf("RenderAll gave %d files; want 10", len(files))
-	}
-	for name, b := range files {
-		if w, h := decode(t, name, b); w != 1600 || h != 900 {
-			t.Errorf("%s is %dx%d; want 1600x900", name, w, h)
-		}
-	}
-	// sizes that do not divide evenly by the dpi still come out exact
-	c := Build(res, Options{})[3]
-	for _, opt := range []Options{{Width: 1000, Height: 700, DPI: 96}, {Width: 1333, Height: 777, DPI: 144}} {
-		var buf bytes.Buffer
-		if err := c.WritePNG(&buf, opt); err != nil {
-			t.Fatal(err)
-		}
-		if w, h := decode(t, c.Name, buf.Bytes()); w != opt.Width || h != opt.Height {
-			t.Errorf("%s at %+v is %dx%d", c.Name, opt, w, h)
-		}
-	}
-}
-
 // TestRenderDeterministic renders twice at 800x600 px, 100 dpi, with SVG:
 // the same bytes, at the size asked for.
 func TestRenderDeterministic(t *testing.T) {

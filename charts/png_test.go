@@ -8,9 +8,6 @@ import (
 	"image/png"
 	"math/rand/v2"
 	"testing"
-
-	vgdraw "gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // roundTrip encodes img with encodePNG, decodes it with image/png and
@@ -35,32 +32,6 @@ func roundTrip(t *testing.T, name string, img *image.RGBA) {
 			if c := color.NRGBAModel.Convert(got.At(got.Bounds().Min.X+x, got.Bounds().Min.Y+y)); c != want {
 				t.Fatalf("%s: pixel (%d,%d) = %v; want %v", name, x, y, c, want)
 			}
-		}
-	}
-}
-
-// TestCanvasDrawsAsVgimg: the canvas with kept faces and copied glyphs
-// paints what vgimg's own canvas paints, for every chart of the sample
-// (bilinear rounding may leave a few pixels one level apart).
-func TestCanvasDrawsAsVgimg(t *testing.T) {
-	const w, h, dpi = 1600, 900, 150
-	wd, ht, _ := Options{}.withDefaults().size()
-	for _, c := range Build(analyzeReference(t), Options{}) {
-		ours := newPNGCanvas(w, h, dpi)
-		c.draw(vgdraw.New(ours), newLook(wd, ht))
-		ours.close()
-		theirs := vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(dpi))
-		c.draw(vgdraw.New(theirs), newLook(wd, ht))
-		ref := theirs.Image().(*image.RGBA)
-		apart, worst := 0, 0
-		for i := range ref.Pix {
-			if d := int(ref.Pix[i]) - int(ours.img.Pix[i]); d != 0 {
-				apart++
-				worst = max(worst, d, -d)
-			}
-		}
-		if apart > 50 || worst > 1 {
-			t.Errorf("%s: %d bytes differ from vgimg's, by up to %d", c.Name, apart, worst)
 		}
 	}
 }

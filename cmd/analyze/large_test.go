@@ -165,3 +165,23 @@ func TestProgressBarOnTerminal(t *testing.T) {
 		t.Errorf("not a terminal: %v, stderr %q; want nothing", err, stderr.String())
 	}
 }
+
+// TestThreeThousandDays: 3,000 articles, each under a date heading of its
+// own, are 3,000 dated articles with one mention each.
+func TestThreeThousandDays(t *testing.T) {
+	var headings strings.Builder
+	for d := range 3000 {
+		day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d)
+		headings.WriteString(day.Format("January 2, 2006") + "\n\nXi urged efforts to deepen reform.\n\n")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "headings.txt")
+	if err := os.WriteFile(p, []byte(headings.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	stdout, stderr, code := runCLI(t, "", "run", "--out", out, p)
+	if want := "headings.txt: 3000 articles, 3000 mentions of 1 formulations; report in " + out + "\n"; code != 0 || stdout != want || stderr != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want %q", code, stdout, stderr, want)
+	}
+}
