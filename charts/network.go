@@ -48,66 +48,109 @@ func (a box) hitsCircle(p vg.Point, r vg.Length) bool {
 	return dx*dx+dy*dy < r*r
 }
 
+// network is the layout of chart 5: the theme circles on an ellipse, their
+// labels outside it and the edges between them.
+type network struct {
+	dc     draw.Canvas
+	lk     *look
+	nodes  []themeTotal
+	ls, ms text.Style // label, mentions
+	w, h   vg.Length
+	ctr    vg.Point
+	pad    vg.Length
+	labels []netLabel
+	pos    []vg.Point
+	rad    []vg.Length
+	rx, ry vg.Length
+	edges  []netEdge
+}
+
+// netLabel is a theme's label: its name in up to two lines, then its mentions.
+type netLabel struct {
+	lines []string
+	w, h  vg.Length
+}
+
+// netEdge joins nodes a and b, n sentences; bow is how far it bends to the centre.
+type netEdge struct {
+	a, b int
+	n    float64
+	bow  float64
+}
+
 func drawNetwork(dc draw.Canvas, lk *look, nodes []themeTotal, edges Series) {
-	k := len(nodes)
-	ls := lk.style(sizeTick, true, gray(ink))
-	ms := lk.style(sizeValue, false, gray(inkSoft))
-	es := lk.style(sizeValue, true, gray(ink))
 	dc = draw.Crop(dc, 0, 0, lk.pt(4), -lk.pt(4))
-	W, H := dc.Max.X-dc.Min.X, dc.Max.Y-dc.Min.Y
-	ctr := dc.Center()
-	// labels: the theme in up to two lines, then its mentions
-	type label struct {
-		lines []string
-		w, h  vg.Length
+	nw := &network{dc: dc, lk: lk, nodes: nodes,
+		ls: lk.style(sizeTick, true, gray(ink)), ms: lk.style(sizeValue, false, gray(inkSoft)),
+		w: dc.Max.X - dc.Min.X, h: dc.Max.Y - dc.Min.Y, ctr: dc.Center(), pad: lk.pt(5)}
+	nw.measureLabels()
+	nw.fit()
+	nw.pickEdges(edges)
+	nw.drawEdges()
+	nw.drawNodes()
+	taken := nw.drawLabels()
+	nw.drawCounts(taken)
+}
+
+func (nw *network) measureLabels() {
+	nw.labels = make([]netLabel, len(nw.nodes))
+	for i, n := range nw.nodes {
+		l := netLabel{lines: clip(nw.ls, wrap(nw.ls, n.name, nw.lk.pt(120)), 2, nw.lk.pt(120))}
+		l.w = max(widest(nw.ls, l.lines), nw.ms.Width(plural(n.mentions, "mention", "mentions")))
+		l.h = capHeight(nw.ls) + vg.Length(len(l.lines)-1)*lineHeight(nw.ls) + lineHeight(nw.ms) + nw.ms.Font.Size*0.25
+		nw.labels[i] = l
 	}
-	labels := make([]label, k)
-	for i, n := range nodes {
-		l := label{lines: clip(ls, wrap(ls, n.name, lk.pt(120)), 2, lk.pt(120))}
-		l.w = max(widest(ls, l.lines), ms.Width(plural(n.mentions, "mention", "mentions")))
-		l.h = capHeight(ls) + vg.Length(len(l.lines)-1)*lineHeight(ls) + lineHeight(ms) + ms.Font.Size*0.25
-		labels[i] = l
-	}
-	angle := func(i int) float64 { return math.Pi/2 - 2*math.Pi*float64(i)/float64(k) }
+}
+
+// angle is where node i stands on the ellipse: from the top, clockwise;
+// two nodes stand left and right.
+func (nw *network) angle(i int) float64 {
+	k := len(nw.nodes)
 	if k == 2 {
-		angle = func(i int) float64 { return math.Pi * float64(1-i) } // left, right
+		return math.Pi * float64(1-i)
 	}
+	return math.Pi/2 - 2*math.Pi*float64(i)/float64(k)
+}
+
+// place puts the nodes on the ellipse rx, ry and sizes the circles: the
+// largest such that no two touch and none is huge.
+func (nw *network) place() {
+	k := len(nw.nodes)
+	nw.pos, nw.rad = make([]vg.Point, k), make([]vg.Length, k)
 	mMax := 0
-	for _, n := range nodes {
+	for _, n := range nw.nodes {
 		mMax = max(mMax, n.mentions)
 	}
-	pad := lk.pt(5)
-	rx, ry := W/2, H/2
-	pos := make([]vg.Point, k)
-	rad := make([]vg.Length, k)
-	place := func() {
-		for i := range nodes {
-			s, c := math.Sincos(angle(i))
-			pos[i] = vg.Point{X: ctr.X + rx*vg.Length(c), Y: ctr.Y + ry*vg.Length(s)}
-			if k == 1 {
-				pos[i] = ctr
-			}
-		}
-		// the largest circle: no two circles touch, none is huge
-		rMax := min(W, H) * 0.13
-		for i := range pos {
-			for j := i + 1; j < k; j++ {
-				d := pos[i].Sub(pos[j])
-				rMax = min(rMax, vg.Length(math.Hypot(float64(d.X), float64(d.Y)))*0.42)
-			}
-		}
-		for i, n := range nodes {
-			rad[i] = max(lk.pt(3), rMax*vg.Length(math.Sqrt(float64(n.mentions)/float64(mMax))))
+	for i := range nw.nodes {
+		s, c := math.Sincos(nw.angle(i))
+		nw.pos[i] = vg.Point{X: nw.ctr.X + nw.rx*vg.Length(c), Y: nw.ctr.Y + nw.ry*vg.Length(s)}
+		if k == 1 {
+			nw.pos[i] = nw.ctr
 		}
 	}
-	// the ellipse as large as the labels outside it allow
+	rMax := min(nw.w, nw.h) * 0.13
+	for i := range nw.pos {
+		for j := i + 1; j < k; j++ {
+			d := nw.pos[i].Sub(nw.pos[j])
+			rMax = min(rMax, vg.Length(math.Hypot(float64(d.X), float64(d.Y)))*0.42)
+		}
+	}
+	for i, n := range nw.nodes {
+		nw.rad[i] = max(nw.lk.pt(3), rMax*vg.Length(math.Sqrt(float64(n.mentions)/float64(mMax))))
+	}
+}
+
+// fit makes the ellipse as large as the labels outside it allow.
+func (nw *network) fit() {
+	W, H := nw.w, nw.h
+	nw.rx, nw.ry = W/2, H/2
 	for range 4 {
-		place()
-		rx, ry = W/2, H/2
-		for i := range nodes {
-			s, c := math.Sincos(angle(i))
-			out := rad[i] + pad
-			lw, lh := labels[i].w, labels[i].h
+		nw.place()
+		rx, ry := W/2, H/2
+		for i := range nw.nodes {
+			s, c := math.Sincos(nw.angle(i))
+			out := nw.rad[i] + nw.pad
+			lw, lh := nw.labels[i].w, nw.labels[i].h
 			switch {
 			case c > 0.25:
 				rx = min(rx, (W/2-out*vg.Length(c)-lw)/vg.Length(c))
@@ -122,98 +165,114 @@ func drawNetwork(dc draw.Canvas, lk *look, nodes []themeTotal, edges Series) {
 			case s < -0.25:
 				ry = min(ry, (H/2-out*vg.Length(-s)-lh)/vg.Length(-s))
 			default:
-				ry = min(ry, H/2-lh/2-rad[i])
+				ry = min(ry, H/2-lh/2-nw.rad[i])
 			}
 		}
-		rx = max(min(rx, ry*2.2), lk.pt(20))
-		ry = max(ry, lk.pt(20))
+		nw.rx = max(min(rx, ry*2.2), nw.lk.pt(20))
+		nw.ry = max(ry, nw.lk.pt(20))
 	}
-	place()
+	nw.place()
+}
 
-	// edges under the circles
-	idx := map[string]int{}
-	for i, n := range nodes {
-		idx[n.name] = i
-	}
-	type edge struct {
-		a, b int
-		n    float64
-	}
-	var es0 []edge
-	eMax := 0.0
+// pickEdges finds the nodes each edge joins.
+func (nw *network) pickEdges(edges Series) {
+	k := len(nw.nodes)
 	for e, l := range edges.Labels {
-		for i := range nodes {
+		for i := range nw.nodes {
 			for j := i + 1; j < k; j++ {
-				if pairLabel(nodes[i].name, nodes[j].name) == l {
-					es0 = append(es0, edge{i, j, edges.Values[e]})
+				if pairLabel(nw.nodes[i].name, nw.nodes[j].name) == l {
+					nw.edges = append(nw.edges, netEdge{a: i, b: j, n: edges.Values[e]})
 				}
 			}
 		}
-		eMax = max(eMax, edges.Values[e])
 	}
-	// each edge bows towards the centre, as far as it takes to pass clear
-	// of the circles it does not join
-	curve := func(e edge, bow float64) (p0, c1, p1 vg.Point) {
-		p0, p1 = pos[e.a], pos[e.b]
-		mid := p0.Add(p1).Scale(0.5)
-		return p0, mid.Add(ctr.Sub(mid).Scale(vg.Length(bow))), p1
+}
+
+// curve is edge e as a quadratic Bézier bowing towards the centre.
+func (nw *network) curve(e netEdge, bow float64) (p0, c1, p1 vg.Point) {
+	p0, p1 = nw.pos[e.a], nw.pos[e.b]
+	mid := p0.Add(p1).Scale(0.5)
+	return p0, mid.Add(nw.ctr.Sub(mid).Scale(vg.Length(bow))), p1
+}
+
+// bezier is the point at t of the curve p0, c1, p1.
+func bezier(p0, c1, p1 vg.Point, t float64) vg.Point {
+	u := vg.Length(1 - t)
+	return p0.Scale(u * u).Add(c1.Scale(2 * u * vg.Length(t))).Add(p1.Scale(vg.Length(t * t)))
+}
+
+// clearance is how close edge e, bowed so, comes to the edge of a circle
+// it does not join.
+func (nw *network) clearance(e netEdge, bow float64) vg.Length {
+	p0, c1, p1 := nw.curve(e, bow)
+	gap := vg.Length(math.Inf(1))
+	for t := 0.02; t < 1; t += 0.02 {
+		q := bezier(p0, c1, p1, t)
+		for i := range nw.nodes {
+			if i != e.a && i != e.b {
+				d := q.Sub(nw.pos[i])
+				gap = min(gap, vg.Length(math.Hypot(float64(d.X), float64(d.Y)))-nw.rad[i])
+			}
+		}
 	}
-	at := func(p0, c1, p1 vg.Point, t float64) vg.Point {
-		u := vg.Length(1 - t)
-		return p0.Scale(u * u).Add(c1.Scale(2 * u * vg.Length(t))).Add(p1.Scale(vg.Length(t * t)))
+	return gap
+}
+
+// drawEdges draws the edges under the circles, each bowed towards the
+// centre as far as it takes to pass clear of the circles it does not
+// join, as wide as its count (thinner when there are many).
+func (nw *network) drawEdges() {
+	eMax := 0.0
+	for _, e := range nw.edges {
+		eMax = max(eMax, e.n)
 	}
-	// the widest line: thinner when there are many
-	maxW := max(lk.pt(3), lk.pt(9)*vg.Length(math.Sqrt(8/float64(max(8, len(es0))))))
-	bows := make([]float64, len(es0))
-	for n, e := range es0 {
+	maxW := max(nw.lk.pt(3), nw.lk.pt(9)*vg.Length(math.Sqrt(8/float64(max(8, len(nw.edges))))))
+	for n, e := range nw.edges {
 		bestBow, bestGap := 0.3, vg.Length(-1)
 		for _, bow := range []float64{0.3, 0.5, 0.7, 0.15, 0.9, 0} {
-			p0, c1, p1 := curve(e, bow)
-			gap := vg.Length(math.Inf(1)) // closest approach to another circle's edge
-			for t := 0.02; t < 1; t += 0.02 {
-				q := at(p0, c1, p1, t)
-				for i := range nodes {
-					if i != e.a && i != e.b {
-						d := q.Sub(pos[i])
-						gap = min(gap, vg.Length(math.Hypot(float64(d.X), float64(d.Y)))-rad[i])
-					}
-				}
-			}
+			gap := nw.clearance(e, bow)
 			if gap > bestGap {
 				bestBow, bestGap = bow, gap
 			}
-			if gap > lk.pt(8) {
+			if gap > nw.lk.pt(8) {
 				break
 			}
 		}
-		bows[n] = bestBow
-		w := max(lk.pt(1), maxW*vg.Length(e.n/eMax))
-		p0, c1, p1 := curve(e, bestBow)
+		nw.edges[n].bow = bestBow
+		w := max(nw.lk.pt(1), maxW*vg.Length(e.n/eMax))
+		p0, c1, p1 := nw.curve(e, bestBow)
 		var p vg.Path
 		p.Move(p0)
 		p.QuadTo(c1, p1)
-		dc.SetLineStyle(draw.LineStyle{Color: gray(0xa8), Width: w})
-		dc.Stroke(p)
+		nw.dc.SetLineStyle(draw.LineStyle{Color: gray(0xa8), Width: w})
+		nw.dc.Stroke(p)
 	}
-	for i, n := range nodes {
+}
+
+func (nw *network) drawNodes() {
+	for i, n := range nw.nodes {
 		var p vg.Path
-		p.Move(vg.Point{X: pos[i].X + rad[i], Y: pos[i].Y})
-		p.Arc(pos[i], rad[i], 0, 2*math.Pi)
+		p.Move(vg.Point{X: nw.pos[i].X + nw.rad[i], Y: nw.pos[i].Y})
+		p.Arc(nw.pos[i], nw.rad[i], 0, 2*math.Pi)
 		p.Close()
-		dc.SetColor(ThemeColor(n.index))
-		dc.Fill(p)
-		dc.SetLineStyle(draw.LineStyle{Color: gray(0x33), Width: lk.pt(0.9)})
-		dc.Stroke(p)
+		nw.dc.SetColor(ThemeColor(n.index))
+		nw.dc.Fill(p)
+		nw.dc.SetLineStyle(draw.LineStyle{Color: gray(0x33), Width: nw.lk.pt(0.9)})
+		nw.dc.Stroke(p)
 	}
-	// theme labels outside the ellipse
+}
+
+// drawLabels writes the theme labels outside the ellipse and returns the
+// boxes they take.
+func (nw *network) drawLabels() []box {
 	var taken []box
-	for i := range nodes {
-		s, c := math.Sincos(angle(i))
-		if k == 1 {
+	for i := range nw.nodes {
+		s, c := math.Sincos(nw.angle(i))
+		if len(nw.nodes) == 1 {
 			s, c = -1, 0
 		}
-		a := pos[i].Add(vg.Point{X: vg.Length(c), Y: vg.Length(s)}.Scale(rad[i] + pad))
-		l := labels[i]
+		a := nw.pos[i].Add(vg.Point{X: vg.Length(c), Y: vg.Length(s)}.Scale(nw.rad[i] + nw.pad))
+		l := nw.labels[i]
 		var x0, y1 vg.Length // left and top of the label block
 		switch {
 		case c > 0.25:
@@ -238,23 +297,28 @@ func drawNetwork(dc draw.Canvas, lk *look, nodes []themeTotal, edges Series) {
 		} else if c <= 0.25 {
 			xa, x = draw.XCenter, x0+l.w/2
 		}
-		base := y1 - capHeight(ls)
+		base := y1 - capHeight(nw.ls)
 		for j, line := range l.lines {
 			if j > 0 {
-				base -= lineHeight(ls)
+				base -= lineHeight(nw.ls)
 			}
-			textAt(dc, ls, x, base, xa, line)
+			textAt(nw.dc, nw.ls, x, base, xa, line)
 		}
-		textAt(dc, ms, x, base-lineHeight(ms), xa, plural(nodes[i].mentions, "mention", "mentions"))
+		textAt(nw.dc, nw.ms, x, base-lineHeight(nw.ms), xa, plural(nw.nodes[i].mentions, "mention", "mentions"))
 	}
-	// edge counts, each where it overlaps nothing (or least)
-	for n, e := range es0 {
-		p0, c1, p1 := curve(e, bows[n])
+	return taken
+}
+
+// drawCounts writes each edge's count where it overlaps nothing (or least).
+func (nw *network) drawCounts(taken []box) {
+	es := nw.lk.style(sizeValue, true, gray(ink))
+	for _, e := range nw.edges {
+		p0, c1, p1 := nw.curve(e, e.bow)
 		txt := number(e.n, false)
-		bw, bh := es.Width(txt)+lk.pt(5), capHeight(es)+lk.pt(5)
+		bw, bh := es.Width(txt)+nw.lk.pt(5), capHeight(es)+nw.lk.pt(5)
 		best, bestHits := box{}, -1
 		for _, t := range []float64{0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74} {
-			p := at(p0, c1, p1, t)
+			p := bezier(p0, c1, p1, t)
 			b := box{p.X - bw/2, p.Y - bh/2, p.X + bw/2, p.Y + bh/2}
 			hits := 0
 			for _, o := range taken {
@@ -262,8 +326,8 @@ func drawNetwork(dc draw.Canvas, lk *look, nodes []themeTotal, edges Series) {
 					hits++
 				}
 			}
-			for i := range nodes {
-				if b.hitsCircle(pos[i], rad[i]+lk.pt(1)) {
+			for i := range nw.nodes {
+				if b.hitsCircle(nw.pos[i], nw.rad[i]+nw.lk.pt(1)) {
 					hits++
 				}
 			}
@@ -275,7 +339,7 @@ func drawNetwork(dc draw.Canvas, lk *look, nodes []themeTotal, edges Series) {
 			}
 		}
 		taken = append(taken, best)
-		drawTag(dc, lk, es, best, txt)
+		drawTag(nw.dc, nw.lk, es, best, txt)
 	}
 }
 
