@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"runtime"
 	"slices"
@@ -11,6 +10,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
 )
@@ -33,32 +34,42 @@ type Options struct {
 	Mergeable bool
 }
 
-// Analyzer counts one lexicon's formulations. Build it once with
-// NewAnalyzer: it compiles the lexicon and holds the shared prose models.
-// It is safe for concurrent use.
+// Analyzer counts one lexicon's formulations in one language. Build it
+// once with NewAnalyzer or NewAnalyzerIn: it compiles the lexicon with the
+// language's words. It is safe for concurrent use.
 type Analyzer struct {
 	lex    *lexicon.Lexicon
-	tk     *tokenizer
+	lang   Language
 	m      *matcher
 	stop   map[string]bool
 	themes map[string]int // theme name → index in lexicon order
 }
 
-// NewAnalyzer compiles a lexicon for matching.
+// NewAnalyzer compiles a lexicon for matching in English.
 func NewAnalyzer(lex *lexicon.Lexicon) (*Analyzer, error) {
-	tk, err := newTokenizer()
+	lang, err := newEnglish()
 	if err != nil {
-		return nil, fmt.Errorf("loading part-of-speech model: %w", err)
+		return nil, err
 	}
-	az := &Analyzer{lex: lex, tk: tk, m: newMatcher(lex, tk), stop: map[string]bool{}, themes: map[string]int{}}
+	return NewAnalyzerIn(lang, lex), nil
+}
+
+// NewAnalyzerIn compiles a lexicon for matching in a language: its
+// phrases, ignored spans and stopwords as the language splits and folds
+// them.
+func NewAnalyzerIn(lang Language, lex *lexicon.Lexicon) *Analyzer {
+	az := &Analyzer{lex: lex, lang: lang, m: newMatcher(lex, lang), stop: map[string]bool{}, themes: map[string]int{}}
 	for _, w := range lex.Stopwords {
-		az.stop[foldApostrophe(strings.ToLower(w))] = true
+		az.stop[lang.Fold(w)] = true
 	}
 	for i, t := range lex.Themes {
 		az.themes[t.Name] = i
 	}
-	return az, nil
+	return az
 }
+
+// Language returns the language az counts in.
+func (az *Analyzer) Language() Language { return az.lang }
 
 // Formulations returns the lexicon's formulations in lexicon order.
 func (az *Analyzer) Formulations() []Formulation { return az.m.forms }
@@ -70,6 +81,7 @@ func (az *Analyzer) Themes() []string { return ThemesOf(az.lex) }
 // rendering it is for report and charts.
 type Result struct {
 	Issue        *Issue
+	Language     Language // the language counted in (its Script is for fonts); nil in a Result not made by an Analyzer
 	Lexicon      *lexicon.Lexicon
 	Options      Options
 	Formulations []Formulation // lexicon order
@@ -322,32 +334,23 @@ func (res *Result) add(p *partial) {
 	res.words.Add(p.words)
 }
 
-// parallel runs do(0), …, do(n-1) on all cores, stopping early with ctx's
-// error when ctx is done.
+// parallel runs do(0), …, do(n-1) on all cores, GOMAXPROCS at a time,
+// starting no more once ctx is done: then it returns ctx's error, after
+// the calls started have returned.
 func parallel(ctx context.Context, n int, do func(int)) error {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				do(i)
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	var err error
-feed:
 	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
+		if err = ctx.Err(); err != nil {
+			break
 		}
+		g.Go(func() error {
+			do(i)
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	_ = g.Wait() // the calls return no error
 	return err
 }
 
@@ -362,7 +365,7 @@ func (opt Options) withDefaults() Options {
 }
 
 func (az *Analyzer) newResult(opt Options) *Result {
-	return &Result{Lexicon: az.lex, Options: opt, Formulations: az.m.forms, Themes: az.Themes(),
+	return &Result{Language: az.lang, Lexicon: az.lex, Options: opt, Formulations: az.m.forms, Themes: az.Themes(),
 		Counts: NewCounts(), Cooc: NewCooc(), terms: newTerms(), words: Words{}}
 }
 
@@ -371,7 +374,7 @@ func (az *Analyzer) finish(res *Result) {
 	res.Pairs = res.Cooc.Pairs(res.Themes)
 	var wg sync.WaitGroup // discovery and keyness at once: they read, never write, what they share
 	wg.Go(func() {
-		res.Discovered = discover(res.terms, res.Options.MinCount, az.lexiconEntry, !res.Options.Mergeable)
+		res.Discovered = discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, !res.Options.Mergeable)
 	})
 	res.Keyness = keyness(res.Counts, res.words, res.Formulations, az.stop)
 	wg.Wait()
@@ -416,7 +419,7 @@ func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 
 // lexiconEntry returns the canonical phrase of the entry a phrase is, or "".
 func (az *Analyzer) lexiconEntry(phrase string) string {
-	ws := az.tk.untaggedWords(phrase)
+	ws := untaggedWords(az.lang, phrase)
 	spans := az.m.match(ws, phrase)
 	if len(spans) == 1 && spans[0].i == 0 && spans[0].j == len(ws) {
 		return az.m.forms[az.m.entries[spans[0].entry].form].Phrase
@@ -425,13 +428,14 @@ func (az *Analyzer) lexiconEntry(phrase string) string {
 }
 
 // Analyze reads nothing and writes nothing: it counts lex's formulations in
-// iss. Build an Analyzer to analyse several issues with one lexicon.
+// iss, in the language iss was read in (see Issue.Language). Build an
+// Analyzer to analyse several issues with one lexicon.
 func Analyze(iss *Issue, lex *lexicon.Lexicon, opt Options) (*Result, error) {
-	az, err := NewAnalyzer(lex)
+	lang, err := NewLanguage(iss.Language)
 	if err != nil {
 		return nil, err
 	}
-	return az.Analyze(iss, opt)
+	return NewAnalyzerIn(lang, lex).Analyze(iss, opt)
 }
 
 // partial is what one article, or a run of its paragraphs, contributes;
@@ -487,15 +491,14 @@ func (az *Analyzer) article(issue string, a *Article, opt Options, lo, hi int) *
 // the paragraph's word tokens. at is the paragraph's index in its article
 // (see articleParaPtrs): its windows are ordered by it (see Evidence).
 func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string, n int, para *Para, opt Options, at int) int {
-	toks := az.tk.tokens(para.Text)
-	ws, tokens := az.tk.splitWords(toks)
+	toks, ws, tokens := words(az.lang, para.Text)
 	p.counts.Tokens[key] += tokens
 	if p.words[key] == nil {
 		p.words[key] = map[string]int{}
 	}
 	for _, tk := range toks {
-		if isWordToken(tk.Text) && strings.IndexFunc(tk.Text, unicode.IsLetter) >= 0 {
-			p.words[key][foldApostrophe(strings.ToLower(tk.Text))]++
+		if az.lang.WordToken(tk.Text) && strings.IndexFunc(tk.Text, unicode.IsLetter) >= 0 {
+			p.words[key][az.lang.Fold(tk.Text)]++
 		}
 	}
 	masked := az.m.mask(ws)
@@ -555,7 +558,7 @@ func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string,
 		for _, th := range themes {
 			paraThemes = addTheme(paraThemes, th)
 		}
-		p.terms.candidates(discoveryTokens(toks[t:te], maskedTok, match, t, az.stop), a.N, ev)
+		p.terms.candidates(discoveryTokens(az.lang, toks[t:te], maskedTok, match, t, az.stop), az.lang.WordSeparator(), a.N, ev)
 		w, t = e, te
 	}
 	ev := Evidence{Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Text: para.Text, seq: a.N, order: windowOrder(at, len(para.Sentences))}

@@ -128,7 +128,7 @@ func stageInput(b *testing.B, path string) ([]*Para, *Analyzer, *Result) {
 func BenchmarkTokenizeTagCorpus(b *testing.B) {
 	paras, az, _ := stageInput(b, corpusPath)
 	for b.Loop() {
-		parallel(context.Background(), len(paras), func(i int) { az.tk.words(paras[i].Text) })
+		parallel(context.Background(), len(paras), func(i int) { words(az.lang, paras[i].Text) })
 	}
 }
 
@@ -136,14 +136,14 @@ func BenchmarkTokenizeTagCorpus(b *testing.B) {
 // words already split, on all cores.
 func BenchmarkMatchCorpus(b *testing.B) {
 	paras, az, _ := stageInput(b, corpusPath)
-	words := make([][]word, len(paras))
+	ws := make([][]word, len(paras))
 	for i, p := range paras {
-		words[i], _ = az.tk.words(p.Text)
+		_, ws[i], _ = words(az.lang, p.Text)
 	}
 	b.ResetTimer()
 	for b.Loop() {
 		parallel(context.Background(), len(paras), func(i int) {
-			az.m.matchMasked(words[i], paras[i].Text, az.m.mask(words[i]))
+			az.m.matchMasked(ws[i], paras[i].Text, az.m.mask(ws[i]))
 		})
 	}
 }
@@ -160,7 +160,7 @@ func BenchmarkCooccurrenceCorpus(b *testing.B) {
 func BenchmarkDiscoveryCorpus(b *testing.B) {
 	_, az, res := stageInput(b, corpusPath)
 	for b.Loop() {
-		discover(res.terms, res.Options.MinCount, az.lexiconEntry, false)
+		discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, false)
 	}
 }
 

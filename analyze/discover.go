@@ -7,19 +7,16 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/jdkato/prose/v3/token"
-	"github.com/kljensen/snowball/english"
 )
 
 // dtok is a token as discovery sees it: a clitic joined to its word
-// ("people's"), with its tag and what stops a phrase at it.
+// ("people's"; see Language.Attaches), with its role in a term and what
+// stops a phrase at it.
 type dtok struct {
 	text   string // as in the text
-	key    string // lower case; inflected forms merge later (see discover)
+	key    string // folded; inflected forms merge later (see discover)
 	tag    string
+	role   TermRole
 	stop   bool // a stopword: may not open or close a phrase
 	breaks bool // punctuation, a number or an ignored span: no phrase crosses it
 	match  int  // the lexicon match the token is part of, or -1
@@ -242,22 +239,22 @@ func (fs formSet) clone() formSet {
 
 // discoveryTokens prepares a sentence's tokens for discovery. first is
 // the index of toks[0] in the paragraph, the index masked and match use.
-func discoveryTokens(toks []token.Token, masked map[int]bool, match map[int]int, first int, stop map[string]bool) []dtok {
+func discoveryTokens(lang Language, toks []Token, masked map[int]bool, match map[int]int, first int, stop map[string]bool) []dtok {
 	var out []dtok
 	for i, tk := range toks {
-		lower := foldApostrophe(strings.ToLower(tk.Text))
-		if clitics[lower] && len(out) > 0 && !out[len(out)-1].breaks {
+		lower := lang.Fold(tk.Text)
+		if lang.Attaches(lower) && len(out) > 0 && !out[len(out)-1].breaks {
 			prev := &out[len(out)-1]
 			prev.text += tk.Text
 			prev.key += lower
+			prev.role = lang.TermRole(Token{Text: prev.text, Tag: prev.tag}, prev.key)
 			continue
 		}
-		d := dtok{text: tk.Text, key: lower, tag: tk.Tag, stop: stop[lower], match: -1}
+		d := dtok{text: tk.Text, key: lower, tag: tk.Tag, role: lang.TermRole(tk, lower), stop: stop[lower], match: -1}
 		if m, ok := match[first+i]; ok {
 			d.match = m
 		}
-		hasLetter := strings.IndexFunc(tk.Text, unicode.IsLetter) >= 0
-		d.breaks = !hasLetter || masked[first+i] || transparent(tk.Text)
+		d.breaks = d.role == TermBreak || masked[first+i]
 		out = append(out, d)
 	}
 	return out
@@ -267,8 +264,9 @@ func discoveryTokens(toks []token.Token, masked map[int]bool, match map[int]int,
 const maxTermWords = 6
 
 // candidates tallies the phrases of 2 to 6 words in a sentence that
-// neither open nor close with a stopword and cross no break.
-func (t *Terms) candidates(ds []dtok, article int, ev Evidence) {
+// neither open nor close with a stopword and cross no break; sep stands
+// between the words of a phrase as written (see Language.WordSeparator).
+func (t *Terms) candidates(ds []dtok, sep string, article int, ev Evidence) {
 	// keys and forms grow a word at a time in reused buffers; a string is
 	// made only for a phrase or form not seen before (map lookups with
 	// string(buf) do not allocate)
@@ -285,7 +283,7 @@ func (t *Terms) candidates(ds []dtok, article int, ev Evidence) {
 				break
 			}
 			key = append(append(key, ' '), ds[j].key...)
-			form = append(append(form, ' '), ds[j].text...)
+			form = append(append(form, sep...), ds[j].text...)
 			if ds[j].stop {
 				continue
 			}
@@ -335,19 +333,16 @@ func relation(ds []dtok, i, j int) int {
 	return relWhole
 }
 
-// termPattern reports the part-of-speech shape of a term: adjectives and
-// nouns ending in a noun, with "of", "in" or "for" allowed between
-// ("strategic capabilities in emerging areas").
+// termPattern reports the shape of a term (see TermRole): heads and
+// modifiers ending in a head, with links between.
 func termPattern(span []dtok) bool {
-	last := span[len(span)-1]
-	if !strings.HasPrefix(last.tag, "NN") {
+	if span[len(span)-1].role != TermHead {
 		return false
 	}
 	for n, d := range span {
 		switch {
-		case strings.HasPrefix(d.tag, "NN"), strings.HasPrefix(d.tag, "JJ"):
-		case (d.tag == "VBG" || d.tag == "VBN") && n+1 < len(span): // emerging areas, modernized system
-		case d.tag == "IN" && n > 0 && n+1 < len(span) && (d.key == "of" || d.key == "in" || d.key == "for"):
+		case d.role == TermHead, d.role == TermModifier:
+		case d.role == TermLink && n > 0 && n+1 < len(span):
 		default:
 			return false
 		}
@@ -378,9 +373,9 @@ const MeasureCValue = "c-value"
 // one with the same count is left out (reported once, as the longer one);
 // phrases that do not follow the part-of-speech pattern of terms count half.
 // With consume, t is used up (see lemmatized).
-func discover(t *Terms, minCount int, inLexicon func(string) string, consume bool) []Candidate {
+func discover(lang Language, t *Terms, minCount int, inLexicon func(string) string, consume bool) []Candidate {
 	kept := map[string]*termStat{}
-	for k, s := range lemmatized(t, minCount, consume) {
+	for k, s := range lemmatized(lang, t, minCount, consume) {
 		// a piece of a known formulation ("new quality"), or a phrase
 		// wrapped around one ("developing new quality productive forces"),
 		// is not a new formulation: the formulation is reported itself
@@ -420,7 +415,7 @@ func discover(t *Terms, minCount int, inLexicon func(string) string, consume boo
 		if !s.pattern {
 			score /= 2
 		}
-		form := bestForm(s)
+		form := bestForm(lang, s)
 		ex, ok := examples[s.example]
 		if !ok {
 			ex = *s.example
@@ -443,10 +438,9 @@ func discover(t *Terms, minCount int, inLexicon func(string) string, consume boo
 	return out
 }
 
-// bestForm is the most frequent written form; on a tie, one not in title
-// case (a headline's capitals), then one in lower case (not a sentence's
-// opening capital), then the first seen.
-func bestForm(s *termStat) string {
+// bestForm is the most frequent written form; on a tie, the one the
+// language ranks plainest (see Language.FormRank), then the first seen.
+func bestForm(lang Language, s *termStat) string {
 	best, bestN := s.first, -1
 	counts := s.formCounts()
 	forms := make([]string, 0, len(counts))
@@ -455,13 +449,7 @@ func bestForm(s *termStat) string {
 	}
 	sort.Strings(forms)
 	for _, f := range forms {
-		n := counts[f] * 4
-		if !titleCase(f) && !allCaps(f) {
-			n += 2
-		}
-		if r, _ := utf8.DecodeRuneInString(f); unicode.IsLower(r) {
-			n++ // not capitalised only for opening a sentence
-		}
+		n := counts[f]*4 + lang.FormRank(f)
 		if n > bestN || (n == bestN && f == s.first) {
 			best, bestN = f, n
 		}
@@ -470,66 +458,15 @@ func bestForm(s *termStat) string {
 }
 
 // lemmatized merges the candidates whose words are inflections of each
-// other ("deepening reforms", "deepen reform"): words sharing a Porter2
-// stem fall in one class when they differ only by inflectional endings
-// (see inflected), and each class is named by its smallest member, so the
-// merge does not depend on the order of the input. Only merged phrases
+// other ("deepening reforms", "deepen reform"): words sharing a stem
+// fall in one class when they are inflections of one another (see
+// Language.Stem and Inflected), and each class is named by its smallest
+// member, so the merge does not depend on the order of the input. Only merged phrases
 // seen at least minCount times are returned (discovery drops the rest),
 // so the many phrases seen once are never copied. With consume, t is used
 // up: its tallies are merged in place, not copied.
-func lemmatized(t *Terms, minCount int, consume bool) map[string]*termStat {
-	byStem := map[string][]string{}
-	seen := map[string]bool{}
-	word := func(w string) {
-		if !seen[w] {
-			seen[w] = true
-			st := english.Stem(w, false)
-			byStem[st] = append(byStem[st], w)
-		}
-	}
-	for k := range t.stats {
-		for w := range strings.SplitSeq(k, " ") {
-			word(w)
-		}
-	}
-	t.once.each(func(r onceRecord) {
-		for w := range bytes.SplitSeq(r.key, []byte(" ")) {
-			if !seen[string(w)] {
-				word(string(w))
-			}
-		}
-	})
-	class := map[string]string{} // a word → its class's name, for the words named otherwise
-	for _, ws := range byStem {
-		if len(ws) < 2 {
-			continue
-		}
-		sort.Strings(ws)
-		parent := make([]int, len(ws))
-		for i := range parent {
-			parent[i] = i
-		}
-		var find func(int) int
-		find = func(i int) int {
-			for parent[i] != i {
-				i = parent[i]
-			}
-			return i
-		}
-		for i := range ws {
-			for j := i + 1; j < len(ws); j++ {
-				if inflected(ws[i], ws[j]) {
-					a, b := find(i), find(j)
-					parent[max(a, b)] = min(a, b)
-				}
-			}
-		}
-		for i, w := range ws {
-			if name := ws[find(i)]; name != w {
-				class[w] = name
-			}
-		}
-	}
+func lemmatized(lang Language, t *Terms, minCount int, consume bool) map[string]*termStat {
+	class := wordClasses(lang, t)
 	// the phrases renamed, and what each class of phrases counts in all
 	type rename struct{ from, to string }
 	var renames []rename
@@ -596,6 +533,63 @@ func lemmatized(t *Terms, minCount int, consume bool) map[string]*termStat {
 		}
 	}
 	return out
+}
+
+// wordClasses returns the words of t's phrases that fall in a class of
+// inflections named by another word (see lemmatized), with that name.
+func wordClasses(lang Language, t *Terms) map[string]string {
+	byStem := map[string][]string{}
+	seen := map[string]bool{}
+	word := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			st := lang.Stem(w)
+			byStem[st] = append(byStem[st], w)
+		}
+	}
+	for k := range t.stats {
+		for w := range strings.SplitSeq(k, " ") {
+			word(w)
+		}
+	}
+	t.once.each(func(r onceRecord) {
+		for w := range bytes.SplitSeq(r.key, []byte(" ")) {
+			if !seen[string(w)] {
+				word(string(w))
+			}
+		}
+	})
+	class := map[string]string{}
+	for _, ws := range byStem {
+		if len(ws) < 2 {
+			continue
+		}
+		sort.Strings(ws)
+		parent := make([]int, len(ws))
+		for i := range parent {
+			parent[i] = i
+		}
+		find := func(i int) int {
+			for parent[i] != i {
+				i = parent[i]
+			}
+			return i
+		}
+		for i := range ws {
+			for j := i + 1; j < len(ws); j++ {
+				if lang.Inflected(ws[i], ws[j]) {
+					a, b := find(i), find(j)
+					parent[max(a, b)] = min(a, b)
+				}
+			}
+		}
+		for i, w := range ws {
+			if name := ws[find(i)]; name != w {
+				class[w] = name
+			}
+		}
+	}
+	return class
 }
 
 // renamedKey returns phrase k with each word named by its class, and

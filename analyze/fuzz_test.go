@@ -191,7 +191,8 @@ func FuzzPrefilters(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	p := newTextPatterns()
+	en := english(f).(*englishLang)
+	p, dates := en.layout, en.dates
 	lex, err := lexicon.Default()
 	if err != nil {
 		f.Fatal(err)
@@ -200,15 +201,15 @@ func FuzzPrefilters(f *testing.F) {
 	// the footer marker as one expression, before it was split in two
 	footer := regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|keywords?\s*:)|all rights reserved|\bICP\b|ICP备`)
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := p.footerMarker(s), footer.MatchString(s); got != want {
-			t.Errorf("footerMarker(%q) = %v; the expression says %v", s, got, want)
+		if got, want := en.FooterMarker(s), footer.MatchString(s); got != want {
+			t.Errorf("FooterMarker(%q) = %v; the expression says %v", s, got, want)
 		}
 		check := func(name string, matches, passes bool) {
 			if matches && !passes {
 				t.Errorf("%s matches %q but its cheap test fails", name, s)
 			}
 		}
-		check("inText", p.dates.inText.MatchString(s), hasCommaYear(s))
+		check("inText", dates.inText.MatchString(s), hasCommaYear(s))
 		check("captionEnd", p.captionEnd.MatchString(s), closesBracket(s))
 		check("captionStart", p.captionStart.MatchString(s), mentionsPhoto(s))
 		check("stage", p.stage.MatchString(s), s != "" && s[0] == '(')

@@ -8,6 +8,7 @@ type Issue struct {
 	Title       string    // from the masthead; else the only headline; else Name
 	Publication string    // a known publication named in the masthead, or ""
 	Encoding    string    // how the bytes were decoded: utf-8, utf-8 (BOM), utf-16le, windows-1252 …
+	Language    string    // code of the language it was read in (see Language.Code); "" is English
 	Lines       int       // lines in the input
 	Articles    []Article // in input order
 	Dropped     []Dropped // boilerplate left out of the articles, in line order
@@ -37,7 +38,7 @@ type Para struct {
 	Sentences []Span // byte ranges of Text, in order
 }
 
-// Span is a byte range [Start, End) of a Para's Text.
+// Span is a byte range [Start, End) of a text: a Para's Text, a token's.
 type Span struct{ Start, End int }
 
 // Caption is a photo caption or credit, kept apart from the body.

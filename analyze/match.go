@@ -30,7 +30,7 @@ type matcher struct {
 	byStem  map[string][]int // entries by the stem of their first word
 	byLower map[string][]int // exact entries by their first word
 	ignore  [][]word
-	conj    map[string]bool
+	lang    Language
 }
 
 // FormulationsOf lists a lexicon's formulations in its order, numbered
@@ -54,14 +54,14 @@ func ThemesOf(lex *lexicon.Lexicon) []string {
 	return out
 }
 
-func newMatcher(lex *lexicon.Lexicon, tk *tokenizer) *matcher {
-	m := &matcher{byStem: map[string][]int{}, byLower: map[string][]int{}, conj: map[string]bool{"and": true, "or": true}}
+func newMatcher(lex *lexicon.Lexicon, lang Language) *matcher {
+	m := &matcher{byStem: map[string][]int{}, byLower: map[string][]int{}, lang: lang}
 	m.forms = FormulationsOf(lex)
 	id := 0
 	for _, th := range lex.Themes {
 		for _, f := range th.Formulations {
 			for _, p := range append([]string{f.Phrase}, f.Variants...) {
-				ws := tk.untaggedWords(p)
+				ws := untaggedWords(lang, p)
 				if len(ws) == 0 {
 					continue
 				}
@@ -78,7 +78,7 @@ func newMatcher(lex *lexicon.Lexicon, tk *tokenizer) *matcher {
 		}
 	}
 	for _, s := range lex.Ignore {
-		if ws := tk.untaggedWords(s); len(ws) > 0 {
+		if ws := untaggedWords(lang, s); len(ws) > 0 {
 			m.ignore = append(m.ignore, ws)
 		}
 	}
@@ -94,12 +94,14 @@ type span struct {
 	from, to int
 }
 
-// wordMatches reports whether text word w matches entry word e.
-func wordMatches(e, w word, exact bool) bool {
+// wordMatches reports whether text word w matches entry word e: the
+// same folded word, or for an entry that is not exact, an inflection of
+// it (see Language.Inflected).
+func (m *matcher) wordMatches(e, w word, exact bool) bool {
 	if exact {
 		return e.lower == w.lower
 	}
-	return e.stem == w.stem && inflected(e.lower, w.lower)
+	return e.stem == w.stem && m.lang.Inflected(e.lower, w.lower)
 }
 
 // entryAt reports whether entry k matches ws from position i.
@@ -109,7 +111,7 @@ func (m *matcher) entryAt(k int, ws []word, i int, masked []bool) bool {
 		return false
 	}
 	for n, ew := range e.words {
-		if masked[i+n] || !wordMatches(ew, ws[i+n], e.exact) {
+		if masked[i+n] || !m.wordMatches(ew, ws[i+n], e.exact) {
 			return false
 		}
 	}
@@ -222,7 +224,8 @@ func (m *matcher) dropBracketedAcronyms(spans []span, text string) []span {
 }
 
 // coordinated finds modifiers coordinated with a match: in "X and Y Z" or
-// "W, X and Y Z", where "Y Z" matched, each of "X Z" and "W Z" that is a
+// "W, X and Y Z" (the conjunctions and separators of the language), where
+// "Y Z" matched, each of "X Z" and "W Z" that is a
 // lexicon entry is a mention too, spanning the whole coordination.
 func (m *matcher) coordinated(spans []span, ws []word, masked, covered []bool) []span {
 	var out []span
@@ -237,11 +240,11 @@ func (m *matcher) coordinated(spans []span, ws []word, masked, covered []bool) [
 		}
 		head := ws[h:s.j]
 		p := s.i - 1 // expect a conjunction
-		if p < 0 || !m.conj[ws[p].lower] {
+		if p < 0 || !m.lang.Conjunction(ws[p].lower) {
 			continue
 		}
 		p--
-		if p >= 0 && ws[p].lower == "," {
+		if p >= 0 && m.lang.ListSeparator(ws[p].lower) {
 			p--
 		}
 		for p >= 0 {
@@ -250,7 +253,7 @@ func (m *matcher) coordinated(spans []span, ws []word, masked, covered []bool) [
 			for q > 0 && ws[q-1].group == ws[p].group {
 				q--
 			}
-			if covered[q] || masked[q] || !isWordToken(ws[q].lower) {
+			if covered[q] || masked[q] || !m.lang.WordToken(ws[q].lower) {
 				break
 			}
 			mod := ws[q : p+1]
@@ -260,7 +263,7 @@ func (m *matcher) coordinated(spans []span, ws []word, masked, covered []bool) [
 			}
 			out = append(out, span{entry: k, i: q, j: s.j, from: ws[q].start, to: ws[s.j-1].end})
 			p = q - 1
-			if p < 0 || ws[p].lower != "," {
+			if p < 0 || !m.lang.ListSeparator(ws[p].lower) {
 				break
 			}
 			p--

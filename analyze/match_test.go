@@ -119,20 +119,17 @@ func TestInflected(t *testing.T) {
 		{"capability", "capabilities", true}, {"emerge", "emerging", true}, {"stop", "stopped", true},
 		{"modernization", "modern", false}, {"development", "developing", false}, {"industrial", "industry", false},
 	}
+	en := english(t)
 	for _, tt := range tests {
-		if got := inflected(tt.a, tt.b); got != tt.want {
-			t.Errorf("inflected(%q, %q) = %v; want %v", tt.a, tt.b, got, tt.want)
+		if got := en.Inflected(tt.a, tt.b); got != tt.want {
+			t.Errorf("Inflected(%q, %q) = %v; want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
 
 func TestWordTokens(t *testing.T) {
-	tk, err := newTokenizer()
-	if err != nil {
-		t.Fatal(err)
-	}
 	// 10 words: China's(1) high-quality(1) development(1) don't(1: "do", "n't" is a clitic) stop(1) in(1) 2024(1) ,(0) said(1) Xi(1) Jinping(1)
-	_, n := tk.words(`China's high-quality development don't stop in 2024, said "Xi Jinping".`)
+	_, _, n := words(english(t), `China's high-quality development don't stop in 2024, said "Xi Jinping".`)
 	if n != 10 {
 		t.Errorf("word tokens = %d; want 10", n)
 	}
@@ -322,4 +319,14 @@ func analyzeText(t *testing.T, az *Analyzer, text string, opt Options) *Result {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// english makes the English language for a test.
+func english(t testing.TB) Language {
+	t.Helper()
+	en, err := newEnglish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return en
 }

@@ -7,10 +7,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/jdkato/prose/v3/segment"
 )
 
 // longLine is the length past which a line is taken to be a whole page run
@@ -21,31 +17,34 @@ const longLine = 5000
 // time (see blockStream.readLong).
 const segmentWindow = 64 << 10
 
-// Reader reads issues. Build one with NewReader and reuse it: it holds the
-// compiled patterns and the shared sentence model, and is safe for
-// concurrent use.
+// Reader reads issues in one language. Build one with NewReader or
+// NewReaderIn and reuse it: it holds the language and the compiled
+// venues, and is safe for concurrent use.
 type Reader struct {
-	pat    *textPatterns
-	venues []venueRule
-	seg    *segment.Segmenter
+	lang   Language
+	venues VenueFinder
 	pubs   []string
 }
 
-// NewReader returns a Reader that knows the given venues besides the
-// general venue cues.
+// NewReader returns a Reader of English that knows the given venues
+// besides the general venue cues.
 func NewReader(venues []VenuePattern) (*Reader, error) {
-	seg, err := segment.New()
+	lang, err := newEnglish()
 	if err != nil {
-		return nil, fmt.Errorf("loading sentence model: %w", err)
+		return nil, err
 	}
-	return &Reader{
-		pat:    newTextPatterns(),
-		venues: newVenueRules(venues),
-		seg:    seg,
-		pubs: []string{"Beijing Review", "China Daily", "Xinhua", "People's Daily", "Global Times", "Qiushi",
-			"China Today", "CGTN", "China.org.cn", "ECNS", "China Pictorial", "Guangming Daily", "PLA Daily"},
-	}, nil
+	return NewReaderIn(lang, venues), nil
 }
+
+// NewReaderIn returns a Reader of a language that knows the given venues
+// (those of a lexicon, then the language's own: see Language.Venues)
+// besides the language's general venue cues.
+func NewReaderIn(lang Language, venues []VenuePattern) *Reader {
+	return &Reader{lang: lang, venues: lang.VenueFinder(venues), pubs: lang.Publications()}
+}
+
+// Language returns the language rd reads.
+func (rd *Reader) Language() Language { return rd.lang }
 
 // ReadIssue reads one issue with the default venues. name is used in
 // errors and as a title of last resort.
@@ -97,7 +96,7 @@ func (rd *Reader) stream(r io.Reader, name string, emit func(*Article) error) (*
 	if err != nil {
 		return nil, err
 	}
-	iss := &Issue{Name: name}
+	iss := &Issue{Name: name, Language: rd.lang.Code()}
 	b := &builder{rd: rd, iss: iss, src: &blockStream{rd: rd, lr: lr, iss: iss}, emit: emit,
 		footerAt: -1, lastSolid: -1, placedIdx: -1, issueYears: map[int]int{}}
 	b.build()
@@ -187,13 +186,13 @@ func (s *blockStream) add(ln line) {
 		s.gap = 0
 		return
 	}
-	if len(s.parts) > 0 && (s.cur.kind == kindBody || s.cur.kind == kindHead) && wrapped(s.parts[len(s.parts)-1], ln.text) {
+	if len(s.parts) > 0 && (s.cur.kind == kindBody || s.cur.kind == kindHead) && rd.lang.Wraps(s.parts[len(s.parts)-1], ln.text) {
 		s.parts = append(s.parts, ln.text)
 		s.cur.last = ln.n
 		return
 	}
 	s.flush()
-	k, _ := rd.pat.classify(ln.text)
+	k, _ := rd.classify(ln.text)
 	s.cur = block{first: ln.n, last: ln.n, gap: s.gap, kind: k}
 	s.parts = append(s.parts, ln.text)
 	s.gap = 0
@@ -213,7 +212,7 @@ func (s *blockStream) readLong() {
 			end = l.at + l.window + i + 1
 		}
 	}
-	sents := s.rd.seg.Segment(l.text[l.at:end])
+	sents := s.rd.lang.Sentences(l.text[l.at:end])
 	next := end
 	if end < len(l.text) {
 		if len(sents) < 2 {
@@ -228,7 +227,7 @@ func (s *blockStream) readLong() {
 		if l.made == 0 {
 			g = l.gap
 		}
-		text := l.text[l.at+st.Start : l.at+st.End()]
+		text := l.text[l.at+st.Start : l.at+st.End]
 		s.ready = append(s.ready, s.rd.classified(block{first: l.n, last: l.n, text: text, gap: g})...)
 		l.made++
 	}
@@ -243,16 +242,14 @@ func (s *blockStream) readLong() {
 // classified sets the block's kind; a photo credit run into the next
 // sentence becomes a caption and a body block.
 func (rd *Reader) classified(b block) []block {
-	if !strings.Contains(b.text, "hoto by ") {
-		// not a credit: each has "Photo by" or "photo by"
-	} else if m := rd.pat.gluedCredit.FindStringSubmatch(b.text); m != nil {
-		credit, rest := b, b
-		credit.text, credit.kind = m[1], kindCaption
-		rest.text, rest.gap = m[2], 0
-		rest.kind, rest.date = rd.pat.classify(rest.text)
-		return []block{credit, rest}
+	if caption, rest, ok := rd.lang.SplitCaption(b.text); ok {
+		credit, after := b, b
+		credit.text, credit.kind = caption, kindCaption
+		after.text, after.gap = rest, 0
+		after.kind, after.date = rd.classify(after.text)
+		return []block{credit, after}
 	}
-	b.kind, b.date = rd.pat.classify(b.text)
+	b.kind, b.date = rd.classify(b.text)
 	return []block{b}
 }
 
@@ -356,7 +353,7 @@ func (b *builder) footerLike(i int) bool {
 	}
 	if bl.footer == 0 {
 		bl.footer = 2
-		if navLike(bl.text) || b.rd.pat.footerMarker(bl.text) {
+		if b.rd.footerLine(bl.text) {
 			bl.footer = 1
 		}
 	}
@@ -371,7 +368,7 @@ func (b *builder) findFooter() {
 	b.footerAt = end
 	start, marker := b.lastSolid+1, false
 	for j := start; j < end; j++ {
-		marker = marker || b.rd.pat.footerMarker(b.blk(j).text)
+		marker = marker || b.rd.lang.FooterMarker(b.blk(j).text)
 	}
 	if (marker || end-start >= 3) && start > 0 && start < end {
 		b.footerAt = start
@@ -402,7 +399,8 @@ func (b *builder) build() {
 		bl := *b.blk(i)
 		switch bl.kind {
 		case kindStage:
-			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: stageKind(b.rd.pat, bl.text), Text: keep(bl.text)})
+			what, _ := b.rd.lang.Stage(bl.text)
+			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: what, Text: keep(bl.text)})
 		case kindDate:
 			i = b.dateHeading(i)
 		case kindHead:
@@ -469,7 +467,7 @@ func (b *builder) finish() error {
 	}
 	iss.Publication = rd.publication(mastText.String())
 	for _, m := range b.masthead {
-		if len(strings.Fields(m.text)) >= 3 && !navLike(m.text) {
+		if rd.lang.LineWords(m.text) >= 3 && !rd.lang.NavItem(m.text) {
 			iss.Title = keep(m.text) // the last such line: the issue's own title under the masthead
 		}
 	}
@@ -481,13 +479,6 @@ func (b *builder) finish() error {
 		iss.Title = strings.TrimSuffix(filepath.Base(iss.Name), filepath.Ext(iss.Name))
 	}
 	return nil
-}
-
-func stageKind(p *textPatterns, text string) string {
-	if p.timestamp.MatchString(text) {
-		return "timestamp"
-	}
-	return "stage direction"
 }
 
 // next returns the index of the next block after i that is not a stage
@@ -520,7 +511,7 @@ func (b *builder) dateHeading(i int) int {
 	if j := b.next(i, false); !b.ended(j) && b.blk(j).kind == kindHead && b.opensArticle(j) {
 		h := *b.blk(j)
 		head, consumed = &h, j
-	} else if i > 0 && titleBefore(*b.blk(i - 1)) {
+	} else if i > 0 && b.rd.titleBefore(*b.blk(i - 1)) {
 		head = b.steal(i - 1)
 	}
 	b.headBeforeDate = head != nil && head.first < bl.first
@@ -545,20 +536,6 @@ func (b *builder) steal(i int) *block {
 	return nil
 }
 
-// titleBefore reports whether a block may be the title of the article a
-// date heading below it opens: a headline-like line, or a short title-case
-// line ending in a full stop ("Annual Message to the Congress.").
-func titleBefore(bl block) bool {
-	switch bl.kind {
-	case kindHead:
-		return true
-	case kindBody:
-		first, _ := utf8.DecodeRuneInString(bl.text)
-		return len(strings.Fields(bl.text)) <= 20 && titleCase(bl.text) && !unicode.IsLower(first)
-	}
-	return false
-}
-
 func (b *builder) headLike(i int) {
 	bl := *b.blk(i)
 	opens := b.opensArticle(i)
@@ -571,7 +548,7 @@ func (b *builder) headLike(i int) {
 		b.cur.a.Headline = ptr(b.para(bl))
 	case opens && len(b.cur.a.Body) > 0 && b.datelineNext(i):
 		b.start(&bl)
-	case opens && len(b.cur.a.Body) > 0 && bl.gap >= 2 && len(strings.Fields(bl.text)) >= 4:
+	case opens && len(b.cur.a.Body) > 0 && bl.gap >= 2 && b.rd.lang.LineWords(bl.text) >= 4:
 		// a title after a wider gap opens a new article; in a text whose
 		// titles stand before their dates, one with no date is undated
 		if b.headBeforeDate {
@@ -588,7 +565,7 @@ func (b *builder) datelineNext(i int) bool {
 	if b.ended(j) {
 		return false
 	}
-	_, _, ok := b.rd.pat.dates.datelineOf(b.blk(j).text)
+	_, _, ok := b.rd.lang.Dateline(b.blk(j).text)
 	return ok
 }
 
@@ -621,16 +598,16 @@ func (b *builder) start(head *block) {
 
 func (b *builder) addBody(i int) {
 	bl := *b.blk(i)
-	text := bl.text
-	var loc [][]int
-	if strings.Contains(text, "(") { // stage directions are in brackets
-		loc = b.rd.pat.stageInline.FindAllStringIndex(text, -1)
-	}
-	if loc != nil {
-		for _, l := range loc {
-			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: "stage direction", Text: keep(strings.TrimSpace(text[l[0]:l[1]]))})
+	if stages := b.rd.lang.InlineStage(bl.text); stages != nil {
+		var rest strings.Builder
+		at := 0
+		for _, st := range stages {
+			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: "stage direction", Text: keep(strings.TrimSpace(bl.text[st.Start:st.End]))})
+			rest.WriteString(bl.text[at:st.Start])
+			at = st.End
 		}
-		text = strings.TrimSpace(b.rd.pat.stageInline.ReplaceAllString(text, ""))
+		rest.WriteString(bl.text[at:])
+		text := strings.TrimSpace(rest.String())
 		if text == "" {
 			return
 		}
@@ -687,14 +664,12 @@ func (b *builder) complete(o *openArticle) {
 	if !b.mastDone {
 		b.mastDone = true
 		for _, m := range b.masthead {
-			for _, y := range b.rd.pat.dates.year.FindAllString(m.text, -1) {
-				b.mastYears = append(b.mastYears, atoi(y))
-			}
+			b.mastYears = append(b.mastYears, b.rd.lang.Years(m.text)...)
 		}
 	}
 	wait := b.date(a, o.dateLine)
 	for _, para := range articleParaPtrs(a) {
-		for _, d := range b.rd.pat.dates.fullDates(para.Text) {
+		for _, d := range b.rd.lang.FullDates(para.Text) {
 			b.issueYears[d.Year]++
 		}
 	}
@@ -712,13 +687,12 @@ func (b *builder) complete(o *openArticle) {
 // missing year from the best evidence at hand. It reports whether the
 // year must wait for the dates in the rest of the issue.
 func (b *builder) date(a *Article, dateLine int) bool {
-	p := b.rd.pat.dates
 	if a.Date.IsZero() {
 		for k, para := range a.Body {
 			if k > 1 {
 				break
 			}
-			if d, cue, ok := p.datelineOf(para.Text); ok {
+			if d, cue, ok := b.rd.lang.Dateline(para.Text); ok {
 				a.Date = d
 				a.DateNote = fmt.Sprintf("dateline %q (line %d)", cue, para.Line)
 				break
@@ -746,16 +720,15 @@ func (b *builder) date(a *Article, dateLine int) bool {
 // paragraph of the article giving the full date, the last date heading
 // with a year, or the masthead. It reports false when none tells.
 func (rd *Reader) inferYear(a *Article, mastYears []int, lastYear, lastYearLine int) (int, string, bool) {
-	p := rd.pat.dates
 	for _, c := range a.Captions {
-		for _, d := range p.fullDates(c.Text) {
+		for _, d := range rd.lang.FullDates(c.Text) {
 			if d.Month == a.Date.Month && d.Day == a.Date.Day {
 				return d.Year, a.DateNote + fmt.Sprintf("; year from caption (line %d)", c.Line), true
 			}
 		}
 	}
 	for _, para := range a.Body {
-		for _, d := range p.fullDates(para.Text) {
+		for _, d := range rd.lang.FullDates(para.Text) {
 			if d.Month == a.Date.Month && d.Day == a.Date.Day {
 				return d.Year, a.DateNote + fmt.Sprintf("; year from text (line %d)", para.Line), true
 			}
@@ -796,9 +769,7 @@ func (rd *Reader) segmentAll(arts []*Article) {
 }
 
 func (rd *Reader) segmentPara(p *Para) {
-	for _, s := range rd.seg.Segment(p.Text) {
-		p.Sentences = append(p.Sentences, Span{s.Start, s.End()})
-	}
+	p.Sentences = rd.lang.Sentences(p.Text)
 	if len(p.Sentences) == 0 {
 		p.Sentences = []Span{{0, len(p.Text)}}
 	}

@@ -437,10 +437,10 @@ func TestLongLineWindows(t *testing.T) {
 			t.Fatalf("%v (../shared must stand beside the repository)", err)
 		}
 		text := normalizeLine(strings.ReplaceAll(string(data), "\n", " "))
-		sents := rd.seg.Segment(text)
+		sents := rd.lang.Sentences(text)
 		var want []string // the blocks of the sentences of the line split whole
 		for _, st := range sents {
-			for _, bl := range rd.classified(block{text: st.Text}) {
+			for _, bl := range rd.classified(block{text: text[st.Start:st.End]}) {
 				want = append(want, bl.text)
 			}
 		}

@@ -110,18 +110,8 @@ func (t *Terms) promote(at uint64, r onceRecord, k string) *termStat {
 	return s
 }
 
-// each calls fn with every phrase and its tally; a phrase seen once gets
-// a tally made for the call (merging into it changes nothing in t).
-func (t *Terms) each(fn func(k string, s *termStat)) {
-	for k, s := range t.stats {
-		fn(k, s)
-	}
-	t.once.each(func(r onceRecord) {
-		fn(string(r.key), t.once.stat(r, t.once.examples[r.example]))
-	})
-}
-
-// get returns the tally of phrase k as each does, or nil.
+// get returns the tally of phrase k, or nil; a phrase seen once gets a
+// tally made for the call (merging into it changes nothing in t).
 func (t *Terms) get(k string) *termStat {
 	if s, ok := t.stats[k]; ok {
 		return s

@@ -11,7 +11,7 @@ import (
 func sentence(words string) []dtok {
 	var ds []dtok
 	for _, w := range strings.Fields(words) {
-		ds = append(ds, dtok{text: w, key: strings.ToLower(w), tag: "NN", match: -1})
+		ds = append(ds, dtok{text: w, key: strings.ToLower(w), tag: "NN", role: TermHead, match: -1})
 	}
 	return ds
 }
@@ -34,16 +34,16 @@ func describe(s *termStat) string {
 // moved, adds up and leaves what is merged from as it was.
 func TestTermsPacked(t *testing.T) {
 	terms := newTerms()
-	terms.candidates(sentence("Growth rose fast"), 1, Evidence{Article: 1, seq: 1})
+	terms.candidates(sentence("Growth rose fast"), " ", 1, Evidence{Article: 1, seq: 1})
 	if terms.len() != 3 || len(terms.stats) != 0 || terms.once.live != 3 {
 		t.Fatalf("after one sentence: %d phrases, %d tallied, %d packed; want 3, none, 3", terms.len(), len(terms.stats), terms.once.live)
 	}
-	terms.candidates(sentence("growth rose"), 2, Evidence{Article: 2, seq: 2})
+	terms.candidates(sentence("growth rose"), " ", 2, Evidence{Article: 2, seq: 2})
 	if len(terms.stats) != 1 || terms.once.live != 2 {
 		t.Fatalf("after the second: %d tallied, %d packed; want 1, 2", len(terms.stats), terms.once.live)
 	}
 	other := newTerms()
-	other.candidates(sentence("growth ROSE fast"), 3, Evidence{Article: 3, seq: 3})
+	other.candidates(sentence("growth ROSE fast"), " ", 3, Evidence{Article: 3, seq: 3})
 	terms.addShifted(other, 10)
 	tests := []struct{ key, want string }{
 		{"growth rose", "3 3 Growth rose:1,growth ROSE:1,growth rose:1 1"},
@@ -100,14 +100,14 @@ func TestPackedSetGrows(t *testing.T) {
 	terms := newTerms()
 	phrase := func(i int) string { return fmt.Sprintf("w%d x%d", i, i%1000) }
 	for i := range 5000 {
-		terms.candidates(sentence(phrase(i)), i, Evidence{seq: i})
+		terms.candidates(sentence(phrase(i)), " ", i, Evidence{seq: i})
 	}
 	if terms.len() != 5000 || len(terms.stats) != 0 {
 		t.Fatalf("%d phrases, %d tallied; want 5000, none", terms.len(), len(terms.stats))
 	}
 	for i := range 5000 {
 		if i%4 != 0 {
-			terms.candidates(sentence(phrase(i)), i, Evidence{seq: i})
+			terms.candidates(sentence(phrase(i)), " ", i, Evidence{seq: i})
 		}
 	}
 	if terms.len() != 5000 || len(terms.stats) != 3750 || terms.once.live != 1250 || terms.once.dead > terms.once.live {
@@ -115,7 +115,7 @@ func TestPackedSetGrows(t *testing.T) {
 			terms.len(), len(terms.stats), terms.once.live, terms.once.dead)
 	}
 	for i := 5000; i < 10000; i++ {
-		terms.candidates(sentence(phrase(i)), i, Evidence{seq: i})
+		terms.candidates(sentence(phrase(i)), " ", i, Evidence{seq: i})
 	}
 	n := 0
 	terms.once.each(func(r onceRecord) { n++ })
