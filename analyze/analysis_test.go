@@ -8,14 +8,15 @@ import (
 	"testing"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/internal/testfiles"
 )
 
 // TestLongArticleInPieces: an article longer than pieceBytes, analysed as
 // several jobs (see pieces), gives what it gives analysed as one.
 func TestLongArticleInPieces(t *testing.T) {
-	data, err := os.ReadFile("../../shared/corpus/state_of_the_union_2003-2006.txt")
+	data, err := os.ReadFile(testfiles.Shared(t, "corpus/state_of_the_union_2003-2006.txt"))
 	if err != nil {
-		t.Fatalf("%v (../shared must stand beside the repository)", err)
+		t.Fatal(err)
 	}
 	iss, err := ReadIssue(bytes.NewReader(data), "sotu.txt")
 	if err != nil {

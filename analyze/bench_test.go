@@ -13,15 +13,20 @@ import (
 	"time"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/internal/testfiles"
 	"github.com/jdkato/prose/v3"
 )
 
 const (
 	referencePath = "../testdata/two_sessions_2024.txt"
-	// the public corpus of 65 State of the Union addresses (2.07 MB),
-	// kept beside the repository in ../shared
-	corpusPath = "../../shared/corpus/state_of_the_union_1945-2006.txt"
 )
+
+// corpus is the public corpus of 65 State of the Union addresses (2.07
+// MB), kept beside the repository in ../shared.
+func corpus(t testing.TB) string {
+	t.Helper()
+	return testfiles.Shared(t, "corpus/state_of_the_union_1945-2006.txt")
+}
 
 func benchInput(b *testing.B, path string) []byte {
 	data, err := os.ReadFile(path)
@@ -48,7 +53,7 @@ func benchmarkRead(b *testing.B, path string) {
 
 // Reading: decoding, structure and sentence segmentation.
 func BenchmarkReadReference(b *testing.B) { benchmarkRead(b, referencePath) }
-func BenchmarkReadCorpus(b *testing.B)    { benchmarkRead(b, corpusPath) }
+func BenchmarkReadCorpus(b *testing.B)    { benchmarkRead(b, corpus(b)) }
 
 // benchIssue reads an issue and makes an analyzer with the default lexicon.
 func benchIssue(b *testing.B, path string) ([]byte, *Issue, *Analyzer) {
@@ -79,13 +84,13 @@ func benchmarkAnalyze(b *testing.B, path string) {
 // Analysis: tokenizing and tagging, matching, co-occurrence, discovery
 // and keyness.
 func BenchmarkAnalyzeReference(b *testing.B) { benchmarkAnalyze(b, referencePath) }
-func BenchmarkAnalyzeCorpus(b *testing.B)    { benchmarkAnalyze(b, corpusPath) }
+func BenchmarkAnalyzeCorpus(b *testing.B)    { benchmarkAnalyze(b, corpus(b)) }
 
 // BenchmarkProseAloneCorpus is prose by itself over the corpus, line by
 // line on all cores (tokenize, segment, tag; no NER): the limit of what
 // our own tokenizing can cost.
 func BenchmarkProseAloneCorpus(b *testing.B) {
-	data := benchInput(b, corpusPath)
+	data := benchInput(b, corpus(b))
 	lines := strings.Split(string(data), "\n")
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
@@ -126,7 +131,7 @@ func stageInput(b *testing.B, path string) ([]*Para, *Analyzer, *Result) {
 // Tokenizing and tagging (prose) and splitting into matchable words with
 // their stems, paragraph by paragraph on all cores, as the analysis does.
 func BenchmarkTokenizeTagCorpus(b *testing.B) {
-	paras, az, _ := stageInput(b, corpusPath)
+	paras, az, _ := stageInput(b, corpus(b))
 	for b.Loop() {
 		parallel(context.Background(), len(paras), func(i int) { words(az.lang, paras[i].Text) })
 	}
@@ -135,7 +140,7 @@ func BenchmarkTokenizeTagCorpus(b *testing.B) {
 // Matching the lexicon (ignored spans, longest match, coordination) in
 // words already split, on all cores.
 func BenchmarkMatchCorpus(b *testing.B) {
-	paras, az, _ := stageInput(b, corpusPath)
+	paras, az, _ := stageInput(b, corpus(b))
 	ws := make([][]word, len(paras))
 	for i, p := range paras {
 		_, ws[i], _ = words(az.lang, p.Text)
@@ -150,7 +155,7 @@ func BenchmarkMatchCorpus(b *testing.B) {
 
 // The co-occurrence measures of every pair of themes in every scope.
 func BenchmarkCooccurrenceCorpus(b *testing.B) {
-	_, _, res := stageInput(b, corpusPath)
+	_, _, res := stageInput(b, corpus(b))
 	for b.Loop() {
 		res.Cooc.Pairs(res.Themes)
 	}
@@ -158,7 +163,7 @@ func BenchmarkCooccurrenceCorpus(b *testing.B) {
 
 // Discovery from the tallied phrases: inflections merged, C-value, nesting.
 func BenchmarkDiscoveryCorpus(b *testing.B) {
-	_, az, res := stageInput(b, corpusPath)
+	_, az, res := stageInput(b, corpus(b))
 	for b.Loop() {
 		discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, false)
 	}
@@ -166,7 +171,7 @@ func BenchmarkDiscoveryCorpus(b *testing.B) {
 
 // Keyness of every day and venue against the rest.
 func BenchmarkKeynessCorpus(b *testing.B) {
-	_, az, res := stageInput(b, corpusPath)
+	_, az, res := stageInput(b, corpus(b))
 	for b.Loop() {
 		keyness(res.Counts, res.words, res.Formulations, az.stop)
 	}
@@ -209,7 +214,7 @@ func shortLinesInput(n int) []byte {
 
 // oneLineInput is the public corpus with its line breaks made spaces.
 func oneLineInput(b *testing.B) []byte {
-	return append(bytes.ReplaceAll(benchInput(b, corpusPath), []byte("\n"), []byte(" ")), '\n')
+	return append(bytes.ReplaceAll(benchInput(b, corpus(b)), []byte("\n"), []byte(" ")), '\n')
 }
 
 // benchmarkStream reads and analyses data as analyze run does, and

@@ -104,9 +104,9 @@ func TestYearInference(t *testing.T) {
 // its end; only an article whose year waits for the rest of the issue
 // holds back the articles after it.
 func TestReadStreams(t *testing.T) {
-	data, err := os.ReadFile("../../shared/corpus/state_of_the_union_1945-2006.txt")
+	data, err := os.ReadFile(corpus(t))
 	if err != nil {
-		t.Fatalf("%v (../shared must stand beside the repository)", err)
+		t.Fatal(err)
 	}
 	rd, err := NewReader(DefaultVenues())
 	if err != nil {
@@ -420,51 +420,6 @@ func TestReferenceIssue(t *testing.T) {
 	}
 	if len(iss.Warnings) != 0 {
 		t.Errorf("warnings = %+v; want none", iss.Warnings)
-	}
-}
-
-// TestLongLineWindows: a long line split into sentences a window at a
-// time (see blockStream.readLong) gives the sentences of the line split
-// whole, on the public corpus and the sample issue run together.
-func TestLongLineWindows(t *testing.T) {
-	rd, err := NewReader(DefaultVenues())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range []string{corpusPath, referencePath} {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (../shared must stand beside the repository)", err)
-		}
-		text := normalizeLine(strings.ReplaceAll(string(data), "\n", " "))
-		sents := rd.lang.Sentences(text)
-		var want []string // the blocks of the sentences of the line split whole
-		for _, st := range sents {
-			for _, bl := range rd.classified(block{text: text[st.Start:st.End]}) {
-				want = append(want, bl.text)
-			}
-		}
-		for _, window := range []int{1, 100, 5000, segmentWindow} {
-			s := &blockStream{rd: rd, iss: &Issue{}, long: &longRun{n: 1, text: text, window: window}}
-			for s.long != nil {
-				s.readLong()
-			}
-			var got []string
-			for _, bl := range s.ready {
-				got = append(got, bl.text)
-			}
-			if len(got) != len(want) {
-				t.Fatalf("%s, windows of %d: %d blocks; whole, %d", path, window, len(got), len(want))
-			}
-			for i := range want {
-				if got[i] != want[i] {
-					t.Fatalf("%s, windows of %d: block %d is %q; whole, %q", path, window, i+1, got[i], want[i])
-				}
-			}
-			if len(s.iss.Warnings) != 1 || !strings.Contains(s.iss.Warnings[0].Msg, fmt.Sprintf("read as %d sentence", len(sents))) {
-				t.Errorf("%s, windows of %d: warnings %+v; want one counting %d sentences", path, window, s.iss.Warnings, len(sents))
-			}
-		}
 	}
 }
 

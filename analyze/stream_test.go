@@ -5,77 +5,10 @@ import (
 	"context"
 	"errors"
 	"os"
-	"reflect"
 	"testing"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
 )
-
-// TestAnalyzeStreamMatchesAnalyze: analysing while reading gives what
-// reading the whole issue and then analysing gives, on the sample issue
-// and the public corpus; articles reach each in order.
-func TestAnalyzeStreamMatchesAnalyze(t *testing.T) {
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	az, err := NewAnalyzer(lex)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd, err := NewReader(VenuesOf(lex))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range []string{referencePath, corpusPath} {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (../shared must stand beside the repository)", err)
-		}
-		iss, err := rd.Read(bytes.NewReader(data), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := az.Analyze(iss, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var seen []*Article
-		got, err := az.AnalyzeStream(context.Background(), rd, bytes.NewReader(data), path, Options{}, func(a *Article) error {
-			seen = append(seen, a)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(seen) != len(iss.Articles) {
-			t.Fatalf("%s: each saw %d articles; want %d", path, len(seen), len(iss.Articles))
-		}
-		for i, a := range seen {
-			if !reflect.DeepEqual(*a, iss.Articles[i]) {
-				t.Fatalf("%s: article %d as streamed differs from the one read", path, i+1)
-			}
-		}
-		if len(got.Issue.Articles) != 0 {
-			t.Errorf("%s: streamed result holds %d articles; want none", path, len(got.Issue.Articles))
-		}
-		wantIss := *iss
-		wantIss.Articles = nil
-		if !reflect.DeepEqual(*got.Issue, wantIss) {
-			t.Errorf("%s: issue %+v; want %+v", path, *got.Issue, wantIss)
-		}
-		for name, pair := range map[string][2]any{
-			"articles": {got.Articles, want.Articles}, "mentions": {got.Mentions, want.Mentions},
-			"counts": {got.Counts, want.Counts}, "pairs": {got.Pairs, want.Pairs},
-			"discovered": {got.Discovered, want.Discovered}, "keyness": {got.Keyness, want.Keyness},
-			"issues": {got.Issues, want.Issues},
-		} {
-			if !reflect.DeepEqual(pair[0], pair[1]) {
-				t.Errorf("%s: streamed %s differ", path, name)
-			}
-		}
-	}
-}
 
 // TestAnalyzeStreamStops: an error from each, a bad input and a cancelled
 // context each stop the stream with that error.
@@ -83,7 +16,7 @@ func TestAnalyzeStreamStops(t *testing.T) {
 	lex, _ := lexicon.Default()
 	az, _ := NewAnalyzer(lex)
 	rd, _ := NewReader(VenuesOf(lex))
-	data, err := os.ReadFile(corpusPath)
+	data, err := os.ReadFile(corpus(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/issuelens/analyze/analyze/analyzetest"
+	"github.com/issuelens/analyze/internal/testfiles"
 )
 
 func benchmarkRender(b *testing.B, path string) {
@@ -23,7 +24,7 @@ func benchmarkRender(b *testing.B, path string) {
 }
 
 // Building and rendering every chart as PNG, in parallel.
-func BenchmarkRenderReference(b *testing.B) { benchmarkRender(b, analyzetest.Sample(b)) }
+func BenchmarkRenderReference(b *testing.B) { benchmarkRender(b, testfiles.Sample(b)) }
 func BenchmarkRenderCorpus(b *testing.B) {
-	benchmarkRender(b, analyzetest.Shared(b, "corpus/state_of_the_union_1945-2006.txt"))
+	benchmarkRender(b, testfiles.Shared(b, "corpus/state_of_the_union_1945-2006.txt"))
 }

@@ -12,10 +12,11 @@ import (
 	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/analyze/analyzetest"
 	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/internal/testfiles"
 )
 
 func analyzeReference(t testing.TB) *analyze.Result {
-	return analyzetest.Analyze(t, analyzetest.Sample(t))
+	return analyzetest.Sample(t)
 }
 
 // chart returns the chart of that name.
@@ -336,7 +337,7 @@ func TestKeyness(t *testing.T) {
 }
 
 func TestSOTU(t *testing.T) {
-	res := analyzetest.Analyze(t, analyzetest.Shared(t, "corpus/state_of_the_union_2003-2006.txt"))
+	res := analyzetest.Analyze(t, testfiles.Shared(t, "corpus/state_of_the_union_2003-2006.txt"))
 	cs := Build(res, Options{})
 	c := chart(t, cs, "top_formulations_by_day")
 	if got, want := names(c.Series), "2003-01-28 | 2004-01-20 | 2005-02-02 | 2006-01-31"; got != want {

@@ -11,7 +11,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/issuelens/analyze/analyze/analyzetest"
+	"github.com/issuelens/analyze/internal/testfiles"
 )
 
 // TestCorpusAsIssues: the reference issue and the public corpus cut into
@@ -20,8 +20,8 @@ import (
 func TestCorpusAsIssues(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.sqlite")
 	s := open(t, path)
-	sotu := parts(t, analyzetest.Shared(t, "corpus/state_of_the_union_1945-2006.txt"))
-	ref := parts(t, analyzetest.Sample(t))[:1]
+	sotu := parts(t, testfiles.Shared(t, "corpus/state_of_the_union_1945-2006.txt"))
+	ref := parts(t, testfiles.Sample(t))[:1]
 	if err := s.Record(ctx, "", sotu); err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/analyze/analyzetest"
+	"github.com/issuelens/analyze/internal/testfiles"
 )
 
 var ctx = context.Background()
@@ -95,7 +96,7 @@ func phrase(h *analyze.History, p string) analyze.HistoryPhrase {
 func TestTwoIssuesAndReruns(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out", "history.sqlite")
 	s := open(t, path)
-	days := parts(t, analyzetest.Sample(t))
+	days := parts(t, testfiles.Sample(t))
 	if err := s.Record(ctx, "", days[:2]); err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +166,7 @@ func (is Issue) lexiconOrder() []analyze.Formulation {
 func TestFailedRecordChangesNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.sqlite")
 	s := open(t, path)
-	days := parts(t, analyzetest.Sample(t))
+	days := parts(t, testfiles.Sample(t))
 	if err := s.Record(ctx, "", days[:1]); err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +200,7 @@ func TestFailedRecordChangesNothing(t *testing.T) {
 func TestConcurrentRecords(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.sqlite")
 	open(t, path) // created once, as the first run would
-	days := parts(t, analyzetest.Sample(t))
+	days := parts(t, testfiles.Sample(t))
 	var wg sync.WaitGroup
 	errs := make([]error, 3*4)
 	for i := range errs {
@@ -284,7 +285,7 @@ func TestEmptyFileAndReadOnly(t *testing.T) {
 	}
 	path := filepath.Join(dir, "history.sqlite")
 	s := open(t, path)
-	if err := s.Record(ctx, "", parts(t, analyzetest.Sample(t))[:1]); err != nil {
+	if err := s.Record(ctx, "", parts(t, testfiles.Sample(t))[:1]); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
