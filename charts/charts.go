@@ -90,6 +90,7 @@ type Chart struct {
 	bar    *colorBar // the heat map's key, in the footer
 	notes  []string  // footnotes above the source line
 	source string
+	script string // the writing system of the text (analyze.Language.Script): the typeface follows it
 	body   func(c draw.Canvas, lk *look)
 }
 
@@ -122,8 +123,13 @@ func Build(res *analyze.Result, opt Options) []Chart {
 	for _, d := range f.keynessDays() {
 		out = append(out, keynessChart(f, d))
 	}
+	script := ""
+	if res != nil && res.Language != nil {
+		script = res.Language.Script()
+	}
 	for i := range out {
 		out[i].source = source
+		out[i].script = script
 	}
 	return out
 }
@@ -138,7 +144,7 @@ func (c Chart) WritePNG(w io.Writer, opt Options) error {
 	}
 	cv := newPNGCanvas(opt.Width, opt.Height, opt.DPI)
 	defer cv.close()
-	c.draw(draw.New(cv), newLook(wd, ht))
+	c.draw(draw.New(cv), newLook(wd, ht, c.script))
 	return encodePNG(w, cv.img)
 }
 
@@ -152,7 +158,7 @@ func (c Chart) WriteSVG(w io.Writer, opt Options) error {
 		return err
 	}
 	cv := vgsvg.New(wd, ht)
-	lk := newLook(wd, ht)
+	lk := newLook(wd, ht, c.script)
 	lk.paintBackground = true
 	c.draw(draw.New(cv), lk)
 	var buf bytes.Buffer

@@ -574,7 +574,7 @@ func TestTicks(t *testing.T) {
 }
 
 func TestWrap(t *testing.T) {
-	lk := newLook(768, 432)
+	lk := newLook(768, 432, "")
 	sty := lk.style(sizeCategory, false, gray(ink))
 	w := sty.Width("strategic capabilities")
 	for _, tt := range []struct{ in, want string }{

@@ -51,10 +51,10 @@ func TestCanvasDrawsAsVgimg(t *testing.T) {
 	wd, ht, _ := Options{}.withDefaults().size()
 	for _, c := range Build(analyzeReference(t), Options{}) {
 		ours := newPNGCanvas(w, h, dpi)
-		c.draw(vgdraw.New(ours), newLook(wd, ht))
+		c.draw(vgdraw.New(ours), newLook(wd, ht, ""))
 		ours.close()
 		theirs := vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(dpi))
-		c.draw(vgdraw.New(theirs), newLook(wd, ht))
+		c.draw(vgdraw.New(theirs), newLook(wd, ht, ""))
 		ref := theirs.Image().(*image.RGBA)
 		apart, worst := 0, 0
 		for i := range ref.Pix {

@@ -17,8 +17,9 @@ import (
 // canvas of at least 640 × 400 pt (1600 × 900 px at 150 dpi is 768 × 432
 // pt); a smaller canvas scales every size down by s.
 type look struct {
-	s   float64
-	hdl text.Handler
+	s    float64
+	hdl  text.Handler
+	face font.Font // typeface and variant, from the text's script
 	// paintBackground fills the image white first (SVG starts transparent)
 	paintBackground bool
 }
@@ -47,17 +48,29 @@ const (
 
 func gray(level uint8) color.Color { return color.Gray{Y: level} }
 
-func newLook(w, h vg.Length) *look {
+func newLook(w, h vg.Length, script string) *look {
 	s := math.Min(1, math.Min(w.Points()/640, h.Points()/400))
-	return &look{s: s, hdl: plot.DefaultTextHandler}
+	return &look{s: s, hdl: plot.DefaultTextHandler, face: typeface(script)}
+}
+
+// typeface is the face the text of a script (ISO 15924, as
+// analyze.Language.Script gives it) is set in: Liberation Sans, which has
+// the Latin letters, for every script so far. A language whose letters it
+// lacks adds its face here.
+func typeface(script string) font.Font {
+	switch script {
+	default:
+		return font.Font{Typeface: "Liberation", Variant: "Sans"}
+	}
 }
 
 // pt is a length of v points, scaled.
 func (lk *look) pt(v float64) vg.Length { return vg.Points(v * lk.s) }
 
-// style is Liberation Sans at size points (scaled).
+// style is the look's typeface at size points (scaled).
 func (lk *look) style(size float64, bold bool, col color.Color) text.Style {
-	f := font.Font{Typeface: "Liberation", Variant: "Sans", Size: lk.pt(size)}
+	f := lk.face
+	f.Size = lk.pt(size)
 	if bold {
 		f.Weight = xfont.WeightBold
 	}
