@@ -21,7 +21,7 @@ func benchmarkWorkbook(b *testing.B, path string) {
 	b.SetBytes(st.Size())
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := WriteWorkbook(io.Discard, res, tables, nil, prov, Look{}); err != nil {
+		if err := WriteWorkbook(io.Discard, nil, res, tables, nil, prov, Look{}); err != nil {
 			b.Fatal(err)
 		}
 	}

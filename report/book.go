@@ -30,6 +30,9 @@ type book struct {
 	// text of a large input would make the workbook too big to share, and
 	// data/structure.csv has it all
 	textRows int
+	// scratch is where the zip's entries wait to be written in order (nil:
+	// in memory); set before the workbook is written
+	scratch io.ReadWriteSeeker
 }
 
 // newBook starts a workbook whose zip goes straight to w: excelize would
@@ -37,8 +40,9 @@ type book struct {
 // given) and then copy it. The caller closes b.f.
 func newBook(w io.Writer, textRows int) *book {
 	f := excelize.NewFile()
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w) })
-	return &book{f: f, style: map[Kind]int{}, tables: map[string][]Column{}, maxRows: maxTableRows, textRows: textRows}
+	b := &book{f: f, style: map[Kind]int{}, tables: map[string][]Column{}, maxRows: maxTableRows, textRows: textRows}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, b.scratch) })
+	return b
 }
 
 // setupSheets creates the sheets, the styles and the document properties.

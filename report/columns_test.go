@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"slices"
 	"sort"
@@ -44,11 +45,13 @@ func TestColumnsDeclared(t *testing.T) {
 		if err := checkColumns(tb.Name, tb.Columns); err != nil {
 			t.Error(err)
 		}
-		for i, r := range tb.Rows {
+		if err := tb.each(-1, func(i int, r []string) error {
 			if len(r) != len(tb.Columns) {
-				t.Errorf("%s row %d has %d cells; want %d, one per column", tb.Name, i+1, len(r), len(tb.Columns))
-				break
+				return fmt.Errorf("%s row %d has %d cells; want %d, one per column", tb.Name, i+1, len(r), len(tb.Columns))
 			}
+			return nil
+		}); err != nil {
+			t.Error(err)
 		}
 	}
 	for _, tt := range []struct {
@@ -98,7 +101,7 @@ func TestUndeclaredKind(t *testing.T) {
 	for r := range tables[i].Rows {
 		tables[i].Rows[r] = append(slices.Clone(tables[i].Rows[r]), "1.5")
 	}
-	err := WriteWorkbook(io.Discard, res, tables, nil, Provenance{}, Look{})
+	err := WriteWorkbook(io.Discard, nil, res, tables, nil, Provenance{}, Look{})
 	if err == nil || !strings.Contains(err.Error(), `column "new_statistic" has no declared kind`) {
 		t.Errorf("WriteWorkbook with an undeclared column: %v; want the column named", err)
 	}

@@ -11,12 +11,22 @@ import (
 )
 
 // Table is a named table: the unit written as a CSV file and, later, as a
-// workbook sheet, so both hold the same rows.
+// workbook sheet, so both hold the same rows. Its rows are in Rows, in a
+// Spool, or (a table with a row per article or mention) made from the
+// result each time they are written, so that they are never all in memory.
 type Table struct {
 	Name    string   // file name under data/, e.g. "mentions.csv"
 	Columns []Column // one per cell of a row
 	Rows    [][]string
 	Spool   *Spool // when not nil, the rows are here and not in Rows
+	gen     *rowGen
+}
+
+// rowGen makes a table's rows as they are written: row appends the cells
+// of row i to cells and returns them.
+type rowGen struct {
+	n   int
+	row func(i int, cells []string) []string
 }
 
 // order gives the places of the named columns, in that order.
@@ -44,7 +54,9 @@ const (
 	mentionsCSV   = "mentions.csv"
 )
 
-// Tables returns the count tables of a result, in the order they are written.
+// Tables returns the count tables of a result, in the order they are
+// written. The articles and mentions tables make their rows from res as
+// they are written, so res must not change until then.
 func Tables(res *analyze.Result) []Table {
 	return []Table{ArticlesTable(res), MentionsTable(res), PhraseCountsTable(res), ThemesTable(res),
 		CooccurrenceTable(res), DiscoveredTable(res), KeynessTable(res)}
@@ -129,32 +141,32 @@ func per1000(count, tokens int) string {
 	return fmt.Sprintf("%.2f", float64(count)/float64(tokens)*1000)
 }
 
-// ArticlesTable lists the articles with their sizes.
+// ArticlesTable lists the articles with their sizes. Its rows are made as
+// they are written.
 func ArticlesTable(res *analyze.Result) Table {
-	t := Table{Name: "articles.csv", Columns: []Column{
+	return Table{Name: "articles.csv", Columns: []Column{
 		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "headline", Kind: Text},
 		{Name: "paragraphs", Kind: Int}, {Name: "sentences", Kind: Int}, {Name: "tokens", Kind: Int}, {Name: "captions", Kind: Int},
 		{Name: "issue", Kind: Text},
-	}}
-	for _, a := range res.Articles {
-		t.Rows = append(t.Rows, []string{itoa(a.N), a.Date.String(), a.Venue, a.Headline, itoa(a.Paragraphs), itoa(a.Sentences), itoa(a.Tokens), itoa(a.Captions), a.Issue})
-	}
-	return t
+	}, gen: &rowGen{n: len(res.Articles), row: func(i int, cells []string) []string {
+		a := &res.Articles[i]
+		return append(cells, itoa(a.N), a.Date.String(), a.Venue, a.Headline, itoa(a.Paragraphs), itoa(a.Sentences), itoa(a.Tokens), itoa(a.Captions), a.Issue)
+	}}}
 }
 
-// MentionsTable lists every counted mention as a KWIC line.
+// MentionsTable lists every counted mention as a KWIC line. Its rows are
+// made as they are written: row r is res.Mentions[r].
 func MentionsTable(res *analyze.Result) Table {
-	t := Table{Name: mentionsCSV, Columns: []Column{
+	return Table{Name: mentionsCSV, Columns: []Column{
 		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "part", Kind: Text},
 		{Name: "paragraph", Kind: Int}, {Name: "sentence", Kind: Int}, {Name: "theme", Kind: Text}, {Name: "phrase", Kind: Text},
 		{Name: "matched", Kind: Text}, {Name: "left", Kind: Right}, {Name: "right", Kind: Text}, {Name: "line", Kind: Int},
 		{Name: "issue", Kind: Text},
-	}}
-	for _, m := range res.Mentions {
-		t.Rows = append(t.Rows, []string{itoa(m.Article), m.Date.String(), m.Venue, m.Part, itoa(m.Paragraph), itoa(m.Sentence),
-			m.Theme, m.Phrase, m.Matched, m.Left, m.Right, itoa(m.Line), m.Issue})
-	}
-	return t
+	}, gen: &rowGen{n: len(res.Mentions), row: func(i int, cells []string) []string {
+		m := &res.Mentions[i]
+		return append(cells, itoa(m.Article), m.Date.String(), m.Venue, m.Part, itoa(m.Paragraph), itoa(m.Sentence),
+			m.Theme, m.Phrase, m.Matched, m.Left, m.Right, itoa(m.Line), m.Issue)
+	}}}
 }
 
 // PhraseCountsTable gives, for every day and venue, the count of every

@@ -19,7 +19,7 @@ func (b *book) mentions(res *analyze.Result, t Table, st *StructureSheet) error 
 	}
 	link := &extraColumn{header: "in Structure", width: 14, value: func(r int) any {
 		m := res.Mentions[r]
-		row := st.start[articleKey(m.Issue, m.Article)]
+		row := st.startRow(m.Issue, m.Article)
 		if row-1 > b.rowCap(SheetStructure) {
 			return fmt.Sprintf("article %d (in data/structure.csv)", m.Article)
 		}

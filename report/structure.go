@@ -86,14 +86,24 @@ func (s *Spool) each(limit int, fn func(i int, row []string) error) error {
 
 // Len is the number of rows of t.
 func (t Table) Len() int {
-	if t.Spool != nil {
+	switch {
+	case t.Spool != nil:
 		return t.Spool.Len()
+	case t.gen != nil:
+		return t.gen.n
 	}
 	return len(t.Rows)
 }
 
 // head returns at most n of the first rows.
 func (t Table) head(n int) [][]string {
+	if t.gen != nil {
+		rows := make([][]string, min(n, t.gen.n))
+		for i := range rows {
+			rows[i] = t.gen.row(i, nil)
+		}
+		return rows
+	}
 	rows := t.Rows
 	if t.Spool != nil {
 		rows = t.Spool.head
@@ -101,17 +111,24 @@ func (t Table) head(n int) [][]string {
 	return rows[:min(n, len(rows))]
 }
 
-// each calls fn with the first limit rows of t (all when limit < 0).
+// each calls fn with the first limit rows of t (all when limit < 0). A
+// row made or read back for fn is reused between calls.
 func (t Table) each(limit int, fn func(i int, row []string) error) error {
 	if t.Spool != nil {
 		return t.Spool.each(limit, fn)
 	}
-	rows := t.Rows
-	if limit >= 0 && limit < len(rows) {
-		rows = rows[:limit]
+	n := t.Len()
+	if limit >= 0 {
+		n = min(n, limit)
 	}
-	for i, r := range rows {
-		if err := fn(i, r); err != nil {
+	var cells []string
+	for i := range n {
+		if t.gen != nil {
+			cells = t.gen.row(i, cells[:0])
+		} else {
+			cells = t.Rows[i]
+		}
+		if err := fn(i, cells); err != nil {
 			return err
 		}
 	}
@@ -126,8 +143,8 @@ func (t Table) each(limit int, fn func(i int, row []string) error) error {
 // articles (StructureSheetOf).
 type StructureSheet struct {
 	Table
-	start    map[string]int
-	articles int // rows of articles, before the dropped lines
+	start    map[string][]int // by issue, the row of article n at n-1 (0: none)
+	articles int              // rows of articles, before the dropped lines
 }
 
 // NewStructureSheet starts an empty StructureSheet whose rows go to spool, or stay
@@ -138,7 +155,7 @@ func NewStructureSheet(spool *Spool) *StructureSheet {
 		{Name: "paragraph", Kind: Int}, {Name: "line", Kind: Int}, {Name: "copies", Kind: Int}, {Name: "text", Kind: Long},
 		{Name: "issue", Kind: Text},
 	}},
-		start: map[string]int{}}
+		start: map[string][]int{}}
 }
 
 // StructureSheetOf is the StructureSheet of a result read whole (Result.Issue holds
@@ -163,7 +180,7 @@ func (s *StructureSheet) add(row []string) error {
 
 // AddArticle adds the rows of an article of the named issue.
 func (s *StructureSheet) AddArticle(issue string, a *analyze.Article) error {
-	s.start[articleKey(issue, a.N)] = s.Len() + 2 // header is row 1
+	s.setStart(issue, a.N, s.Len()+2) // header is row 1
 	add := func(part string, n int, p analyze.Para, lines string, copies int) error {
 		if lines == "" {
 			lines = strconv.Itoa(p.Line)
@@ -211,8 +228,12 @@ func (s *StructureSheet) AddDropped(iss *analyze.Issue) error {
 // to a corpus's), without its dropped lines.
 func (s *StructureSheet) AddArticlesOf(o *StructureSheet) error {
 	off := s.Len()
-	for k, row := range o.start {
-		s.start[k] = row + off
+	for issue, rows := range o.start {
+		for i, row := range rows {
+			if row > 0 {
+				s.setStart(issue, i+1, row+off)
+			}
+		}
 	}
 	err := o.each(o.articles, func(_ int, row []string) error {
 		return s.add(append([]string(nil), row...))
@@ -221,4 +242,21 @@ func (s *StructureSheet) AddArticlesOf(o *StructureSheet) error {
 	return err
 }
 
-func articleKey(issue string, n int) string { return issue + "\x00" + strconv.Itoa(n) }
+// setStart records that article n of issue starts on row.
+func (s *StructureSheet) setStart(issue string, n, row int) {
+	rows := s.start[issue]
+	if n > len(rows) {
+		rows = append(rows, make([]int, n-len(rows))...)
+		s.start[issue] = rows
+	}
+	rows[n-1] = row
+}
+
+// startRow is the row article n of issue starts on, or 0.
+func (s *StructureSheet) startRow(issue string, n int) int {
+	rows := s.start[issue]
+	if n < 1 || n > len(rows) {
+		return 0
+	}
+	return rows[n-1]
+}

@@ -50,7 +50,7 @@ func TestSpooledStructure(t *testing.T) {
 	}
 	write := func(s *StructureSheet) []byte {
 		var buf bytes.Buffer
-		if err := WriteWorkbook(&buf, res, Tables(res), s, Provenance{Input: "two_sessions_2024.txt", Version: "test"}, Look{}); err != nil {
+		if err := WriteWorkbook(&buf, nil, res, Tables(res), s, Provenance{Input: "two_sessions_2024.txt", Version: "test"}, Look{}); err != nil {
 			t.Fatal(err)
 		}
 		return buf.Bytes()
@@ -75,9 +75,9 @@ func TestSpooledStructure(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if corpus.Len() != 2*mem.articles || corpus.start[articleKey("two_sessions_2024.txt", 2)] != mem.start[articleKey("two_sessions_2024.txt", 2)]+mem.articles {
+	if corpus.Len() != 2*mem.articles || corpus.startRow("two_sessions_2024.txt", 2) != mem.startRow("two_sessions_2024.txt", 2)+mem.articles {
 		t.Errorf("corpus of the issue twice: %d rows, article 2 at %d; want %d rows, the second copy's article 2",
-			corpus.Len(), corpus.start[articleKey("two_sessions_2024.txt", 2)], 2*mem.articles)
+			corpus.Len(), corpus.startRow("two_sessions_2024.txt", 2), 2*mem.articles)
 	}
 }
 
@@ -87,7 +87,7 @@ func TestSpooledStructure(t *testing.T) {
 func TestStructureSheetCap(t *testing.T) {
 	res := analyzeReference(t)
 	var buf bytes.Buffer
-	if err := writeWorkbook(&buf, res, Tables(res), nil, Provenance{}, Look{}, 10); err != nil {
+	if err := writeWorkbook(&buf, nil, res, Tables(res), nil, Provenance{}, Look{}, 10); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

@@ -57,13 +57,16 @@ func SheetNames() []string {
 // the CSV tables (see Tables), so a workbook table and its CSV hold the
 // same rows. st is the Structure sheet (nil: built from res, which must
 // then hold its articles); it shows at most the first 100,000 rows of the
-// text. The same arguments give the same bytes.
-func WriteWorkbook(w io.Writer, res *analyze.Result, tables []Table, st *StructureSheet, prov Provenance, look Look) error {
-	return writeWorkbook(w, res, tables, st, prov, look, maxTextRows)
+// text. The workbook's parts wait in scratch, an empty file open for
+// reading and writing, until they are written to w in order (nil: they
+// wait in memory, compressed). The same arguments give the same bytes.
+func WriteWorkbook(w io.Writer, scratch io.ReadWriteSeeker, res *analyze.Result, tables []Table, st *StructureSheet, prov Provenance, look Look) error {
+	return writeWorkbook(w, scratch, res, tables, st, prov, look, maxTextRows)
 }
 
-func writeWorkbook(w io.Writer, res *analyze.Result, tables []Table, st *StructureSheet, prov Provenance, look Look, textRows int) error {
+func writeWorkbook(w io.Writer, scratch io.ReadWriteSeeker, res *analyze.Result, tables []Table, st *StructureSheet, prov Provenance, look Look, textRows int) error {
 	b := newBook(w, textRows)
+	b.scratch = scratch
 	defer b.f.Close()
 	if err := b.report(res, tables, st, prov, look); err != nil {
 		return err

@@ -22,7 +22,7 @@ func writeReferenceWorkbook(t *testing.T) []byte {
 	var buf bytes.Buffer
 	prov := Provenance{Input: "two_sessions_2024.txt", InputSHA256: "sha", Version: "test", Params: []string{"count-captions=false", "min-count=2"}}
 	look := Look{Images: []ChartImage{{Name: "dot", Title: "A test image", PNG: onePixelPNG(t)}}}
-	if err := WriteWorkbook(&buf, res, Tables(res), nil, prov, look); err != nil {
+	if err := WriteWorkbook(&buf, nil, res, Tables(res), nil, prov, look); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -85,9 +85,9 @@ func TestWorkbookReopens(t *testing.T) {
 	wantRange := map[string]string{
 		SheetByDay:    fmt.Sprintf("A1:K%d", 1+66), // theme, formulation, zh, 3 days, total, 3 rates, total rate; 66 formulations found
 		SheetByVenue:  fmt.Sprintf("A1:K%d", 1+66),
-		SheetDiscover: fmt.Sprintf("A1:J%d", 1+len(tables["discovered.csv"].Rows)),
-		SheetKeyness:  fmt.Sprintf("A1:K%d", 1+len(tables["keyness.csv"].Rows)),
-		SheetMentions: fmt.Sprintf("A1:N%d", 1+len(tables["mentions.csv"].Rows)), // 13 CSV columns and the link
+		SheetDiscover: fmt.Sprintf("A1:J%d", 1+tables["discovered.csv"].Len()),
+		SheetKeyness:  fmt.Sprintf("A1:K%d", 1+tables["keyness.csv"].Len()),
+		SheetMentions: fmt.Sprintf("A1:N%d", 1+tables["mentions.csv"].Len()), // 13 CSV columns and the link
 	}
 	for sheet, want := range wantRange {
 		ts, err := f.GetTables(sheet)

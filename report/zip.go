@@ -2,9 +2,11 @@ package report
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -17,44 +19,121 @@ import (
 
 // sortedZip is the zip writer the workbook is saved with: excelize creates
 // some entries in map order, so this one compresses each entry as it comes
-// and writes them all, sorted by name ([Content_Types].xml first), on
-// Close. It holds the entries compressed, which is what the finished file
-// holds anyway, so the sheets are never kept twice uncompressed. XML is
+// into a scratch file, one entry after another, and on Close copies them
+// all, sorted by name ([Content_Types].xml first), to the zip. An entry's
+// compressor is closed when the next entry starts, so only one is open,
+// and the compressed bytes wait in the scratch file, not in memory (in
+// memory when there is no scratch file: tests, small workbooks). XML is
 // deflated at BestSpeed (8% larger than the default level, a third less
 // time); pictures, compressed already, are stored as they are.
 type sortedZip struct {
 	w       io.Writer
+	scratch io.ReadWriteSeeker // nil: the entries wait in mem
+	mem     bytes.Buffer
+	bw      *bufio.Writer // over scratch
+	out     countWriter   // where entries' compressed bytes go: bw or mem
 	entries map[string]*zipEntry
-	err     error
+	cur     *zipEntry     // the entry being written, or nil
+	comp    io.Writer     // cur's compressor: fw, or out for a picture
+	fw      *flate.Writer // reset for each deflated entry
 }
 
+// zipEntry is an entry written: its compressed bytes are scratch[off:off+n].
 type zipEntry struct {
-	name       string
-	compressed bytes.Buffer
-	fw         io.WriteCloser
-	method     uint16 // zip.Deflate or zip.Store
-	crc        uint32
-	size       uint64
+	z      *sortedZip
+	name   string
+	method uint16 // zip.Deflate or zip.Store
+	crc    uint32
+	size   uint64
+	off, n int64
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func (e *zipEntry) Write(p []byte) (int, error) {
+	if e.z.cur != e {
+		return 0, fmt.Errorf("zip: %s written after the next entry began", e.name)
+	}
 	e.crc = crc32.Update(e.crc, crc32.IEEETable, p)
 	e.size += uint64(len(p))
-	return e.fw.Write(p)
+	return e.z.comp.Write(p)
 }
 
-func newSortedZip(w io.Writer) excelize.ZipWriter {
-	return &sortedZip{w: w, entries: map[string]*zipEntry{}}
+// newSortedZip writes a zip to w whose entries wait in scratch, an empty
+// file open for reading and writing, or in memory when scratch is nil.
+func newSortedZip(w io.Writer, scratch io.ReadWriteSeeker) excelize.ZipWriter {
+	z := &sortedZip{w: w, scratch: scratch, entries: map[string]*zipEntry{}}
+	z.out.w = &z.mem
+	if scratch != nil {
+		z.bw = bufio.NewWriterSize(scratch, 1<<16)
+		z.out.w = z.bw
+	}
+	return z
 }
 
-// Create starts an entry; a name created twice keeps the last content.
+// Create starts an entry, which ends the one before; a name created twice
+// keeps the last content.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	e := &zipEntry{name: name}
-	if err := e.start(); err != nil {
+	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	z.entries[name] = e
+	e := &zipEntry{z: z, name: name, method: zip.Deflate, off: z.out.n}
+	switch {
+	case stored(name):
+		e.method, z.comp = zip.Store, &z.out
+	case z.fw == nil:
+		fw, err := flate.NewWriter(&z.out, flate.BestSpeed)
+		if err != nil {
+			return nil, err
+		}
+		z.fw, z.comp = fw, fw
+	default:
+		z.fw.Reset(&z.out)
+		z.comp = z.fw
+	}
+	z.entries[name], z.cur = e, e
 	return e, nil
+}
+
+// finish ends the entry being written, if any.
+func (z *sortedZip) finish() error {
+	e := z.cur
+	if e == nil {
+		return nil
+	}
+	if e.method == zip.Deflate {
+		if err := z.fw.Close(); err != nil {
+			return err
+		}
+	}
+	e.n = z.out.n - e.off
+	z.cur, z.comp = nil, nil
+	return nil
+}
+
+// open reads back an entry's compressed bytes. A write after it must
+// seek to the end of scratch first (see sortContentTypes).
+func (z *sortedZip) open(e *zipEntry) (io.Reader, error) {
+	if z.scratch == nil {
+		return bytes.NewReader(z.mem.Bytes()[e.off : e.off+e.n]), nil
+	}
+	if err := z.bw.Flush(); err != nil {
+		return nil, err
+	}
+	if _, err := z.scratch.Seek(e.off, io.SeekStart); err != nil {
+		return nil, err
+	}
+	return io.LimitReader(z.scratch, e.n), nil
 }
 
 // stored reports whether an entry is kept uncompressed: a picture.
@@ -65,21 +144,6 @@ func stored(name string) bool {
 	}
 	return false
 }
-
-// start readies an empty entry for writing.
-func (e *zipEntry) start() error {
-	if stored(e.name) {
-		e.method, e.fw = zip.Store, nopCloser{&e.compressed}
-		return nil
-	}
-	fw, err := flate.NewWriter(&e.compressed, flate.BestSpeed)
-	e.method, e.fw = zip.Deflate, fw
-	return err
-}
-
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }
 
 // AddFS adds every regular file of fsys, as zip.Writer.AddFS does.
 func (z *sortedZip) AddFS(fsys fs.FS) error {
@@ -114,14 +178,21 @@ type contentTypes struct {
 	} `xml:"Override"`
 }
 
-// sortContentTypes rewrites [Content_Types].xml with its elements sorted.
-func sortContentTypes(e *zipEntry) error {
-	if err := e.fw.Close(); err != nil {
-		return err
-	}
-	raw, err := io.ReadAll(flate.NewReader(&e.compressed))
+// sortContentTypes rewrites [Content_Types].xml with its elements sorted,
+// as a new entry of that name.
+func (z *sortedZip) sortContentTypes(e *zipEntry) error {
+	r, err := z.open(e)
 	if err != nil {
 		return err
+	}
+	raw, err := io.ReadAll(flate.NewReader(r))
+	if err != nil {
+		return err
+	}
+	if z.scratch != nil {
+		if _, err := z.scratch.Seek(z.out.n, io.SeekStart); err != nil {
+			return err
+		}
 	}
 	var ct contentTypes
 	if err := xml.Unmarshal(raw, &ct); err != nil {
@@ -133,21 +204,26 @@ func sortContentTypes(e *zipEntry) error {
 	if err != nil {
 		return err
 	}
-	*e = zipEntry{name: e.name}
-	if err := e.start(); err != nil {
+	w, err := z.Create(e.name)
+	if err != nil {
 		return err
 	}
-	if _, err := e.Write([]byte(xml.Header)); err != nil {
+	if _, err := w.Write([]byte(xml.Header)); err != nil {
 		return err
 	}
-	_, err = e.Write(out)
-	return err
+	if _, err := w.Write(out); err != nil {
+		return err
+	}
+	return z.finish()
 }
 
 // Close writes the entries in a fixed order and the central directory.
 func (z *sortedZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
 	if e, ok := z.entries["[Content_Types].xml"]; ok {
-		if err := sortContentTypes(e); err != nil {
+		if err := z.sortContentTypes(e); err != nil {
 			return err
 		}
 	}
@@ -165,19 +241,19 @@ func (z *sortedZip) Close() error {
 	zw := zip.NewWriter(z.w)
 	for _, name := range names {
 		e := z.entries[name]
-		if err := e.fw.Close(); err != nil {
-			return err
-		}
 		h := &zip.FileHeader{Name: name, Method: e.method, CRC32: e.crc,
-			CompressedSize64: uint64(e.compressed.Len()), UncompressedSize64: e.size}
+			CompressedSize64: uint64(e.n), UncompressedSize64: e.size}
 		w, err := zw.CreateRaw(h)
 		if err != nil {
 			return err
 		}
-		if _, err := e.compressed.WriteTo(w); err != nil {
+		r, err := z.open(e)
+		if err != nil {
 			return err
 		}
-		delete(z.entries, name)
+		if _, err := io.Copy(w, r); err != nil {
+			return err
+		}
 	}
 	return zw.Close()
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/history"
 	"github.com/issuelens/analyze/report"
 )
@@ -76,23 +77,43 @@ type spoolFiles struct {
 	files []*os.File
 }
 
-// newSpool makes a temporary file (in $TMPDIR, unlinked at once) to spool
-// rows to, closed with the others when the run ends.
+// newSpool makes a temporary file (see tempFile) to spool rows to, closed
+// with the others when the run ends.
 func newSpool(fs *spoolFiles) (*report.Spool, error) {
-	f, err := os.CreateTemp("", "analyze-spool-*.csv")
+	f, err := tempFile("analyze-spool-*.csv")
 	if err != nil {
-		return nil, fmt.Errorf("temporary file: %w", err)
-	}
-	// unlinked at once: the open file is all the spool needs, and a run
-	// that is killed leaves nothing behind in $TMPDIR
-	if err := os.Remove(f.Name()); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("temporary file: %w", err)
+		return nil, err
 	}
 	fs.mu.Lock()
 	fs.files = append(fs.files, f)
 	fs.mu.Unlock()
 	return report.NewSpool(f), nil
+}
+
+// tempFile makes an empty temporary file in $TMPDIR, unlinked at once:
+// the open file is all it is for, and a run that is killed leaves nothing
+// behind in $TMPDIR.
+func tempFile(pattern string) (*os.File, error) {
+	f, err := os.CreateTemp("", pattern)
+	if err != nil {
+		return nil, fmt.Errorf("temporary file: %w", err)
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("temporary file: %w", err)
+	}
+	return f, nil
+}
+
+// writeWorkbook is report.WriteWorkbook with the workbook's parts waiting
+// in a temporary file, not in memory, until they are written in order.
+func writeWorkbook(w io.Writer, res *analyze.Result, tables []report.Table, st *report.StructureSheet, prov report.Provenance, look report.Look) error {
+	scratch, err := tempFile("analyze-xlsx-*.zip")
+	if err != nil {
+		return err
+	}
+	defer scratch.Close()
+	return report.WriteWorkbook(w, scratch, res, tables, st, prov, look)
 }
 
 func (fs *spoolFiles) remove() {

@@ -607,7 +607,7 @@ func outputs(res *analyze.Result, st *report.StructureSheet, copt charts.Options
 	for name, data := range images {
 		files[filepath.Join("charts", name)] = func(w io.Writer) error { _, err := w.Write(data); return err }
 	}
-	files["report.xlsx"] = func(w io.Writer) error { return report.WriteWorkbook(w, res, tables, st, prov, look) }
+	files["report.xlsx"] = func(w io.Writer) error { return writeWorkbook(w, res, tables, st, prov, look) }
 	return files, nil
 }
 
