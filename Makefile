@@ -5,7 +5,7 @@ SAMPLE  := testdata/two_sessions_2024.txt
 OUT     := out
 FUZZTIME ?= 20s
 
-.PHONY: build run test bench bench-peer fuzz golden clean
+.PHONY: build run test bench bench-peer bench-shapes fuzz golden clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/analyze
@@ -41,6 +41,11 @@ bench:
 # alone (see scripts/bench-peer.sh; RUNS=5 by default)
 bench-peer:
 	bash scripts/bench-peer.sh
+
+# peak RSS and time per byte on the hostile shapes (1 M short lines, 124k
+# dated articles, one 54 MB line; see scripts/bench-shapes.sh)
+bench-shapes:
+	bash scripts/bench-shapes.sh
 
 # A short local fuzz of every fuzz target (FUZZTIME each).
 fuzz:
