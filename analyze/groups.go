@@ -31,6 +31,18 @@ func (r *Result) Days() []Group {
 	})
 }
 
+// Dates are the ISO dates the counts cover, in order (Days without
+// Undated).
+func (r *Result) Dates() []string {
+	var out []string
+	for _, d := range r.Days() {
+		if d.Name != Undated {
+			out = append(out, d.Name)
+		}
+	}
+	return out
+}
+
 // Venues groups the counts by venue, in order of first appearance.
 func (r *Result) Venues() []Group {
 	return r.groupBy(func(k GroupKey) string { return k.Venue }, nil)

@@ -45,6 +45,9 @@ func TestGroups(t *testing.T) {
 	if got, want := groupNames(days), []string{"2024-03-05", "2024-03-06", Undated}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("days %v, want %v", got, want)
 	}
+	if got, want := r.Dates(), []string{"2024-03-05", "2024-03-06"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("dates %v, want %v", got, want)
+	}
 	// 2024-03-06: p1 is 1 (NPC) + 4 (CPPCC) = 5 over 2000 + 1500 tokens
 	if n, tk := days[1].Count(c, 1), days[1].Tokens(c); n != 5 || tk != 3500 {
 		t.Errorf("2024-03-06: p1 %d over %d tokens, want 5 over 3500", n, tk)

@@ -8,10 +8,6 @@ import (
 	"github.com/issuelens/analyze/analyze"
 )
 
-// undated labels the groups of articles that carry no date, shown after
-// the days in the charts by day.
-const undated = analyze.Undated
-
 // facts are the views of a Result the charts share: days, venues, the
 // formulations ranked by mentions and the mentions of each theme. The
 // groupings, sums and rates are analyze's (Result.Days, Group.Count,
@@ -41,12 +37,9 @@ func newFacts(res *analyze.Result) *facts {
 		r.Counts = analyze.NewCounts()
 		res = &r
 	}
-	f := &facts{res: res, dayKeys: res.Days(), venues: res.Venues(), ranked: res.Ranked()}
+	f := &facts{res: res, dayKeys: res.Days(), dated: res.Dates(), venues: res.Venues(), ranked: res.Ranked()}
 	for _, d := range f.dayKeys {
 		f.days = append(f.days, d.Name)
-		if d.Name != undated {
-			f.dated = append(f.dated, d.Name)
-		}
 	}
 	byTheme := map[string]int{}
 	for _, fm := range f.ranked {
@@ -390,7 +383,7 @@ func (f *facts) hasKeyness(day string) bool {
 func (f *facts) when() string {
 	switch len(f.dated) {
 	case 0:
-		return "undated"
+		return analyze.Undated
 	case 1:
 		return f.dated[0]
 	default:

@@ -4,18 +4,20 @@ import (
 	"io"
 	"os"
 	"testing"
+
+	"github.com/issuelens/analyze/analyze/analyzetest"
+	"github.com/issuelens/analyze/internal/testfiles"
 )
 
 // the public corpus of 65 State of the Union addresses (2.07 MB), kept
 // beside the repository in ../shared
-const corpusPath = "../../shared/corpus/state_of_the_union_1945-2006.txt"
 
 func benchmarkWorkbook(b *testing.B, path string) {
 	st, err := os.Stat(path)
 	if err != nil {
 		b.Fatalf("benchmark input: %v (../shared must stand beside the repository)", err)
 	}
-	res := analyzeIssue(b, readIssue(b, path))
+	res := analyzetest.AnalyzeIssue(b, analyzetest.Read(b, path))
 	tables := Tables(res)
 	prov := Provenance{Input: path, Version: "bench"}
 	b.SetBytes(st.Size())
@@ -29,16 +31,18 @@ func benchmarkWorkbook(b *testing.B, path string) {
 
 // The workbook without chart pictures (charts.BenchmarkRender times those).
 func BenchmarkWorkbookReference(b *testing.B) {
-	benchmarkWorkbook(b, "../testdata/two_sessions_2024.txt")
+	benchmarkWorkbook(b, testfiles.Sample(b))
 }
-func BenchmarkWorkbookCorpus(b *testing.B) { benchmarkWorkbook(b, corpusPath) }
+func BenchmarkWorkbookCorpus(b *testing.B) {
+	benchmarkWorkbook(b, testfiles.Shared(b, "corpus/state_of_the_union_1945-2006.txt"))
+}
 
 func benchmarkCSV(b *testing.B, path string) {
 	st, err := os.Stat(path)
 	if err != nil {
 		b.Fatalf("benchmark input: %v (../shared must stand beside the repository)", err)
 	}
-	res := analyzeIssue(b, readIssue(b, path))
+	res := analyzetest.AnalyzeIssue(b, analyzetest.Read(b, path))
 	b.SetBytes(st.Size())
 	b.ReportAllocs()
 	for b.Loop() {
@@ -51,5 +55,7 @@ func benchmarkCSV(b *testing.B, path string) {
 }
 
 // The CSV tables.
-func BenchmarkCSVReference(b *testing.B) { benchmarkCSV(b, "../testdata/two_sessions_2024.txt") }
-func BenchmarkCSVCorpus(b *testing.B)    { benchmarkCSV(b, corpusPath) }
+func BenchmarkCSVReference(b *testing.B) { benchmarkCSV(b, testfiles.Sample(b)) }
+func BenchmarkCSVCorpus(b *testing.B) {
+	benchmarkCSV(b, testfiles.Shared(b, "corpus/state_of_the_union_1945-2006.txt"))
+}

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	_ "image/png" // excelize reads a picture's size through image.DecodeConfig
-	"sort"
 	"strconv"
 
 	"github.com/issuelens/analyze/analyze"
@@ -15,28 +14,18 @@ import (
 func (b *book) charts(res *analyze.Result, look Look) error {
 	sheet := SheetCharts
 	f := b.f
-	days := dayGroups(res)
-	type ft struct {
-		f analyze.Formulation
-		n int
-	}
-	var fts []ft
-	for _, fm := range res.Formulations {
-		if n := res.Counts.Total(fm.ID); n > 0 {
-			fts = append(fts, ft{fm, n})
-		}
-	}
-	sort.SliceStable(fts, func(i, j int) bool { return fts[i].n > fts[j].n })
+	days := res.Periods()
+	fts := res.Ranked()
 	fts = fts[:min(12, len(fts))]
 	cols := []Column{{Name: "formulation", Kind: Text}}
 	for _, d := range days {
-		cols = append(cols, Column{Name: d.name, Kind: Int})
+		cols = append(cols, Column{Name: d.Name, Kind: Int})
 	}
 	var rows [][]any
 	for _, x := range fts {
-		row := []any{x.f.Phrase}
+		row := []any{x.Phrase}
 		for _, d := range days {
-			row = append(row, d.count(res, x.f.ID))
+			row = append(row, d.Count(res.Counts, x.ID))
 		}
 		rows = append(rows, row)
 	}

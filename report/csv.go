@@ -135,10 +135,10 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // per1000 is count per 1,000 tokens, two decimals; empty when there are no tokens.
 func per1000(count, tokens int) string {
-	if tokens == 0 {
-		return ""
+	if v, ok := analyze.Rate(count, tokens); ok {
+		return fmt.Sprintf("%.2f", v)
 	}
-	return fmt.Sprintf("%.2f", float64(count)/float64(tokens)*1000)
+	return ""
 }
 
 // ArticlesTable lists the articles with their sizes. Its rows are made as

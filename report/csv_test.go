@@ -8,26 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/issuelens/analyze/analyze/analyzetest"
+
 	"github.com/issuelens/analyze/analyze"
-	"github.com/issuelens/analyze/analyze/lexicon"
 )
 
 func analyzeReference(t testing.TB) *analyze.Result {
-	return analyzeIssue(t, readReference(t))
-}
-
-// analyzeIssue analyses an issue with the default lexicon.
-func analyzeIssue(t testing.TB, iss *analyze.Issue) *analyze.Result {
-	t.Helper()
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := analyze.Analyze(iss, lex, analyze.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return analyzetest.AnalyzeIssue(t, readReference(t))
 }
 
 func csvBytes(t *testing.T, tb Table) []byte {

@@ -8,37 +8,16 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/issuelens/analyze/analyze/analyzetest"
+	"github.com/issuelens/analyze/internal/testfiles"
+
 	"github.com/issuelens/analyze/analyze"
-	"github.com/issuelens/analyze/analyze/lexicon"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under ../testdata")
 
 func readReference(t testing.TB) *analyze.Issue {
-	return readIssue(t, "../testdata/two_sessions_2024.txt")
-}
-
-// readIssue reads an issue file with the default lexicon's venues.
-func readIssue(t testing.TB, path string) *analyze.Issue {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd, err := analyze.NewReader(analyze.VenuesOf(lex))
-	if err != nil {
-		t.Fatal(err)
-	}
-	iss, err := rd.Read(f, filepath.Base(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return iss
+	return analyzetest.Read(t, testfiles.Sample(t))
 }
 
 // golden compares got with the golden file, or rewrites it under -update.

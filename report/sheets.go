@@ -202,19 +202,19 @@ func (b *book) lexiconSheet(res *analyze.Result) error {
 // pivot writes formulations × groups: counts, a total, then per 1,000
 // tokens, grouped by theme; under the table, all mentions and the token
 // denominators.
-func (b *book) pivot(sheet string, res *analyze.Result, groups []group) error {
+func (b *book) pivot(sheet string, res *analyze.Result, groups []analyze.Group) error {
 	cols := []Column{{Name: "theme", Kind: Text}, {Name: "formulation", Kind: Text}, {Name: "zh", Kind: Text}}
 	for _, g := range groups {
-		cols = append(cols, Column{Name: g.name, Kind: Int})
+		cols = append(cols, Column{Name: g.Name, Kind: Int})
 	}
 	cols = append(cols, Column{Name: "total", Kind: Int})
 	for _, g := range groups {
-		cols = append(cols, Column{Name: g.name + " per 1,000", Kind: Dec1})
+		cols = append(cols, Column{Name: g.Name + " per 1,000", Kind: Dec1})
 	}
 	cols = append(cols, Column{Name: "total per 1,000", Kind: Dec1})
 	allTokens := 0
 	for _, g := range groups {
-		allTokens += g.tokens(res)
+		allTokens += g.Tokens(res.Counts)
 	}
 	var rows [][]any
 	totals := make([]int, len(groups))
@@ -226,13 +226,13 @@ func (b *book) pivot(sheet string, res *analyze.Result, groups []group) error {
 		row := []any{f.Theme, f.Phrase, f.ZH}
 		counts := make([]int, len(groups))
 		for i, g := range groups {
-			counts[i] = g.count(res, f.ID)
+			counts[i] = g.Count(res.Counts, f.ID)
 			totals[i] += counts[i]
 			row = append(row, counts[i])
 		}
 		row = append(row, total)
 		for i, g := range groups {
-			row = append(row, rate(counts[i], g.tokens(res)))
+			row = append(row, rate(counts[i], g.Tokens(res.Counts)))
 		}
 		row = append(row, rate(total, allTokens))
 		rows = append(rows, row)
@@ -250,13 +250,13 @@ func (b *book) pivot(sheet string, res *analyze.Result, groups []group) error {
 	all := 0
 	for i, g := range groups {
 		sum = append(sum, totals[i])
-		toks = append(toks, g.tokens(res))
+		toks = append(toks, g.Tokens(res.Counts))
 		all += totals[i]
 	}
 	sum = append(sum, all)
 	toks = append(toks, allTokens)
 	for i, g := range groups {
-		sum = append(sum, rate(totals[i], g.tokens(res)))
+		sum = append(sum, rate(totals[i], g.Tokens(res.Counts)))
 	}
 	sum = append(sum, rate(all, allTokens))
 	for i, r := range [][]any{sum, toks} {
@@ -280,19 +280,19 @@ func (b *book) pivot(sheet string, res *analyze.Result, groups []group) error {
 
 // themes writes theme counts and shares per day and per venue.
 func (b *book) themes(res *analyze.Result) error {
-	groups := append(dayGroups(res), venueGroups(res)...)
+	groups := append(res.Periods(), res.Venues()...)
 	cols := []Column{{Name: "theme", Kind: Text}}
 	for i, g := range groups {
-		label := g.name
-		if i >= len(dayGroups(res)) {
-			label = "venue: " + g.name
+		label := g.Name
+		if i >= len(res.Periods()) {
+			label = "venue: " + g.Name
 		}
 		cols = append(cols, Column{Name: label + " mentions", Kind: Int}, Column{Name: label + " share", Kind: Percent})
 	}
-	byTheme := func(g group) map[string]int {
+	byTheme := func(g analyze.Group) map[string]int {
 		m := map[string]int{}
 		for _, f := range res.Formulations {
-			m[f.Theme] += g.count(res, f.ID)
+			m[f.Theme] += g.Count(res.Counts, f.ID)
 		}
 		return m
 	}

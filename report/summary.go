@@ -29,16 +29,8 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	if err := set("A1", iss.Title, b.title); err != nil {
 		return err
 	}
-	days := dayGroups(res)
-	seen := map[string]bool{}
-	var dated []string
-	for _, k := range res.Counts.Groups {
-		if k.Date != "" && !seen[k.Date] {
-			seen[k.Date] = true
-			dated = append(dated, k.Date)
-		}
-	}
-	sort.Strings(dated)
+	days := res.Periods()
+	dated := res.Dates()
 	dates := "none given"
 	switch {
 	case len(dated) == 1:
@@ -47,8 +39,8 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		dates = fmt.Sprintf("%s to %s (%d days)", dated[0], dated[len(dated)-1], len(dated))
 	}
 	var venues []string
-	for _, v := range venueGroups(res) {
-		venues = append(venues, v.name)
+	for _, v := range res.Venues() {
+		venues = append(venues, v.Name)
 	}
 	tokens := 0
 	for _, a := range res.Articles {
@@ -131,7 +123,7 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 
 // topRows are the five formulations most mentioned on each day (or
 // issue): day, rank, formulation, theme, mentions, per 1,000.
-func topRows(res *analyze.Result, days []group) [][]any {
+func topRows(res *analyze.Result, days []analyze.Group) [][]any {
 	var top [][]any
 	for _, d := range days {
 		type fc struct {
@@ -140,13 +132,13 @@ func topRows(res *analyze.Result, days []group) [][]any {
 		}
 		var fcs []fc
 		for _, fm := range res.Formulations {
-			if n := d.count(res, fm.ID); n > 0 {
+			if n := d.Count(res.Counts, fm.ID); n > 0 {
 				fcs = append(fcs, fc{fm, n})
 			}
 		}
 		sort.SliceStable(fcs, func(i, j int) bool { return fcs[i].n > fcs[j].n })
 		for i, x := range fcs[:min(5, len(fcs))] {
-			top = append(top, []any{d.name, i + 1, x.f.Phrase, x.f.Theme, x.n, rate(x.n, d.tokens(res))})
+			top = append(top, []any{d.Name, i + 1, x.f.Phrase, x.f.Theme, x.n, rate(x.n, d.Tokens(res.Counts))})
 		}
 	}
 	return top

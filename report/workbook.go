@@ -115,8 +115,8 @@ func (b *book) report(res *analyze.Result, tables []Table, st *StructureSheet, p
 	}
 	steps := []func() error{
 		func() error { return b.summary(res, prov) },
-		func() error { return b.pivot(SheetByDay, res, dayGroups(res)) },
-		func() error { return b.pivot(SheetByVenue, res, venueGroups(res)) },
+		func() error { return b.pivot(SheetByDay, res, res.Periods()) },
+		func() error { return b.pivot(SheetByVenue, res, res.Venues()) },
 		func() error { return b.themes(res) },
 		func() error { return b.trends(res) },
 		func() error { return b.cooccurrence(res, t.cooc) },

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/issuelens/analyze/internal/testfiles"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -152,10 +154,7 @@ func TestWorkbookIsDeterministic(t *testing.T) {
 // libreoffice-calc-nogui, installed by .ci/run), saves every sheet as CSV
 // and checks what it reads.
 func TestWorkbookInLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Fatal("soffice not found: install Debian's libreoffice-calc-nogui (.ci/run does)")
-	}
+	soffice := testfiles.Program(t, "soffice", "libreoffice-calc-nogui")
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "report.xlsx")
 	if err := os.WriteFile(xlsx, writeReferenceWorkbook(t), 0o644); err != nil {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/issuelens/analyze/internal/testfiles"
 )
 
 func benchmarkRun(b *testing.B, input string) {
@@ -32,13 +34,13 @@ func BenchmarkRunReference(b *testing.B) { benchmarkRun(b, "../../testdata/two_s
 
 // BenchmarkRunCorpus: the whole run on the 2.07 MB public corpus.
 func BenchmarkRunCorpus(b *testing.B) {
-	benchmarkRun(b, "../../../shared/corpus/state_of_the_union_1945-2006.txt")
+	benchmarkRun(b, testfiles.Shared(b, "corpus/state_of_the_union_1945-2006.txt"))
 }
 
 // BenchmarkRun200MB: the whole run on a 200 MB file, the public corpus
 // a hundred times (go test -run '^$' -bench Run200MB -benchtime 1x).
 func BenchmarkRun200MB(b *testing.B) {
-	corpus, err := os.ReadFile("../../../shared/corpus/state_of_the_union_1945-2006.txt")
+	corpus, err := os.ReadFile(testfiles.Shared(b, "corpus/state_of_the_union_1945-2006.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}

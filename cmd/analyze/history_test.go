@@ -11,14 +11,22 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/issuelens/analyze/internal/testfiles"
+
 	"github.com/issuelens/analyze/history"
 	"github.com/xuri/excelize/v2"
 )
 
 const (
 	sampleIssue = "../../testdata/two_sessions_2024.txt"
-	sotu0306    = "../../../shared/corpus/state_of_the_union_2003-2006.txt" // 4 addresses, 2003-01-28 to 2006-01-31
 )
+
+// sotu0306 is the public corpus's four addresses of 2003 to 2006
+// (2003-01-28 to 2006-01-31), in ../shared.
+func sotu0306(t *testing.T) string {
+	t.Helper()
+	return testfiles.Shared(t, "corpus/state_of_the_union_2003-2006.txt")
+}
 
 // readCSV reads a CSV file into rows by their first column.
 func readCSV(t *testing.T, path string) (header []string, rows map[string][]string) {
@@ -83,7 +91,7 @@ func TestRunKeepsHistory(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	store := filepath.Join(out, "history.sqlite")
-	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--out", filepath.Join(out, "sotu"), sotu0306); code != 0 {
+	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--out", filepath.Join(out, "sotu"), sotu0306(t)); code != 0 {
 		t.Fatalf("first run: exit %d, %s", code, stderr)
 	}
 	if n := storedIssues(t, store); n != 1 {
@@ -215,7 +223,7 @@ func TestNoHistory(t *testing.T) {
 func TestConcurrentRunsShareHistory(t *testing.T) {
 	dir := t.TempDir()
 	store := filepath.Join(dir, "history.sqlite")
-	inputs := []string{sampleIssue, sotu0306}
+	inputs := []string{sampleIssue, sotu0306(t)}
 	var wg sync.WaitGroup
 	errs := make([]error, len(inputs))
 	for i, in := range inputs {

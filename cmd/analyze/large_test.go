@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/issuelens/analyze/internal/testfiles"
 )
 
 // TestTenMegabyteLine: a scraped page run together on one 10 MB line is
@@ -114,9 +116,9 @@ func TestKillLeavesNothing(t *testing.T) {
 func interruptible(t *testing.T, dir, out string) (bin, big, small string, mentions []byte) {
 	t.Helper()
 	bin = buildBinary(t, dir)
-	corpus, err := os.ReadFile("../../../shared/corpus/state_of_the_union_1945-2006.txt")
+	corpus, err := os.ReadFile(testfiles.Shared(t, "corpus/state_of_the_union_1945-2006.txt"))
 	if err != nil {
-		t.Fatalf("the public corpus must stand in ../shared: %v", err)
+		t.Fatal(err)
 	}
 	big = filepath.Join(dir, "big.txt")
 	os.WriteFile(big, bytes.Repeat(corpus, 3), 0o644)
@@ -150,10 +152,7 @@ func TestProgressBarOnTerminal(t *testing.T) {
 	os.Mkdir(in, 0o755)
 	os.WriteFile(filepath.Join(in, "a.txt"), ref, 0o644)
 	os.WriteFile(filepath.Join(in, "b.txt"), ref, 0o644)
-	script, err := exec.LookPath("script")
-	if err != nil {
-		t.Fatal("script(1) not found: it comes with Debian's bsdutils")
-	}
+	script := testfiles.Program(t, "script", "bsdutils")
 	tty, err := exec.Command(script, "-qec", bin+" run --out "+filepath.Join(dir, "tty")+" "+in, "/dev/null").CombinedOutput()
 	if err != nil || !strings.Contains(string(tty), "analysing") {
 		t.Errorf("on a terminal: %v, output %q; want a progress bar", err, tty)

@@ -590,17 +590,8 @@ func outputs(res *analyze.Result, st *report.StructureSheet, copt charts.Options
 	for _, c := range built {
 		look.Images = append(look.Images, report.ChartImage{Name: c.Name, Title: c.Title, PNG: images[c.Name+".png"]})
 	}
-	days := map[string]bool{}
-	for _, k := range res.Counts.Groups {
-		days[k.Date] = true
-	}
-	if len(res.Issues) > 1 {
-		days = map[string]bool{}
-		for _, is := range res.Issues {
-			days[is.Name] = true
-		}
-	}
-	for _, c := range charts.GroupColors(len(days)) {
+	// the workbook colours the days (or issues) as the charts do
+	for _, c := range charts.GroupColors(len(res.Periods())) {
 		r, g, b, _ := c.RGBA()
 		look.DayColors = append(look.DayColors, fmt.Sprintf("#%02X%02X%02X", r>>8, g>>8, b>>8))
 	}

@@ -77,7 +77,6 @@ func TestReportNamesStayInOut(t *testing.T) {
 	for _, name := range []string{".txt", "..txt", "...txt", "a.txt", "b.txt"} {
 		write(t, filepath.Join(drop, name), smallIssue)
 	}
-	before := tree(t, dir)
 
 	// a folder: the hidden files are skipped, the others read
 	out := filepath.Join(reports, "2024-05")
@@ -98,7 +97,7 @@ func TestReportNamesStayInOut(t *testing.T) {
 	t.Cleanup(func() { os.Chdir(wd) })
 	os.Chdir(drop)
 	write(t, filepath.Join(drop, "out", "history.sqlite"), "x") // stands for what out/ holds
-	before = tree(t, dir)
+	before := tree(t, dir)
 	for _, args := range [][]string{
 		{"run", "..txt"}, {"run", "...txt"}, {"run", ".txt"},
 		{"run", "--out", out, "a.txt", "...txt"},
