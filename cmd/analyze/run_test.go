@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,17 +14,33 @@ import (
 
 func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
+	args = smallCharts(args)
 	var stdout, stderr bytes.Buffer
 	err := run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr)
 	code := exitStatus(err, &stderr)
 	return stdout.String(), stderr.String(), code
 }
 
+// smallCharts has a `run` draw its charts at 400×300 px, 50 dpi, unless
+// the test asks for a size: drawing is most of a run's time under the
+// race detector (a sample run 4.7 s at full size, 2.4 s small), and what
+// these tests check does not depend on it. Full-size drawing is checked by
+// the charts package, TestRunWritesGoldenTables and the large tests.
+func smallCharts(args []string) []string {
+	if len(args) == 0 || args[0] != "run" || slices.ContainsFunc(args, func(a string) bool {
+		return strings.HasPrefix(strings.TrimLeft(a, "-"), "size") || strings.HasPrefix(strings.TrimLeft(a, "-"), "dpi")
+	}) {
+		return args
+	}
+	return append([]string{"run", "--size", "400x300", "--dpi", "50"}, args[1:]...)
+}
+
 // TestRunWritesGoldenTables: `analyze run` on the reference issue writes
 // the four tables, byte for byte the goldens checked by reading.
 func TestRunWritesGoldenTables(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "report")
-	stdout, stderr, code := runCLI(t, "", "run", "--out", out, "../../testdata/two_sessions_2024.txt")
+	// at the default chart size (see smallCharts)
+	stdout, stderr, code := runCLI(t, "", "run", "--size", "1600x900", "--dpi", "150", "--out", out, "../../testdata/two_sessions_2024.txt")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}

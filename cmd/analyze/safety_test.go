@@ -320,7 +320,8 @@ func TestDiskFull(t *testing.T) {
 	}
 	before := tree(t, disk)
 	beforeMentions, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
-	_, stderr, code := runCLI(t, "", "run", "--no-history", "--out", out, "../../testdata/two_sessions_2024.txt")
+	// full-size charts, which do not fit
+	_, stderr, code := runCLI(t, "", "run", "--no-history", "--size", "1600x900", "--out", out, "../../testdata/two_sessions_2024.txt")
 	if code != 1 || !strings.Contains(stderr, "no space left on device") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("sample on a full disk: exit %d, stderr %q; want 1 and one line saying no space", code, stderr)
 	}
