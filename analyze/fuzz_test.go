@@ -29,6 +29,11 @@ func FuzzReadIssue(f *testing.F) {
 		"\xef\xbb\xbfMarch 5\n",
 		"\xff\xfeM\x00a\x00r\x00c\x00h\x00 \x005\x00\n\x00",
 		"caf\xe9 &amp; &rsquo;\n",
+		"<!DOCTYPE html><html><head><title>T</title><meta charset=gbk></head><body><nav>Home World</nav><article><h1>Xi stresses reform</h1>" +
+			"<p>March 5, 2024</p><p>Xi urged efforts to deepen reform and develop new quality productive forces in the province.</p></article></body></html>",
+	}
+	if b, err := os.ReadFile("../testdata/pages/xi_inspection.html"); err == nil {
+		seeds = append(seeds, string(b))
 	}
 	if b, err := os.ReadFile("../testdata/two_sessions_2024.txt"); err == nil {
 		seeds = append(seeds, string(b))

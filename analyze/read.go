@@ -92,6 +92,10 @@ func (rd *Reader) Read(r io.Reader, name string) (*Issue, error) {
 // the dates in the rest of the issue wait for its end. The Issue returned
 // has everything but the articles.
 func (rd *Reader) stream(r io.Reader, name string, emit func(*Article) error) (*Issue, error) {
+	r, page, err := rd.pageText(r, name)
+	if err != nil {
+		return nil, err
+	}
 	lr, err := newLineReader(r, name)
 	if err != nil {
 		return nil, err
@@ -108,9 +112,15 @@ func (rd *Reader) stream(r io.Reader, name string, emit func(*Article) error) (*
 		return nil, err
 	}
 	iss.Encoding, iss.Lines = enc, lr.n
+	if page != nil {
+		iss.Encoding = page.describe()
+	}
 	iss.Warnings = append(warnings, iss.Warnings...)
 	if err := b.finish(); err != nil {
 		return nil, err
+	}
+	if page != nil && iss.Publication == "" {
+		iss.Publication = page.Site
 	}
 	return iss, nil
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -125,7 +127,7 @@ func TestBadInputs(t *testing.T) {
 		code                 int
 	}{
 		{"missing file", filepath.Join(dir, "missing.txt"), "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
-		{"directory without .txt", emptyDir, "analyze: " + emptyDir + ": directory holds no .txt files\n", 3},
+		{"directory without .txt", emptyDir, "analyze: " + emptyDir + ": directory holds no .txt or .html files\n", 3},
 		{"empty file", write("empty.txt", nil), "analyze: empty.txt: empty input\n", 3},
 		{"binary file", write("binary.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "analyze: binary.txt:3: binary data (NUL byte), not a text issue\n", 3}, // \r\n and \n come before the first NUL
 	}
@@ -290,5 +292,50 @@ func TestChartFlags(t *testing.T) {
 		if code != exitUsage || !strings.HasPrefix(stderr, "analyze: "+bad[0]) {
 			t.Errorf("%v: exit %d, %q; want a usage error", bad, code, stderr)
 		}
+	}
+}
+
+// TestWebPagesInFolder: a folder mixing saved pages and text files reads
+// both, each page as one article of its main content (11 mentions by
+// reading testdata/pages/xi_inspection.html, see analyze.TestNewsPage);
+// a page on standard input is sniffed; a page of menus only is an input
+// error naming it.
+func TestWebPagesInFolder(t *testing.T) {
+	page, err := os.ReadFile("../../testdata/pages/xi_inspection.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	os.WriteFile(filepath.Join(in, "xi.html"), page, 0o644)
+	os.WriteFile(filepath.Join(in, "note.txt"), []byte(smallIssue), 0o644)
+	out := filepath.Join(t.TempDir(), "out")
+	stdout, stderr, code := runCLI(t, "", "run", "--json", "--no-history", "--out", out, in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var sum runSummary
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range sum.Inputs {
+		got[s.File] = fmt.Sprintf("%d articles, %d mentions, %s", s.Articles, s.Mentions, s.Output)
+	}
+	want := map[string]string{
+		"note.txt": "1 articles, 1 mentions, " + filepath.Join(out, "note"),
+		"xi.html":  "1 articles, 11 mentions, " + filepath.Join(out, "xi"),
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("inputs %v; want %v", got, want)
+	}
+	stdout, stderr, code = runCLI(t, string(page), "run", "--no-history", "--out", filepath.Join(t.TempDir(), "stdin"), "-")
+	if code != 0 || !strings.HasPrefix(stdout, "-: 1 articles, 11 mentions of 7 formulations") {
+		t.Errorf("a page on standard input: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	menus := filepath.Join(in, "menus.html")
+	os.WriteFile(menus, []byte(`<!DOCTYPE html><html><body><nav><a href="/">Home</a> <a href="/w">World</a></nav></body></html>`), 0o644)
+	_, stderr, code = runCLI(t, "", "run", "--no-history", "--out", filepath.Join(t.TempDir(), "m"), menus)
+	if want := "analyze: menus.html: no article text found in the page\n"; code != exitInput || stderr != want {
+		t.Errorf("a page of menus: exit %d, stderr %q; want %d, %q", code, stderr, exitInput, want)
 	}
 }

@@ -86,7 +86,7 @@ commands:
   version         print the version
   help [COMMAND]  print this help, or a command's flags
 
-INPUT is a text file, a directory (its .txt files), or - for standard input.
+INPUT is a text file, a saved web page (.html, .htm), a directory (its .txt and .html files), or - for standard input.
 
 exit codes:
   0  success
@@ -145,7 +145,7 @@ func runHelp(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		fs, _ := runFlags(stdout)
-		fmt.Fprintln(stdout, "usage: analyze run [flags] INPUT...   (files, directories of .txt files, or -)")
+		fmt.Fprintln(stdout, "usage: analyze run [flags] INPUT...   (text files, web pages, directories of them, or -)")
 		fs.PrintDefaults()
 		return nil
 	case "lexicon":

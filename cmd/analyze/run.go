@@ -174,7 +174,7 @@ func parseRun(args []string, stderr io.Writer) (*runJob, []string, error) {
 		return nil, nil, err
 	}
 	if len(inputs) == 0 {
-		return nil, nil, &usageError{"run takes one or more inputs (files, directories of .txt files, or - for standard input)"}
+		return nil, nil, &usageError{"run takes one or more inputs (text files, web pages, directories of them, or - for standard input)"}
 	}
 	if cfg.minCount < 1 {
 		return nil, nil, &usageError{fmt.Sprintf("--min-count %d: must be at least 1", cfg.minCount)}
@@ -444,7 +444,17 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// expandInputs turns directories into their .txt files, sorted, and
+// readable is whether a file in a directory is an input: a text file
+// (.txt) or a saved web page (.html, .htm).
+func readable(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// expandInputs turns directories into their .txt and .html files, sorted, and
 // returns the hidden files it skipped there (a name starting with a dot:
 // read only when named).
 func expandInputs(inputs []string) (files, skipped []string, err error) {
@@ -467,7 +477,7 @@ func expandInputs(inputs []string) (files, skipped []string, err error) {
 		}
 		var txt []string
 		for _, e := range entries {
-			if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".txt") {
+			if e.IsDir() || !readable(e.Name()) {
 				continue
 			}
 			if strings.HasPrefix(e.Name(), ".") {
@@ -477,7 +487,7 @@ func expandInputs(inputs []string) (files, skipped []string, err error) {
 			txt = append(txt, filepath.Join(in, e.Name()))
 		}
 		if len(txt) == 0 {
-			return nil, nil, &analyze.InputError{File: in, Msg: "directory holds no .txt files"}
+			return nil, nil, &analyze.InputError{File: in, Msg: "directory holds no .txt or .html files"}
 		}
 		sort.Strings(txt)
 		files = append(files, txt...)

@@ -1,0 +1,223 @@
+package analyze
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// MaxPageBytes is the largest HTML page read: a saved article page is
+// well under a megabyte; past this it is not one page.
+const MaxPageBytes = 32 << 20
+
+// minProseWords is the fewest words of a paragraph that makes a page an
+// article: the content found must hold at least one, or the page is menus
+// and links only.
+const minProseWords = 8
+
+// minProseRunes is the same for a paragraph written without spaces
+// between words (Chinese), until its language counts its words.
+const minProseRunes = 60
+
+// Page is an HTML page turned into the plain text the reader reads: its
+// main content found by go-trafilatura (menus, sidebars, footers,
+// scripts and link lists left out), preceded by its publication date as
+// a date line and its title as the headline, paragraph by paragraph.
+type Page struct {
+	Text    string // the text to read: date line, title, paragraphs, each followed by a blank line
+	Title   string
+	Site    string // the site's name, from the page's metadata
+	Date    string // ISO date from the page's metadata (go-htmldate), or ""
+	Charset string // how the bytes were decoded (the page's own charset)
+	// KeptBytes and PageTextBytes are the article text kept and all the
+	// text of the page (both without markup): what share was dropped.
+	KeptBytes, PageTextBytes int
+}
+
+// IsHTML reports whether the start of an input is an HTML document: after
+// a byte-order mark and space, "<!doctype html" or "<html", or a comment
+// or XML declaration with <html> after it.
+func IsHTML(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	head = bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
+	switch {
+	case bytes.HasPrefix(head, []byte("<!doctype html")), bytes.HasPrefix(head, []byte("<html")):
+		return true
+	case bytes.HasPrefix(head, []byte("<!--")), bytes.HasPrefix(head, []byte("<?xml")):
+		return bytes.Contains(head, []byte("<html"))
+	}
+	return false
+}
+
+// pageText hands back r as it is or, when it holds an HTML page (by its
+// name's extension, or its first bytes), the page's main content as text
+// (ReadPage).
+func (rd *Reader) pageText(r io.Reader, name string) (io.Reader, *Page, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(1024)
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext != ".html" && ext != ".htm" && !IsHTML(head) {
+		return br, nil, nil
+	}
+	p, err := ReadPage(br, rd.lang)
+	if err != nil {
+		return nil, nil, &InputError{File: name, Msg: err.Error()}
+	}
+	return strings.NewReader(p.Text), p, nil
+}
+
+// ReadPage reads an HTML page (at most MaxPageBytes) and returns its main
+// content as text, as one article: the page's date and title open it, and
+// a paragraph of the content that is only a date (the date repeated in a
+// byline block) is left out, so that it does not open a second article.
+// The charset is the page's own (byte-order mark, then <meta charset>,
+// then a guess from the bytes), so GBK and GB2312 pages read as well as
+// UTF-8 ones; a page whose bytes are UTF-8 is read as UTF-8 whatever it
+// says. A page with no article text is an error.
+func ReadPage(r io.Reader, lang Language) (*Page, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxPageBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading the page: %w", err)
+	}
+	if len(data) > MaxPageBytes {
+		return nil, fmt.Errorf("an HTML page over %d MB: not one page", MaxPageBytes>>20)
+	}
+	enc, name, _ := charset.DetermineEncoding(data[:min(len(data), 1024)], "text/html")
+	if name != "utf-8" && !isASCII(data) && utf8.Valid(data) {
+		// a page that says it is in another charset but whose bytes are
+		// UTF-8 (and so not likely anything else) is UTF-8
+		enc, name = unicode.UTF8, "utf-8 (the page says "+name+")"
+	}
+	raw, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("decoding the page as %s: %w", name, err)
+	}
+	doc, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("not HTML: %w", err)
+	}
+	all := len(strings.Join(strings.Fields(visibleText(doc)), " "))
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+		EnableFallback: true, ExcludeComments: true, ExcludeTables: false,
+		HtmlDateMode: trafilatura.Fast,
+	})
+	if err != nil || res == nil || res.ContentNode == nil {
+		return nil, errors.New("no article text found in the page")
+	}
+	p := &Page{Title: strings.Join(strings.Fields(res.Metadata.Title), " "), Site: res.Metadata.Sitename, Charset: name, PageTextBytes: all}
+	if !res.Metadata.Date.IsZero() {
+		p.Date = res.Metadata.Date.Format("2006-01-02")
+	}
+	paras := blocks(res.ContentNode)
+	if len(paras) > 0 && p.Title != "" && strings.EqualFold(paras[0], p.Title) {
+		paras = paras[1:] // the title, repeated as the article's first heading
+	}
+	var b strings.Builder
+	if p.Date != "" {
+		b.WriteString(res.Metadata.Date.Format("January 2, 2006") + "\n\n")
+	}
+	if p.Title != "" {
+		b.WriteString(p.Title + "\n\n")
+	}
+	prose := false
+	for _, t := range paras {
+		if _, ok := lang.DateLine(t); ok {
+			continue
+		}
+		prose = prose || lang.LineWords(t) >= minProseWords || utf8.RuneCountInString(t) >= minProseRunes
+		p.KeptBytes += len(t) + 1
+		b.WriteString(t + "\n\n")
+	}
+	if !prose {
+		return nil, errors.New("no article text found in the page")
+	}
+	p.Text = b.String()
+	return p, nil
+}
+
+// isBlock reports an element whose text is a paragraph of its own.
+func isBlock(tag string) bool {
+	switch tag {
+	case "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td", "th",
+		"dt", "dd", "div", "section", "article", "table", "ul", "ol", "tr", "br", "hr", "figure", "caption":
+		return true
+	}
+	return false
+}
+
+// blocks returns the text of the content tree a paragraph per block
+// element, spaces folded, empty ones left out.
+func blocks(n *html.Node) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+			out = append(out, t)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if n.Data == "script" || n.Data == "style" {
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && isBlock(n.Data)
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	return out
+}
+
+// visibleText is the text of a document outside scripts and styles.
+func visibleText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "head") {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// describe says how the page was read, for Issue.Encoding: its charset,
+// and how much of its text was kept as the article.
+func (p *Page) describe() string {
+	return fmt.Sprintf("%s, HTML page: %s of its %s of text kept as the article (the rest: menus, links, footer)",
+		p.Charset, kb(p.KeptBytes), kb(p.PageTextBytes))
+}
+
+func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }

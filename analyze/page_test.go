@@ -1,0 +1,192 @@
+package analyze_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/analyzetest"
+
+	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/internal/testfiles"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// readPageIssue reads an HTML file as the reader does and analyses it with lex.
+func readPageIssue(t *testing.T, path string, lex *lexicon.Lexicon) (*analyze.Issue, *analyze.Result) {
+	t.Helper()
+	iss := analyzetest.ReadAs(t, path, "page.html")
+	res, err := analyze.Analyze(iss, lex, analyze.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return iss, res
+}
+
+// articleText is all the text of an issue's articles.
+func articleText(iss *analyze.Issue) string {
+	var b strings.Builder
+	for _, a := range iss.Articles {
+		if a.Headline != nil {
+			b.WriteString(a.Headline.Text + "\n")
+		}
+		for _, p := range a.Body {
+			b.WriteString(p.Text + "\n")
+		}
+		for _, c := range a.Captions {
+			b.WriteString(c.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestWeeklyAddressPage: a whitehouse.gov page (full HTML, nav, footer,
+// scripts) is one article, dated and titled from the page, holding the
+// address and its summary and none of the menus. "community college(s)"
+// counted by reading the page: 12 times in the text, once in the title.
+func TestWeeklyAddressPage(t *testing.T) {
+	lex, err := lexicon.Parse(strings.NewReader("themes:\n  - theme: Education\n    formulations:\n      - phrase: community college\n"), "cc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, res := readPageIssue(t, testfiles.Shared(t, "html/whitehouse_weekly_address.html"), lex)
+	if len(iss.Articles) != 1 {
+		t.Fatalf("%d articles; want the page as one", len(iss.Articles))
+	}
+	a := iss.Articles[0]
+	if a.Headline == nil || a.Headline.Text != "Weekly Address: Tuition-Free Community College" || a.Date.String() != "2015-04-11" || iss.Publication != "whitehouse.gov" {
+		t.Errorf("headline %v, date %s, publication %q; want the page's title, 2015-04-11, whitehouse.gov", a.Headline, a.Date, iss.Publication)
+	}
+	if n := len(res.Mentions); n != 13 {
+		t.Errorf("%d mentions of community college; want 13 (12 in the text, 1 in the title)", n)
+	}
+	text := articleText(iss)
+	for _, menu := range []string{"Briefing Room", "Jump to navigation", "Privacy Policy", "We the People Petitions", "Camp David"} {
+		if strings.Contains(text, menu) {
+			t.Errorf("the page's menu or footer %q was read as article text", menu)
+		}
+	}
+	for _, want := range []string{"Ladies and Gentlemen, this is Joe Biden", "may God protect our troops."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the address lost %q", want)
+		}
+	}
+}
+
+// TestNewsPage: a news page of our own in the shape analysts save (a
+// language menu, section menu, byline, photo with caption, "Most Read"
+// and "We Recommend" link lists, editor and key-word lines, copyright,
+// a script naming formulations) counts only the article. By reading
+// testdata/pages/xi_inspection.html: new quality productive forces 3
+// (headline, paragraphs 1 and 2), high-quality development 3, food
+// security 1, deepen reform 1, according to local conditions 1, modern
+// industrial system 1, scientific and technological innovation 1; the
+// menus and footer name new quality productive forces 4 more times, food
+// security 3, high-quality development 2, Belt and Road Initiative and
+// common prosperity once: none counted.
+func TestNewsPage(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, res := readPageIssue(t, testfiles.Testdata(t, "pages/xi_inspection.html"), lex)
+	if len(iss.Articles) != 1 {
+		t.Fatalf("%d articles; want 1", len(iss.Articles))
+	}
+	a := iss.Articles[0]
+	if a.Headline == nil || a.Headline.Text != "Xi stresses new quality productive forces in Jiangsu" || a.Date.String() != "2024-03-05" ||
+		a.Venue != "Jiangsu delegation" || iss.Publication != "People's Daily Online" {
+		t.Errorf("headline %v, date %s, venue %q, publication %q", a.Headline, a.Date, a.Venue, iss.Publication)
+	}
+	want := map[string]int{"new quality productive forces": 3, "high-quality development": 3, "food security": 1, "deepen reform": 1,
+		"according to local conditions": 1, "modernized industrial system": 1, "sci-tech innovation": 1}
+	got := map[string]int{}
+	for _, m := range res.Mentions {
+		got[m.Phrase]++
+	}
+	for p, n := range want {
+		if got[p] != n {
+			t.Errorf("%s: %d mentions; want %d", p, got[p], n)
+		}
+	}
+	if len(res.Mentions) != 11 {
+		t.Errorf("%d mentions; want 11: %v", len(res.Mentions), got)
+	}
+	text := articleText(iss)
+	for _, furniture := range []string{"Most Read", "We Recommend", "Web editor", "Key Words", "Copyright", "Japanese French", "Business", "Xinhua/Ju Peng"} {
+		if strings.Contains(text, furniture) {
+			t.Errorf("page furniture %q read as article text", furniture)
+		}
+	}
+}
+
+// TestPageCharsets: a GBK page read by its <meta charset>; a page that
+// says ISO-8859-1 but is UTF-8 read as UTF-8; a page with no article text
+// is an input error.
+func TestPageCharsets(t *testing.T) {
+	en, err := analyze.NewLanguage("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "<p>新质生产力是创新起主导作用的先进生产力质态。各地要因地制宜发展新质生产力，推动高质量发展，这是新时代的硬道理。</p>"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(`<html><head><meta charset="gbk"><title>新质生产力</title></head><body><article>` + body + body + `</article></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := analyze.ReadPage(strings.NewReader(gbk), en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Text, "因地制宜发展新质生产力") || p.Charset != "gbk" {
+		t.Errorf("GBK page read as %s: %q", p.Charset, p.Text)
+	}
+	wrong := `<html><head><meta charset="iso-8859-1"><title>Zhōngguó</title></head><body><article><p>` +
+		strings.Repeat("Xi called for developing new quality productive forces in Zhèjiāng and beyond. ", 4) + `</p></article></body></html>`
+	p, err = analyze.ReadPage(strings.NewReader(wrong), en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Text, "Zhèjiāng") || !strings.HasPrefix(p.Charset, "utf-8 (the page says") {
+		t.Errorf("UTF-8 page declared ISO-8859-1 read as %s: %q", p.Charset, p.Text)
+	}
+	rd, err := analyze.NewReader(analyze.DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = rd.Read(bytes.NewReader([]byte(`<!DOCTYPE html><html><body><nav><a href="/">Home</a> <a href="/x">World</a></nav></body></html>`)), "empty.html")
+	var ie *analyze.InputError
+	if !errors.As(err, &ie) || ie.File != "empty.html" || ie.Msg != "no article text found in the page" {
+		t.Errorf("a page of menus only: %v; want an input error naming the file", err)
+	}
+}
+
+// BenchmarkReadPage: reading a saved page (charset, HTML tree, main
+// content, metadata and date) for each of the three whitehouse.gov pages
+// and the news-page fixture in turn; pages/s is b.N·4 over the time.
+func BenchmarkReadPage(b *testing.B) {
+	en, err := analyze.NewLanguage("en")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pages [][]byte
+	for _, p := range []string{testfiles.Shared(b, "html/whitehouse_weekly_address.html"), testfiles.Shared(b, "html/whitehouse_blog.html"),
+		testfiles.Shared(b, "html/whitehouse_page.html"), testfiles.Testdata(b, "pages/xi_inspection.html")} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, data)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range pages {
+			if _, err := analyze.ReadPage(bytes.NewReader(data), en); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+}
