@@ -190,3 +190,47 @@ func BenchmarkReadPage(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
 }
+
+// TestDateFromFileNameAndFlag: a text with no date in it takes the date
+// its file name gives (2020-11-16, 20201116), else the date given with
+// --date (WithDate); a date in the text wins over both.
+func TestDateFromFileNameAndFlag(t *testing.T) {
+	rd, err := analyze.NewReader(analyze.DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	given, err := analyze.ParseISODate("2024-03-05")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withDate := rd.WithDate(given)
+	const undated = "Xi urged efforts to deepen reform.\n\nHe praised high-quality development.\n"
+	const dated = "March 9, 2023\n\nXi urged efforts to deepen reform.\n"
+	for _, tt := range []struct {
+		rd         *analyze.Reader
+		name, text string
+		date, note string
+	}{
+		{rd, "2020-11-16_remarks.txt", undated, "2020-11-16", `file name "2020-11-16_remarks.txt"`},
+		{rd, "speech20211208.html.txt", undated, "2021-12-08", `file name "speech20211208.html.txt"`},
+		{rd, "report-2024.txt", undated, "", ""},     // a year alone is no date
+		{rd, "id-202011161234.txt", undated, "", ""}, // digits running on are no date
+		{withDate, "notes.txt", undated, "2024-03-05", "given with --date"},
+		{withDate, "2020-11-16.txt", undated, "2020-11-16", `file name "2020-11-16.txt"`},
+		{withDate, "2020-11-16.txt", dated, "2023-03-09", `heading "March 9, 2023" (line 1)`},
+	} {
+		iss, err := tt.rd.Read(strings.NewReader(tt.text), tt.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := iss.Articles[0]
+		if a.Date.String() != tt.date || a.DateNote != tt.note {
+			t.Errorf("%s: date %q (%s); want %q (%s)", tt.name, a.Date, a.DateNote, tt.date, tt.note)
+		}
+	}
+	for _, bad := range []string{"2024-02-30", "05/03/2024", "2024-3-5", ""} {
+		if _, err := analyze.ParseISODate(bad); err == nil {
+			t.Errorf("ParseISODate(%q) took it", bad)
+		}
+	}
+}

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -21,9 +23,11 @@ const segmentWindow = 64 << 10
 // NewReaderIn and reuse it: it holds the language and the compiled
 // venues, and is safe for concurrent use.
 type Reader struct {
-	lang   Language
-	venues VenueFinder
-	pubs   []string
+	lang     Language
+	venues   VenueFinder
+	pubs     []string
+	nameDate *regexp.Regexp // a date in a file name: 2020-11-16, 20201116
+	date     Date           // the date of articles nothing else dates (WithDate), or zero
 }
 
 // NewReader returns a Reader of English that knows the given venues
@@ -40,7 +44,43 @@ func NewReader(venues []VenuePattern) (*Reader, error) {
 // (those of a lexicon, then the language's own: see Language.Venues)
 // besides the language's general venue cues.
 func NewReaderIn(lang Language, venues []VenuePattern) *Reader {
-	return &Reader{lang: lang, venues: lang.VenueFinder(venues), pubs: lang.Publications()}
+	return &Reader{lang: lang, venues: lang.VenueFinder(venues), pubs: lang.Publications(),
+		nameDate: regexp.MustCompile(`(?:^|[^0-9])((?:18|19|20|21)[0-9]{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`)}
+}
+
+// WithDate returns a Reader like rd that dates the articles nothing else
+// dates (no date heading, dateline, page date or date in the file name)
+// with d: the date the user gives (`--date`).
+func (rd *Reader) WithDate(d Date) *Reader {
+	r := *rd
+	r.date = d
+	return &r
+}
+
+// ParseISODate parses a date written YYYY-MM-DD.
+func ParseISODate(s string) (Date, error) {
+	var y, m, d int
+	if n, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); err != nil || n != 3 || len(s) != 10 {
+		return Date{}, fmt.Errorf("%q is not a date written YYYY-MM-DD", s)
+	}
+	date, ok := makeDate(y, m, d)
+	if !ok {
+		return Date{}, fmt.Errorf("%q is not a date of the calendar", s)
+	}
+	return date, nil
+}
+
+// fileDate is the date a file name gives ("2020-11-16-speech.txt",
+// "people_20201116.html"), if one.
+func (rd *Reader) fileDate(name string) (Date, bool) {
+	m := rd.nameDate.FindStringSubmatch(name)
+	if m == nil {
+		return Date{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	return makeDate(y, mo, d)
 }
 
 // Language returns the language rd reads.
@@ -707,6 +747,13 @@ func (b *builder) date(a *Article, dateLine int) bool {
 				a.DateNote = fmt.Sprintf("dateline %q (line %d)", cue, para.Line)
 				break
 			}
+		}
+	}
+	if a.Date.IsZero() {
+		if d, ok := b.rd.fileDate(b.iss.Name); ok {
+			a.Date, a.DateNote = d, fmt.Sprintf("file name %q", b.iss.Name)
+		} else if !b.rd.date.IsZero() {
+			a.Date, a.DateNote = b.rd.date, "given with --date"
 		}
 	}
 	if a.Date.IsZero() {

@@ -14,6 +14,7 @@ import (
 type inspectConfig struct {
 	json    bool
 	lexicon string
+	date    string
 }
 
 func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
@@ -22,12 +23,13 @@ func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
 	fs.SetOutput(out)
 	fs.BoolVar(&cfg.json, "json", false, "print the structure as JSON")
 	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file whose venues to use (default: the built-in lexicon)")
+	fs.StringVar(&cfg.date, "date", "", dateUsage)
 	return fs, cfg
 }
 
 func runInspect(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs, cfg := inspectFlags(io.Discard)
-	in, err := issueFromArgs(ctx, fs, args, &cfg.lexicon, stdin)
+	in, err := issueFromArgs(ctx, fs, args, cfg, stdin)
 	if err != nil {
 		return err
 	}
@@ -47,14 +49,17 @@ type loaded struct {
 }
 
 // issueFromArgs parses the flags and the one input, loads the lexicon
-// the flags name (*lexPath, "" for the default) and reads the issue.
-func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, lexPath *string, stdin io.Reader) (*loaded, error) {
+// the flags name ("" for the default) and reads the issue.
+func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, cfg *inspectConfig, stdin io.Reader) (*loaded, error) {
 	input, err := oneInput(fs, args)
 	if err != nil {
 		return nil, err
 	}
-	lex, rd, err := loadLexicon(ctx, *lexPath)
+	lex, rd, err := loadLexicon(ctx, cfg.lexicon)
 	if err != nil {
+		return nil, err
+	}
+	if rd, err = withDate(rd, cfg.date); err != nil {
 		return nil, err
 	}
 	iss, sum, _, err := readInput(ctx, rd, input, stdin)
@@ -85,4 +90,20 @@ func readInput(ctx context.Context, rd *analyze.Reader, path string, stdin io.Re
 		return err
 	})
 	return iss, sum, n, err
+}
+
+// dateUsage documents --date, the same in run and inspect.
+const dateUsage = "date YYYY-MM-DD of the articles that the text, the page and the file name leave undated"
+
+// withDate returns rd dating undated articles with --date, or rd as it
+// is when the flag is not given.
+func withDate(rd *analyze.Reader, date string) (*analyze.Reader, error) {
+	if date == "" {
+		return rd, nil
+	}
+	d, err := analyze.ParseISODate(date)
+	if err != nil {
+		return nil, &usageError{"--date: " + err.Error()}
+	}
+	return rd.WithDate(d), nil
 }

@@ -41,6 +41,7 @@ type runConfig struct {
 	history       string
 	noHistory     bool
 	takeOver      bool
+	date          string
 }
 
 func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
@@ -50,6 +51,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.StringVar(&cfg.out, "out", "", "output directory (default: out/<input name> for one input, out for several)")
 	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file (default: the built-in lexicon; see analyze lexicon)")
 	fs.BoolVar(&cfg.countCaptions, "count-captions", false, "count mentions in photo captions too")
+	fs.StringVar(&cfg.date, "date", "", dateUsage)
 	fs.IntVar(&cfg.minCount, "min-count", 2, "how often a phrase must occur to be a discovered candidate")
 	fs.BoolVar(&cfg.json, "json", false, "print a run summary as JSON on standard output")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "print nothing but errors")
@@ -225,6 +227,9 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 		}
 	}
 	if j.lex, j.rd, err = loadLexicon(ctx, j.cfg.lexicon); err != nil {
+		return nil, err
+	}
+	if j.rd, err = withDate(j.rd, j.cfg.date); err != nil {
 		return nil, err
 	}
 	if j.az, err = analyze.NewAnalyzer(j.lex); err != nil {

@@ -104,6 +104,8 @@ func TestRunCommandLine(t *testing.T) {
 		{[]string{"run", filepath.Join(dir, "missing.txt")}, "", "", "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
 		{[]string{"run"}, "", "", "analyze: run takes one or more inputs (text files, web pages, directories of them, or - for standard input)\n", exitUsage},
 		{[]string{"run", "--min-count", "0", issue}, "", "", "analyze: --min-count 0: must be at least 1\n", exitUsage},
+		{[]string{"run", "--date", "2024-13-01", issue}, "", "", "analyze: --date: \"2024-13-01\" is not a date of the calendar\n", exitUsage},
+		{[]string{"inspect", "--date", "March 5", issue}, "", "", "analyze: --date: \"March 5\" is not a date written YYYY-MM-DD\n", exitUsage},
 		{[]string{"run", "--min-count", "two", issue}, "", "", "analyze: invalid value \"two\" for flag -min-count: parse error (see: analyze help run)\n", exitUsage},
 		{[]string{"lexicon", "extra"}, "", "", "analyze: lexicon takes no arguments (it prints the default lexicon)\n", exitUsage},
 	}
