@@ -17,6 +17,7 @@ type englishDates struct {
 	monthDay, dayMonth, iso, cjk *regexp.Regexp
 	dateline, datelineAgency     *regexp.Regexp
 	inText                       *regexp.Regexp
+	delivered                    *regexp.Regexp
 	year                         *regexp.Regexp
 }
 
@@ -35,6 +36,8 @@ func newEnglishDates() *englishDates {
 		// March 5, 2024 anywhere in a sentence: used only to learn the year
 		inText: regexp.MustCompile(`\b` + monthPattern + `\.?\s+(\d{1,2}),\s+(\d{4})\b`),
 		year:   regexp.MustCompile(`\b(19[4-9]\d|20\d\d)\b`),
+		// "… delivered at the Central Conference on Economic Work on December 8, 2021"
+		delivered: regexp.MustCompile(`\b(?:[Dd]elivered|[Gg]iven|[Mm]ade)\b[^.]{0,160}?\bon\s+` + weekdayPattern + monthPattern + `\.?\s+(\d{1,2}),\s+(\d{4})\b`),
 	}
 }
 
@@ -103,6 +106,11 @@ func (e *englishLang) Dateline(text string) (Date, string, bool) {
 		m = p.datelineAgency.FindStringSubmatch(text)
 	}
 	if m == nil {
+		// a speech's opening line saying when it was delivered
+		if m = p.delivered.FindStringSubmatch(text); m != nil {
+			d, ok := makeDate(atoi(m[3]), monthNumber(m[1]), atoi(m[2]))
+			return d, strings.TrimSpace(m[0]), ok
+		}
 		return Date{}, "", false
 	}
 	d, ok := makeDate(atoi(m[4]), monthNumber(m[2]), atoi(m[3]))

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +16,8 @@ type englishLayout struct {
 	gluedCredit  *regexp.Regexp
 	stage        *regexp.Regexp
 	stageInline  *regexp.Regexp
+	footnote     *regexp.Regexp // a footnote marker in running text: "[1]"
+	editorsNote  *regexp.Regexp
 	timestamp    *regexp.Regexp
 	footerLead   *regexp.Regexp // a footer marker opening a line
 	footerAny    *regexp.Regexp // one anywhere in it
@@ -31,6 +34,8 @@ func newEnglishLayout() *englishLayout {
 		gluedCredit: regexp.MustCompile(`^((?:White House |AP |Reuters |AFP |Xinhua |Getty Images )?[Pp]hoto by [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+)\s*(\S.{20,})$`),
 		stage:       regexp.MustCompile(`(?i)^\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)$`),
 		stageInline: regexp.MustCompile(`(?i)\s*\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)`),
+		footnote:    regexp.MustCompile(`\[\d{1,3}\]`),
+		editorsNote: regexp.MustCompile(`(?i)^(?:\(|\[)?editor[’']?s['’]? note\b`),
 		timestamp:   regexp.MustCompile(`(?i)^(?:end\s+)?\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?\.?$`),
 		footerLead:  regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|keywords?\s*:)`),
 		footerAny:   regexp.MustCompile(`(?i)all rights reserved|\bICP\b|ICP备`),
@@ -49,18 +54,26 @@ func (e *englishLang) Stage(line string) (string, bool) {
 		return "stage direction", true
 	case (isDigit(line[0]) || line[0] == 'e' || line[0] == 'E') && p.timestamp.MatchString(line):
 		return "timestamp", true
+	case p.editorsNote.MatchString(line):
+		return "editor's note", true
 	}
 	return "", false
 }
 
-// InlineStage: "(Applause.)" within a paragraph, with the space before it.
+// InlineStage: "(Applause.)" within a paragraph, with the space before
+// it, and footnote markers ("development.[1]"), in text order.
 func (e *englishLang) InlineStage(text string) []Span {
-	if !strings.Contains(text, "(") { // stage directions are in brackets
-		return nil
-	}
 	var out []Span
-	for _, l := range e.layout.stageInline.FindAllStringIndex(text, -1) {
-		out = append(out, Span{l[0], l[1]})
+	if strings.Contains(text, "(") { // stage directions are in brackets
+		for _, l := range e.layout.stageInline.FindAllStringIndex(text, -1) {
+			out = append(out, Span{l[0], l[1]})
+		}
+	}
+	if strings.Contains(text, "[") {
+		for _, l := range e.layout.footnote.FindAllStringIndex(text, -1) {
+			out = append(out, Span{l[0], l[1]})
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	}
 	return out
 }

@@ -234,3 +234,39 @@ func TestDateFromFileNameAndFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeechWithEditorsNote: testdata/pages/speech_with_note.txt, read as
+// a careful reader would: the editor's note is not the speech (its date,
+// May 1, 2022, and its mention of high-quality development are left out),
+// the speech is dated by the line saying when it was delivered
+// (2021-12-08), and the footnote markers [1] [2] [3] are cut out, so the
+// formulations they stick to count. By reading: high-quality development,
+// new quality productive forces, deepen reform, food security, once each.
+func TestSpeechWithEditorsNote(t *testing.T) {
+	iss := analyzetest.Read(t, testfiles.Testdata(t, "pages/speech_with_note.txt"))
+	res := analyzetest.AnalyzeIssue(t, iss)
+	if len(iss.Articles) != 1 {
+		t.Fatalf("%d articles; want 1", len(iss.Articles))
+	}
+	a := iss.Articles[0]
+	if a.Date.String() != "2021-12-08" || !strings.HasPrefix(a.DateNote, `dateline "delivered at the Central Conference on Economic Work on December 8, 2021"`) {
+		t.Errorf("date %s (%s); want 2021-12-08 from the delivery line", a.Date, a.DateNote)
+	}
+	var kinds []string
+	for _, d := range iss.Dropped {
+		kinds = append(kinds, d.Kind+" "+d.Text[:min(len(d.Text), 14)])
+	}
+	if want := "editor's note Editor's note: | footnote marker [1] | footnote marker [2] | footnote marker [3]"; strings.Join(kinds, " | ") != want {
+		t.Errorf("dropped %q; want %q", strings.Join(kinds, " | "), want)
+	}
+	var got []string
+	for _, m := range res.Mentions {
+		got = append(got, m.Phrase)
+	}
+	if want := "high-quality development, new quality productive forces, deepen reform, food security"; strings.Join(got, ", ") != want {
+		t.Errorf("mentions %q; want %q", strings.Join(got, ", "), want)
+	}
+	if strings.Contains(articleText(iss), "[1]") {
+		t.Error("a footnote marker stayed in the text")
+	}
+}

@@ -481,7 +481,9 @@ func (b *builder) build() {
 		// nothing read as an article: the whole text is one undated article
 		b.start(nil)
 		for _, m := range b.masthead {
-			b.cur.a.Body = append(b.cur.a.Body, b.para(m))
+			if m, ok := b.withoutStages(m); ok {
+				b.cur.a.Body = append(b.cur.a.Body, b.para(m))
+			}
 		}
 		b.masthead = nil
 	}
@@ -647,24 +649,37 @@ func (b *builder) start(head *block) {
 }
 
 func (b *builder) addBody(i int) {
-	bl := *b.blk(i)
-	if stages := b.rd.lang.InlineStage(bl.text); stages != nil {
-		var rest strings.Builder
-		at := 0
-		for _, st := range stages {
-			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: "stage direction", Text: keep(strings.TrimSpace(bl.text[st.Start:st.End]))})
-			rest.WriteString(bl.text[at:st.Start])
-			at = st.End
-		}
-		rest.WriteString(bl.text[at:])
-		text := strings.TrimSpace(rest.String())
-		if text == "" {
-			return
-		}
-		bl.text = text
+	bl, ok := b.withoutStages(*b.blk(i))
+	if !ok {
+		return
 	}
 	b.cur.a.Body = append(b.cur.a.Body, b.para(bl))
 	b.placedIdx = i
+}
+
+// withoutStages cuts the stage directions and footnote markers out of a
+// body block (Language.InlineStage), listing them as dropped; false when
+// nothing is left.
+func (b *builder) withoutStages(bl block) (block, bool) {
+	stages := b.rd.lang.InlineStage(bl.text)
+	if stages == nil {
+		return bl, true
+	}
+	var rest strings.Builder
+	at := 0
+	for _, st := range stages {
+		cut := strings.TrimSpace(bl.text[st.Start:st.End])
+		kind := "stage direction"
+		if isFootnoteMarker(cut) {
+			kind = "footnote marker"
+		}
+		b.stage = append(b.stage, Dropped{Line: bl.first, Kind: kind, Text: keep(cut)})
+		rest.WriteString(bl.text[at:st.Start])
+		at = st.End
+	}
+	rest.WriteString(bl.text[at:])
+	bl.text = strings.TrimSpace(rest.String())
+	return bl, bl.text != ""
 }
 
 func (b *builder) addCaption(o *openArticle, bl block) {
@@ -894,4 +909,17 @@ func mostCommon(vs []int) int {
 		}
 	}
 	return best
+}
+
+// isFootnoteMarker reports a bracketed number: "[1]".
+func isFootnoteMarker(s string) bool {
+	if len(s) < 3 || s[0] != '[' || s[len(s)-1] != ']' {
+		return false
+	}
+	for _, c := range s[1 : len(s)-1] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
