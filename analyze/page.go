@@ -107,6 +107,7 @@ func ReadPage(r io.Reader, lang Language) (*Page, error) {
 		return nil, fmt.Errorf("not HTML: %w", err)
 	}
 	all := len(strings.Join(strings.Fields(visibleText(doc)), " "))
+	captions := figcaptions(doc, lang) // before extraction, which leaves figures out
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		EnableFallback: true, ExcludeComments: true, ExcludeTables: false,
 		HtmlDateMode: trafilatura.Fast,
@@ -128,6 +129,9 @@ func ReadPage(r io.Reader, lang Language) (*Page, error) {
 	}
 	if p.Title != "" {
 		b.WriteString(p.Title + "\n\n")
+	}
+	for _, c := range captions {
+		b.WriteString(c + "\n\n")
 	}
 	prose := false
 	for _, t := range paras {
@@ -221,3 +225,27 @@ func (p *Page) describe() string {
 }
 
 func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }
+
+// figcaptions returns the page's photo captions that read as captions in
+// the language (Language.Caption: a credit such as "(Xinhua/Ju Peng)"),
+// so that the reader keeps them apart from the body as it does in text; a
+// figcaption that does not read as one is left out with the figure.
+func figcaptions(doc *html.Node, lang Language) []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "figcaption" {
+			for _, t := range blocks(n) {
+				if lang.Caption(t) {
+					out = append(out, t)
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}

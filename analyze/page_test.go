@@ -86,7 +86,8 @@ func TestWeeklyAddressPage(t *testing.T) {
 // industrial system 1, scientific and technological innovation 1; the
 // menus and footer name new quality productive forces 4 more times, food
 // security 3, high-quality development 2, Belt and Road Initiative and
-// common prosperity once: none counted.
+// common prosperity once: none counted. The photo's caption, which ends
+// in a credit, is the article's caption.
 func TestNewsPage(t *testing.T) {
 	lex, err := lexicon.Default()
 	if err != nil {
@@ -116,9 +117,18 @@ func TestNewsPage(t *testing.T) {
 		t.Errorf("%d mentions; want 11: %v", len(res.Mentions), got)
 	}
 	text := articleText(iss)
-	for _, furniture := range []string{"Most Read", "We Recommend", "Web editor", "Key Words", "Copyright", "Japanese French", "Business", "Xinhua/Ju Peng"} {
+	for _, furniture := range []string{"Most Read", "We Recommend", "Web editor", "Key Words", "Copyright", "Japanese French", "Business"} {
 		if strings.Contains(text, furniture) {
 			t.Errorf("page furniture %q read as article text", furniture)
+		}
+	}
+	// the photo caption is kept as the article's caption, not as body
+	if len(a.Captions) != 1 || !strings.HasSuffix(a.Captions[0].Text, "March 5, 2024. (Xinhua/Ju Peng)") {
+		t.Errorf("captions %+v; want the figure's caption", a.Captions)
+	}
+	for _, p := range a.Body {
+		if strings.Contains(p.Text, "Ju Peng") {
+			t.Errorf("the caption was read as body: %q", p.Text)
 		}
 	}
 }
