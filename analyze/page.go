@@ -3,6 +3,7 @@ package analyze
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -42,6 +43,9 @@ type Page struct {
 	// KeptBytes and PageTextBytes are the article text kept and all the
 	// text of the page (both without markup): what share was dropped.
 	KeptBytes, PageTextBytes int
+	// Pages and Skipped, for a file of joined pages: how many pages, and
+	// how many of them had no article text (left out)
+	Pages, Skipped int
 }
 
 // IsHTML reports whether the start of an input is an HTML document: after
@@ -69,11 +73,74 @@ func (rd *Reader) pageText(r io.Reader, name string) (io.Reader, *Page, error) {
 	if ext != ".html" && ext != ".htm" && !IsHTML(head) {
 		return br, nil, nil
 	}
-	p, err := ReadPage(br, rd.lang)
+	pages, skipped, err := ReadPages(br, rd.lang)
 	if err != nil {
 		return nil, nil, &InputError{File: name, Msg: err.Error()}
 	}
-	return strings.NewReader(p.Text), p, nil
+	sum := &Page{Charset: pages[0].Charset, Site: pages[0].Site, Pages: len(pages) + skipped, Skipped: skipped}
+	var text strings.Builder
+	for _, p := range pages {
+		text.WriteString(p.Text)
+		sum.KeptBytes += p.KeptBytes
+		sum.PageTextBytes += p.PageTextBytes
+	}
+	return strings.NewReader(text.String()), sum, nil
+}
+
+// ReadPages reads a file of one or more HTML pages joined one after the
+// other (as a scraper saves a site's pages: each opening with
+// <!DOCTYPE html>, or with <html> when none does; at most MaxPageBytes in
+// all) and returns each page with article text as ReadPage does, in order,
+// and how many pages had none (menus or an index only). A file where no
+// page has article text is an error.
+func ReadPages(r io.Reader, lang Language) (pages []*Page, skipped int, err error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxPageBytes+1))
+	if err != nil {
+		return nil, 0, fmt.Errorf("reading the page: %w", err)
+	}
+	if len(data) > MaxPageBytes {
+		return nil, 0, fmt.Errorf("HTML over %d MB: split it into its pages", MaxPageBytes>>20)
+	}
+	var first error
+	for _, seg := range splitPages(data) {
+		p, err := readPage(seg, lang)
+		if err != nil {
+			skipped++
+			first = cmp.Or(first, err)
+			continue
+		}
+		pages = append(pages, p)
+	}
+	if len(pages) == 0 {
+		return nil, 0, first
+	}
+	return pages, skipped, nil
+}
+
+// splitPages cuts joined HTML pages apart where each new one opens: at
+// every <!DOCTYPE html> after the first, or, when the file has none, at
+// every <html> after the first.
+func splitPages(data []byte) [][]byte {
+	lower := bytes.ToLower(data)
+	mark := []byte("<!doctype html")
+	if !bytes.Contains(lower, mark) {
+		mark = []byte("<html")
+	}
+	var out [][]byte
+	start, from := 0, 0
+	for {
+		i := bytes.Index(lower[from:], mark)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		if seg := lower[start:at]; bytes.Contains(seg, []byte("<body")) || bytes.Contains(seg, []byte("</html")) {
+			out = append(out, data[start:at])
+			start = at
+		}
+		from = at + len(mark)
+	}
+	return append(out, data[start:])
 }
 
 // ReadPage reads an HTML page (at most MaxPageBytes) and returns its main
@@ -92,6 +159,10 @@ func ReadPage(r io.Reader, lang Language) (*Page, error) {
 	if len(data) > MaxPageBytes {
 		return nil, fmt.Errorf("an HTML page over %d MB: not one page", MaxPageBytes>>20)
 	}
+	return readPage(data, lang)
+}
+
+func readPage(data []byte, lang Language) (*Page, error) {
 	enc, name, _ := charset.DetermineEncoding(data[:min(len(data), 1024)], "text/html")
 	if name != "utf-8" && !isASCII(data) && utf8.Valid(data) {
 		// a page that says it is in another charset but whose bytes are
@@ -220,6 +291,14 @@ func visibleText(n *html.Node) string {
 // describe says how the page was read, for Issue.Encoding: its charset,
 // and how much of its text was kept as the article.
 func (p *Page) describe() string {
+	if p.Pages > 1 {
+		s := fmt.Sprintf("%s, %d HTML pages joined: %s of their %s of text kept as articles (the rest: menus, links, footers)",
+			p.Charset, p.Pages, kb(p.KeptBytes), kb(p.PageTextBytes))
+		if p.Skipped > 0 {
+			s += fmt.Sprintf("; %d with no article text left out", p.Skipped)
+		}
+		return s
+	}
 	return fmt.Sprintf("%s, HTML page: %s of its %s of text kept as the article (the rest: menus, links, footer)",
 		p.Charset, kb(p.KeptBytes), kb(p.PageTextBytes))
 }

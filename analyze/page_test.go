@@ -3,6 +3,7 @@ package analyze_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -278,5 +279,44 @@ func TestSpeechWithEditorsNote(t *testing.T) {
 	}
 	if strings.Contains(articleText(iss), "[1]") {
 		t.Error("a footnote marker stayed in the text")
+	}
+}
+
+// TestJoinedPages: three pages of one site saved into one file (the news
+// page of TestNewsPage, the same page a day later under another title,
+// and an index page of menus only) are two articles, one per page with
+// article text, each with its own date and headline and the 11 mentions
+// of its text; the index page is left out and said so.
+func TestJoinedPages(t *testing.T) {
+	page, err := os.ReadFile(testfiles.Testdata(t, "pages/xi_inspection.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := strings.NewReplacer("2024-03-05T18:20:00+08:00", "2024-03-06T09:00:00+08:00",
+		"Xi stresses new quality productive forces in Jiangsu", "Jiangsu deputies answer Xi's call").Replace(string(page))
+	index := `<!DOCTYPE html><html><head><title>China - People's Daily Online</title></head><body><nav><a href="/">Home</a> <a href="/china">China</a></nav></body></html>`
+	dir := t.TempDir()
+	path := dir + "/site.html"
+	if err := os.WriteFile(path, []byte(string(page)+"\n"+next+"\n"+index+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	iss := analyzetest.Read(t, path)
+	res := analyzetest.AnalyzeIssue(t, iss)
+	var got []string
+	for _, a := range iss.Articles {
+		n := 0
+		for _, m := range res.Mentions {
+			if m.Article == a.N {
+				n++
+			}
+		}
+		got = append(got, fmt.Sprintf("%s %q %d", a.Date, a.Headline.Text, n))
+	}
+	want := []string{`2024-03-05 "Xi stresses new quality productive forces in Jiangsu" 11`, `2024-03-06 "Jiangsu deputies answer Xi's call" 10`}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("articles %q; want %q", got, want)
+	}
+	if !strings.Contains(iss.Encoding, "3 HTML pages joined") || !strings.Contains(iss.Encoding, "1 with no article text left out") {
+		t.Errorf("encoding %q; want it to say 3 pages, 1 left out", iss.Encoding)
 	}
 }
