@@ -18,8 +18,13 @@ import (
 )
 
 // MaxPageBytes is the largest HTML page read: a saved article page is
-// well under a megabyte; past this it is not one page.
-const MaxPageBytes = 32 << 20
+// well under a megabyte; past this it is not an article page (and its
+// HTML tree alone would take over 100 MB).
+const MaxPageBytes = 4 << 20
+
+// MaxHTMLBytes is the largest file of joined HTML pages read (it is held
+// whole while its pages are cut apart).
+const MaxHTMLBytes = 32 << 20
 
 // minProseWords is the fewest words of a paragraph that makes a page an
 // article: the content found must hold at least one, or the page is menus
@@ -89,17 +94,17 @@ func (rd *Reader) pageText(r io.Reader, name string) (io.Reader, *Page, error) {
 
 // ReadPages reads a file of one or more HTML pages joined one after the
 // other (as a scraper saves a site's pages: each opening with
-// <!DOCTYPE html>, or with <html> when none does; at most MaxPageBytes in
-// all) and returns each page with article text as ReadPage does, in order,
+// <!DOCTYPE html>, or with <html> when none does; at most MaxHTMLBytes in
+// all, MaxPageBytes a page) and returns each page with article text as ReadPage does, in order,
 // and how many pages had none (menus or an index only). A file where no
 // page has article text is an error.
 func ReadPages(r io.Reader, lang Language) (pages []*Page, skipped int, err error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxPageBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxHTMLBytes+1))
 	if err != nil {
 		return nil, 0, fmt.Errorf("reading the page: %w", err)
 	}
-	if len(data) > MaxPageBytes {
-		return nil, 0, fmt.Errorf("HTML over %d MB: split it into its pages", MaxPageBytes>>20)
+	if len(data) > MaxHTMLBytes {
+		return nil, 0, fmt.Errorf("HTML over %d MB in one file: save its pages in several files", MaxHTMLBytes>>20)
 	}
 	var first error
 	for _, seg := range splitPages(data) {
@@ -163,8 +168,13 @@ func ReadPage(r io.Reader, lang Language) (*Page, error) {
 }
 
 func readPage(data []byte, lang Language) (*Page, error) {
+	if len(data) > MaxPageBytes {
+		return nil, fmt.Errorf("an HTML page over %d MB: not an article page", MaxPageBytes>>20)
+	}
 	enc, name, _ := charset.DetermineEncoding(data[:min(len(data), 1024)], "text/html")
-	if name != "utf-8" && !isASCII(data) && utf8.Valid(data) {
+	if isASCII(data) {
+		enc, name = unicode.UTF8, "utf-8"
+	} else if name != "utf-8" && utf8.Valid(data) {
 		// a page that says it is in another charset but whose bytes are
 		// UTF-8 (and so not likely anything else) is UTF-8
 		enc, name = unicode.UTF8, "utf-8 (the page says "+name+")"

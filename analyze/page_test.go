@@ -320,3 +320,21 @@ func TestJoinedPages(t *testing.T) {
 		t.Errorf("encoding %q; want it to say 3 pages, 1 left out", iss.Encoding)
 	}
 }
+
+// TestPageLimits: a page over MaxPageBytes and HTML nested past the
+// parser's depth are input errors, at once.
+func TestPageLimits(t *testing.T) {
+	rd, err := analyze.NewReader(analyze.DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := "<!DOCTYPE html><html><body>" + strings.Repeat("<p>Xi urged efforts to deepen reform.</p>", analyze.MaxPageBytes/40) + "</body></html>"
+	deep := "<!DOCTYPE html><html><body>" + strings.Repeat("<div>", 600) + "<p>Xi urged efforts to deepen reform and develop new productive forces.</p></body></html>"
+	for name, page := range map[string]string{"big.html": big, "deep.html": deep} {
+		_, err := rd.Read(strings.NewReader(page), name)
+		var ie *analyze.InputError
+		if !errors.As(err, &ie) || ie.File != name {
+			t.Errorf("%s: %v; want an input error naming it", name, err)
+		}
+	}
+}
