@@ -339,3 +339,31 @@ func TestWebPagesInFolder(t *testing.T) {
 		t.Errorf("a page of menus: exit %d, stderr %q; want %d, %q", code, stderr, exitInput, want)
 	}
 }
+
+// TestDateFlag: --date dates a text nothing else dates, and the
+// workbook's provenance records it.
+func TestDateFlag(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(in, []byte(smallIssue), 0o644)
+	out := filepath.Join(t.TempDir(), "out")
+	if _, stderr, code := runCLI(t, "", "run", "--no-history", "--date", "2024-03-05", "--out", out, in); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	articles, _ := os.ReadFile(filepath.Join(out, "data", "articles.csv"))
+	if !strings.Contains(string(articles), "\n1,2024-03-05,") {
+		t.Errorf("articles.csv does not date the article 2024-03-05:\n%s", articles)
+	}
+	f, err := excelize.OpenFile(filepath.Join(out, "report.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Summary")
+	found := false
+	for _, r := range rows {
+		found = found || len(r) > 1 && r[0] == "Parameters" && strings.HasSuffix(r[1], "; date=2024-03-05")
+	}
+	if !found {
+		t.Error("the workbook's parameters do not record --date")
+	}
+}

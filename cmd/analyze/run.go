@@ -97,8 +97,12 @@ func (c *runConfig) params() []string {
 	if lex == "" {
 		lex = "(built-in)"
 	}
-	return []string{"lexicon=" + lex, fmt.Sprintf("count-captions=%v", c.countCaptions), fmt.Sprintf("min-count=%d", c.minCount),
+	ps := []string{"lexicon=" + lex, fmt.Sprintf("count-captions=%v", c.countCaptions), fmt.Sprintf("min-count=%d", c.minCount),
 		"size=" + c.size, fmt.Sprintf("dpi=%d", c.dpi), fmt.Sprintf("rate=%v", c.rate), fmt.Sprintf("top=%d", c.top)}
+	if c.date != "" { // it dates articles, so the report says so
+		ps = append(ps, "date="+c.date)
+	}
+	return ps
 }
 
 // issueRun is one input through the pipeline.
