@@ -18,6 +18,7 @@ type englishDates struct {
 	dateline, datelineAgency     *regexp.Regexp
 	inText                       *regexp.Regexp
 	delivered                    *regexp.Regexp
+	stamped                      *regexp.Regexp
 	year                         *regexp.Regexp
 }
 
@@ -36,6 +37,9 @@ func newEnglishDates() *englishDates {
 		// March 5, 2024 anywhere in a sentence: used only to learn the year
 		inText: regexp.MustCompile(`\b` + monthPattern + `\.?\s+(\d{1,2}),\s+(\d{4})\b`),
 		year:   regexp.MustCompile(`\b(19[4-9]\d|20\d\d)\b`),
+		// a news page's byline or time stamp: "By Li Ming (People's Daily
+		// Online) 18:20, March 05, 2024", "09:42, November 16, 2020"
+		stamped: regexp.MustCompile(`^(?:By\s[^()]{1,60}?\s*(?:\([^)]{1,40}\))?\s+|\([^)]{1,40}\)\s+)?\d{1,2}:\d{2}(?::\d{2})?,?\s+` + monthPattern + `\.?\s+(\d{1,2}),?\s+(\d{4})$`),
 		// "… delivered at the Central Conference on Economic Work on December 8, 2021"
 		delivered: regexp.MustCompile(`\b(?:[Dd]elivered|[Gg]iven|[Mm]ade)\b[^.]{0,160}?\bon\s+` + weekdayPattern + monthPattern + `\.?\s+(\d{1,2}),\s+(\d{4})\b`),
 	}
@@ -81,7 +85,15 @@ func (e *englishLang) DateLine(line string) (Date, bool) {
 	p := e.dates
 	line = strings.TrimSpace(line)
 	if len(line) > 40 {
+		if len(line) <= 140 && strings.ContainsRune(line, ':') {
+			if m := p.stamped.FindStringSubmatch(line); m != nil {
+				return makeDate(atoi(m[3]), monthNumber(m[1]), atoi(m[2]))
+			}
+		}
 		return Date{}, false
+	}
+	if m := p.stamped.FindStringSubmatch(line); m != nil {
+		return makeDate(atoi(m[3]), monthNumber(m[1]), atoi(m[2]))
 	}
 	if m := p.monthDay.FindStringSubmatch(line); m != nil {
 		return makeDate(atoi(m[3]), monthNumber(m[1]), atoi(m[2]))

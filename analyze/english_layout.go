@@ -14,6 +14,7 @@ type englishLayout struct {
 	captionEnd   *regexp.Regexp
 	captionStart *regexp.Regexp
 	gluedCredit  *regexp.Regexp
+	creditThen   *regexp.Regexp // a caption's credit with text after it on the line
 	stage        *regexp.Regexp
 	stageInline  *regexp.Regexp
 	footnote     *regexp.Regexp // a footnote marker in running text: "[1]"
@@ -32,12 +33,14 @@ func newEnglishLayout() *englishLayout {
 		captionStart: regexp.MustCompile(`(?i)^(?:(?:an? |the )?(?:aerial |file |undated |combo )?photos?(?: taken (?:on|in)\b|\s*:|\s*/| by\b| shows\b)|(?:white house|ap|reuters|afp|xinhua|getty images) photo by\b)`),
 		// a photo credit run into the sentence after it: "White House photo by Eric DraperEvery time …"
 		gluedCredit: regexp.MustCompile(`^((?:White House |AP |Reuters |AFP |Xinhua |Getty Images )?[Pp]hoto by [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+)\s*(\S.{20,})$`),
+		// "… in Nanjing, Nov. 14, 2020. (Xinhua/Ju Peng) NANJING, Nov. 15 (Xinhua) -- …"
+		creditThen: regexp.MustCompile(`^(.{20,600}?\((?i:` + agencies + `)\s*/[^)]{1,60}\))\s+(\S.{20,})$`),
 		stage:       regexp.MustCompile(`(?i)^\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)$`),
 		stageInline: regexp.MustCompile(`(?i)\s*\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)`),
 		footnote:    regexp.MustCompile(`\[\d{1,3}\]`),
 		editorsNote: regexp.MustCompile(`(?i)^(?:\(|\[)?editor[’']?s['’]? note\b`),
 		timestamp:   regexp.MustCompile(`(?i)^(?:end\s+)?\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?\.?$`),
-		footerLead:  regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|keywords?\s*:)`),
+		footerLead:  regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|key\s?words?\s*:|web editors?\s*:|(?:most read|most popular|we recommend|hot news|related reading|you may also like|recommended)\s*$)`),
 		footerAny:   regexp.MustCompile(`(?i)all rights reserved|\bICP\b|ICP备`),
 	}
 }
@@ -85,8 +88,18 @@ func (e *englishLang) Caption(line string) bool {
 	return closesBracket(line) && p.captionEnd.MatchString(line) || mentionsPhoto(line) && p.captionStart.MatchString(line)
 }
 
-// SplitCaption: "White House photo by Eric DraperEvery time …".
+// SplitCaption: "White House photo by Eric DraperEvery time …", or a
+// caption ending in an agency's credit with the article's dateline after
+// it on the same line, as page dumps run them together: "… March 5, 2024.
+// (Xinhua/Ju Peng) BEIJING, March 5 (Xinhua) -- Chinese President …".
 func (e *englishLang) SplitCaption(text string) (string, string, bool) {
+	if strings.Contains(text, "/") && strings.Contains(text, ") ") {
+		if m := e.layout.creditThen.FindStringSubmatch(text); m != nil {
+			if _, _, ok := e.Dateline(m[2]); ok {
+				return m[1], m[2], true
+			}
+		}
+	}
 	if !strings.Contains(text, "hoto by ") { // each credit has "Photo by" or "photo by"
 		return "", "", false
 	}

@@ -338,3 +338,66 @@ func TestPageLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestPageDump: the news page of TestNewsPage as a scraper dumps it to
+// text (testdata/pages/xi_inspection_dump.txt, one line a block): the page
+// title line, language and section menus, the byline with its time stamp,
+// the photo caption run into the dateline on one line, "Most Read" and
+// "We Recommend" link lists, editor, key words, copyright. Read as a
+// careful reader would: one article dated by the byline, titled by its
+// headline, the caption apart, the link lists and the rest of the page
+// furniture dropped; the same 11 mentions as the HTML page, by reading.
+func TestPageDump(t *testing.T) {
+	iss := analyzetest.Read(t, testfiles.Testdata(t, "pages/xi_inspection_dump.txt"))
+	res := analyzetest.AnalyzeIssue(t, iss)
+	if len(iss.Articles) != 1 {
+		t.Fatalf("%d articles; want 1", len(iss.Articles))
+	}
+	a := iss.Articles[0]
+	if iss.Title != "Xi stresses new quality productive forces in Jiangsu" || a.Headline == nil || a.Headline.Text != iss.Title ||
+		a.Date.String() != "2024-03-05" || a.Venue != "Jiangsu delegation" {
+		t.Errorf("title %q, headline %v, date %s, venue %q", iss.Title, a.Headline, a.Date, a.Venue)
+	}
+	if len(a.Captions) != 1 || !strings.HasSuffix(a.Captions[0].Text, "(Xinhua/Ju Peng)") || !strings.HasPrefix(a.Body[0].Text, "BEIJING, March 5 (Xinhua) --") {
+		t.Errorf("captions %v, first paragraph %q; want the caption apart and the body from the dateline", a.Captions, a.Body[0].Text)
+	}
+	var lines []int
+	for _, d := range iss.Dropped {
+		lines = append(lines, d.Line)
+	}
+	if want := []int{1, 2, 3, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}; fmt.Sprint(lines) != fmt.Sprint(want) {
+		t.Errorf("dropped lines %v; want %v (title line and menus, then the link lists and footer)", lines, want)
+	}
+	got := map[string]int{}
+	for _, m := range res.Mentions {
+		got[m.Phrase]++
+	}
+	want := map[string]int{"new quality productive forces": 3, "high-quality development": 3, "food security": 1, "deepen reform": 1,
+		"according to local conditions": 1, "modernized industrial system": 1, "sci-tech innovation": 1}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("mentions %v; want %v", got, want)
+	}
+}
+
+// TestLinkTitlesNeedAMarker: short title-like lines at the end of a text
+// are a footer's link list only under a marker such as "Most Read";
+// without one they stay text, as before.
+func TestLinkTitlesNeedAMarker(t *testing.T) {
+	const body = "March 5, 2024\n\nXi Stresses Reform\n\nXi urged efforts to deepen reform and open up wider.\n\n"
+	for _, tt := range []struct {
+		tail    string
+		dropped int
+	}{
+		{"Thank You America\n", 0},
+		{"Most Read\n\nFull text: food security in the new era\n\nHigh-quality development in pictures\n", 3},
+		{"Related reading\n\nBelt and Road Initiative: ten years on\n", 2},
+	} {
+		iss, err := analyze.ReadIssue(strings.NewReader(body+tt.tail), "t.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(iss.Dropped) != tt.dropped {
+			t.Errorf("%q: %d lines dropped; want %d", tt.tail, len(iss.Dropped), tt.dropped)
+		}
+	}
+}

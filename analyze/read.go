@@ -104,7 +104,7 @@ type block struct {
 	gap         int // blank lines before it
 	kind        kind
 	date        Date
-	footer      int8 // may be footer (see footerLike): 0 not yet known, 1 yes, 2 no
+	footer      int8 // may be footer (see footerLike): 0 not yet known, footerLine, footerNot, footerLink
 }
 
 // Read reads one issue from r, all its articles at once.
@@ -394,20 +394,32 @@ func (b *builder) release(i int) {
 	}
 }
 
+// What a block may be in a site footer (block.footer; 0 not yet known).
+const (
+	footerLine = 1 // a navigation line or a footer marker
+	footerNot  = 2
+	footerLink = 3 // a link title (it reads as a headline): footer only under a marker such as "Most Read"
+)
+
 // footerLike reports whether block i may be part of the site footer: a
-// navigation line or a footer marker ("Related:", "Copyright …").
+// navigation line, a footer marker ("Related:", "Copyright …", "Most
+// Read"), or the title of a link in a list under such a marker.
 func (b *builder) footerLike(i int) bool {
 	bl := b.blk(i)
 	if bl.kind == kindDate || bl.kind == kindCaption {
 		return false
 	}
 	if bl.footer == 0 {
-		bl.footer = 2
-		if b.rd.footerLine(bl.text) {
-			bl.footer = 1
+		switch {
+		case b.rd.footerLine(bl.text):
+			bl.footer = footerLine
+		case b.rd.lang.Headline(bl.text):
+			bl.footer = footerLink
+		default:
+			bl.footer = footerNot
 		}
 	}
-	return bl.footer == 1
+	return bl.footer != footerNot
 }
 
 // findFooter, at the end of the input, finds where the footer begins: the
@@ -419,6 +431,20 @@ func (b *builder) findFooter() {
 	start, marker := b.lastSolid+1, false
 	for j := start; j < end; j++ {
 		marker = marker || b.rd.lang.FooterMarker(b.blk(j).text)
+	}
+	// link titles belong to the footer only under a marker, which the
+	// footer then starts at (or at a navigation line before it); without
+	// one, the footer is what follows the last of them
+	if marker {
+		for start < end && b.blk(start).footer == footerLink {
+			start++
+		}
+	} else {
+		for j := start; j < end; j++ {
+			if b.blk(j).footer == footerLink {
+				start = j + 1
+			}
+		}
 	}
 	if (marker || end-start >= 3) && start > 0 && start < end {
 		b.footerAt = start
@@ -522,6 +548,10 @@ func (b *builder) finish() error {
 		if rd.lang.LineWords(m.text) >= 3 && !rd.lang.NavItem(m.text) {
 			iss.Title = keep(m.text) // the last such line: the issue's own title under the masthead
 		}
+	}
+	if b.kept == 1 && b.firstHead != nil && pageTitle(b.masthead, b.firstHead.Text) {
+		// a saved page: its title line is the headline and the site's name
+		iss.Title = keep(b.firstHead.Text)
 	}
 	switch {
 	case iss.Title != "":
@@ -922,4 +952,21 @@ func isFootnoteMarker(s string) bool {
 		}
 	}
 	return true
+}
+
+// pageTitle reports whether a masthead line is a web page's title: the
+// headline, then the site's name after a dash or bar ("Xi stresses … -
+// People's Daily Online").
+func pageTitle(masthead []block, headline string) bool {
+	for _, m := range masthead {
+		if rest, ok := strings.CutPrefix(m.text, headline); ok {
+			rest = strings.TrimSpace(rest)
+			for _, sep := range []string{"- ", "– ", "— ", "| ", "_ "} {
+				if strings.HasPrefix(rest, sep) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
