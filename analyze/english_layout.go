@@ -34,7 +34,7 @@ func newEnglishLayout() *englishLayout {
 		// a photo credit run into the sentence after it: "White House photo by Eric DraperEvery time …"
 		gluedCredit: regexp.MustCompile(`^((?:White House |AP |Reuters |AFP |Xinhua |Getty Images )?[Pp]hoto by [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+)\s*(\S.{20,})$`),
 		// "… in Nanjing, Nov. 14, 2020. (Xinhua/Ju Peng) NANJING, Nov. 15 (Xinhua) -- …"
-		creditThen: regexp.MustCompile(`^(.{20,600}?\((?i:` + agencies + `)\s*/[^)]{1,60}\))\s+(\S.{20,})$`),
+		creditThen:  regexp.MustCompile(`^(.{20,600}?\((?i:` + agencies + `)\s*/[^)]{1,60}\))\s+(\S.{20,})$`),
 		stage:       regexp.MustCompile(`(?i)^\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)$`),
 		stageInline: regexp.MustCompile(`(?i)\s*\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)`),
 		footnote:    regexp.MustCompile(`\[\d{1,3}\]`),

@@ -254,12 +254,7 @@ func TestDateFromFileNameAndFlag(t *testing.T) {
 // formulations they stick to count. By reading: high-quality development,
 // new quality productive forces, deepen reform, food security, once each.
 func TestSpeechWithEditorsNote(t *testing.T) {
-	iss := analyzetest.Read(t, testfiles.Testdata(t, "pages/speech_with_note.txt"))
-	res := analyzetest.AnalyzeIssue(t, iss)
-	if len(iss.Articles) != 1 {
-		t.Fatalf("%d articles; want 1", len(iss.Articles))
-	}
-	a := iss.Articles[0]
+	iss, res, a := oneArticle(t, "pages/speech_with_note.txt")
 	if a.Date.String() != "2021-12-08" || !strings.HasPrefix(a.DateNote, `dateline "delivered at the Central Conference on Economic Work on December 8, 2021"`) {
 		t.Errorf("date %s (%s); want 2021-12-08 from the delivery line", a.Date, a.DateNote)
 	}
@@ -348,12 +343,7 @@ func TestPageLimits(t *testing.T) {
 // headline, the caption apart, the link lists and the rest of the page
 // furniture dropped; the same 11 mentions as the HTML page, by reading.
 func TestPageDump(t *testing.T) {
-	iss := analyzetest.Read(t, testfiles.Testdata(t, "pages/xi_inspection_dump.txt"))
-	res := analyzetest.AnalyzeIssue(t, iss)
-	if len(iss.Articles) != 1 {
-		t.Fatalf("%d articles; want 1", len(iss.Articles))
-	}
-	a := iss.Articles[0]
+	iss, res, a := oneArticle(t, "pages/xi_inspection_dump.txt")
 	if iss.Title != "Xi stresses new quality productive forces in Jiangsu" || a.Headline == nil || a.Headline.Text != iss.Title ||
 		a.Date.String() != "2024-03-05" || a.Venue != "Jiangsu delegation" {
 		t.Errorf("title %q, headline %v, date %s, venue %q", iss.Title, a.Headline, a.Date, a.Venue)
@@ -400,4 +390,16 @@ func TestLinkTitlesNeedAMarker(t *testing.T) {
 			t.Errorf("%q: %d lines dropped; want %d", tt.tail, len(iss.Dropped), tt.dropped)
 		}
 	}
+}
+
+// oneArticle reads and analyses a fixture under testdata that must be one
+// article, and returns it.
+func oneArticle(t *testing.T, fixture string) (*analyze.Issue, *analyze.Result, analyze.Article) {
+	t.Helper()
+	iss := analyzetest.Read(t, testfiles.Testdata(t, fixture))
+	res := analyzetest.AnalyzeIssue(t, iss)
+	if len(iss.Articles) != 1 {
+		t.Fatalf("%s: %d articles; want 1", fixture, len(iss.Articles))
+	}
+	return iss, res, iss.Articles[0]
 }
