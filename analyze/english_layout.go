@@ -179,9 +179,10 @@ func (*englishLang) TitleLine(text string) bool {
 func (*englishLang) LineWords(line string) int { return len(strings.Fields(line)) }
 
 // NavItem: a few words, no sentence end, or a row of items separated by
-// bars.
+// bars, or a menu row: four to twelve capitalised words of letters only
+// ("Home China Business World Science Culture").
 func (*englishLang) NavItem(text string) bool {
-	if strings.Count(text, "|") >= 2 {
+	if strings.Count(text, "|") >= 2 || menuRow(text) {
 		return true
 	}
 	words := strings.Fields(text)
@@ -261,4 +262,20 @@ func endsInInitial(text string) bool {
 func (*englishLang) Publications() []string {
 	return []string{"Beijing Review", "China Daily", "Xinhua", "People's Daily", "Global Times", "Qiushi",
 		"China Today", "CGTN", "China.org.cn", "ECNS", "China Pictorial", "Guangming Daily", "PLA Daily"}
+}
+
+// menuRow reports a row of menu items run together: four to twelve words,
+// each of letters only and capitalised, as no title or sentence is.
+func menuRow(text string) bool {
+	words := strings.Fields(text)
+	if len(words) < 4 || len(words) > 12 {
+		return false
+	}
+	for _, w := range words {
+		first, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(first) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -403,3 +403,44 @@ func oneArticle(t *testing.T, fixture string) (*analyze.Issue, *analyze.Result, 
 	}
 	return iss, res, iss.Articles[0]
 }
+
+// TestSiteDumpPages: three pages of one site dumped to text one after the
+// other (testdata/pages/site_dump_3pages.txt: the dump of TestPageDump,
+// then two shorter pages with the same menus, link lists and footer) are
+// three articles, each dated by its byline and titled by its headline;
+// each page's footer, the next page's title line and its menus are
+// dropped; the issue is the site's. By reading: 11 mentions on the first
+// page; high-quality development and food security on the second;
+// common prosperity in the third's headline and body. The furniture's
+// formulations (link titles, key words, title lines) are not counted.
+func TestSiteDumpPages(t *testing.T) {
+	iss := analyzetest.Read(t, testfiles.Testdata(t, "pages/site_dump_3pages.txt"))
+	res := analyzetest.AnalyzeIssue(t, iss)
+	var got []string
+	for _, a := range iss.Articles {
+		var ms []string
+		for _, m := range res.Mentions {
+			if m.Article == a.N {
+				ms = append(ms, m.Phrase)
+			}
+		}
+		got = append(got, fmt.Sprintf("%s %q %d", a.Date, a.Headline.Text, len(ms)))
+	}
+	want := []string{`2024-03-05 "Xi stresses new quality productive forces in Jiangsu" 11`,
+		`2024-03-06 "Premier Li outlines growth target" 2`, `2024-03-07 "Lawmakers discuss common prosperity" 2`}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("articles\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if iss.Title != "People's Daily Online" {
+		t.Errorf("title %q; want the site's name", iss.Title)
+	}
+	dropped := map[int]bool{}
+	for _, d := range iss.Dropped {
+		dropped[d.Line] = true
+	}
+	for _, line := range []int{20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 39, 40, 41} {
+		if !dropped[line] {
+			t.Errorf("line %d (page furniture) kept", line)
+		}
+	}
+}

@@ -549,9 +549,16 @@ func (b *builder) finish() error {
 			iss.Title = keep(m.text) // the last such line: the issue's own title under the masthead
 		}
 	}
-	if b.kept == 1 && b.firstHead != nil && pageTitle(b.masthead, b.firstHead.Text) {
-		// a saved page: its title line is the headline and the site's name
-		iss.Title = keep(b.firstHead.Text)
+	if b.firstHead != nil {
+		// a saved page: its title line is the headline and the site's
+		// name; the issue is the page's article, or, for pages joined,
+		// the site's
+		if site, ok := pageTitle(b.masthead, b.firstHead.Text); ok {
+			iss.Title = keep(site)
+			if b.kept == 1 {
+				iss.Title = keep(b.firstHead.Text)
+			}
+		}
 	}
 	switch {
 	case iss.Title != "":
@@ -745,6 +752,7 @@ func (b *builder) complete(o *openArticle) {
 		}
 		b.pendingCap = nil
 	}
+	b.dropPageFooter(a)
 	if isEmpty(a) {
 		if o.dateLine > 0 {
 			b.stage = append(b.stage, Dropped{Line: o.dateLine, Kind: "empty section", Text: keep(o.sectionText)})
@@ -954,19 +962,47 @@ func isFootnoteMarker(s string) bool {
 	return true
 }
 
-// pageTitle reports whether a masthead line is a web page's title: the
+// pageTitle finds a masthead line that is a web page's title: the
 // headline, then the site's name after a dash or bar ("Xi stresses … -
-// People's Daily Online").
-func pageTitle(masthead []block, headline string) bool {
+// People's Daily Online"), and returns the site's name.
+func pageTitle(masthead []block, headline string) (site string, ok bool) {
 	for _, m := range masthead {
 		if rest, ok := strings.CutPrefix(m.text, headline); ok {
 			rest = strings.TrimSpace(rest)
 			for _, sep := range []string{"- ", "– ", "— ", "| ", "_ "} {
-				if strings.HasPrefix(rest, sep) {
-					return true
+				if site, ok := strings.CutPrefix(rest, sep); ok && strings.TrimSpace(site) != "" {
+					return strings.TrimSpace(site), true
 				}
 			}
 		}
 	}
-	return false
+	return "", false
+}
+
+// dropPageFooter, as an article ends, drops the footer of the page it
+// was, when pages are joined in one text: the trailing run of its body
+// that is page furniture (navigation lines, footer markers, link titles,
+// the next page's title line and menus) and holds a footer marker ("Most
+// Read", "Copyright …"), from the run's first marker or navigation line
+// on. The input's own end is findFooter's.
+func (b *builder) dropPageFooter(a *Article) {
+	start, marker := len(a.Body), false
+	for start > 0 {
+		t := a.Body[start-1].Text
+		if !b.rd.footerLine(t) && !b.rd.lang.Headline(t) {
+			break
+		}
+		marker = marker || b.rd.lang.FooterMarker(t)
+		start--
+	}
+	if !marker {
+		return
+	}
+	for start < len(a.Body) && !b.rd.footerLine(a.Body[start].Text) {
+		start++ // link titles before the first marker stay text
+	}
+	for _, p := range a.Body[start:] {
+		b.stage = append(b.stage, Dropped{Line: p.Line, Kind: "footer", Text: keep(p.Text)})
+	}
+	a.Body = a.Body[:start]
 }
