@@ -410,16 +410,21 @@ func (b *builder) footerLike(i int) bool {
 		return false
 	}
 	if bl.footer == 0 {
-		switch {
-		case b.rd.footerLine(bl.text):
-			bl.footer = footerLine
-		case b.rd.lang.Headline(bl.text):
-			bl.footer = footerLink
-		default:
-			bl.footer = footerNot
-		}
+		bl.footer = b.footerKind(bl.text)
 	}
 	return bl.footer != footerNot
+}
+
+// footerKind is what a line may be in a site footer: footerLine,
+// footerLink or footerNot.
+func (b *builder) footerKind(text string) int8 {
+	switch {
+	case b.rd.footerLine(text):
+		return footerLine
+	case b.rd.lang.Headline(text):
+		return footerLink
+	}
+	return footerNot
 }
 
 // findFooter, at the end of the input, finds where the footer begins: the
@@ -987,18 +992,14 @@ func pageTitle(masthead []block, headline string) (site string, ok bool) {
 // on. The input's own end is findFooter's.
 func (b *builder) dropPageFooter(a *Article) {
 	start, marker := len(a.Body), false
-	for start > 0 {
-		t := a.Body[start-1].Text
-		if !b.rd.footerLine(t) && !b.rd.lang.Headline(t) {
-			break
-		}
-		marker = marker || b.rd.lang.FooterMarker(t)
+	for start > 0 && b.footerKind(a.Body[start-1].Text) != footerNot {
+		marker = marker || b.rd.lang.FooterMarker(a.Body[start-1].Text)
 		start--
 	}
 	if !marker {
 		return
 	}
-	for start < len(a.Body) && !b.rd.footerLine(a.Body[start].Text) {
+	for start < len(a.Body) && b.footerKind(a.Body[start].Text) == footerLink {
 		start++ // link titles before the first marker stay text
 	}
 	for _, p := range a.Body[start:] {

@@ -236,9 +236,7 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 	if j.rd, err = withDate(j.rd, j.cfg.date); err != nil {
 		return nil, err
 	}
-	if j.az, err = analyze.NewAnalyzer(j.lex); err != nil {
-		return nil, err
-	}
+	j.az = analyze.NewAnalyzerIn(j.rd.Language(), j.lex) // the reader's language: its models load once
 	if j.runs, j.root, err = layout(files, j.cfg.out); err != nil {
 		return nil, err
 	}
