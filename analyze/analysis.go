@@ -405,6 +405,8 @@ func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 		res.Issues = append(res.Issues, r.Issues...)
 		corpus.Articles = append(corpus.Articles, r.Issue.Articles...)
 		corpus.Lines += r.Issue.Lines
+		corpus.WordsKept += r.Issue.WordsKept
+		corpus.WordsDropped += r.Issue.WordsDropped
 		res.Articles = append(res.Articles, r.Articles...)
 		res.Mentions = append(res.Mentions, r.Mentions...)
 		res.Counts.Add(r.Counts)

@@ -22,6 +22,11 @@ type englishLayout struct {
 	timestamp    *regexp.Regexp
 	footerLead   *regexp.Regexp // a footer marker opening a line
 	footerAny    *regexp.Regexp // one anywhere in it
+	// a page dumped on one line: a footer marker inside the line, a
+	// byline's time stamp, an agency's photo credit
+	pageFooter *regexp.Regexp
+	pageStamp  *regexp.Regexp
+	pageCredit *regexp.Regexp
 }
 
 func newEnglishLayout() *englishLayout {
@@ -42,6 +47,9 @@ func newEnglishLayout() *englishLayout {
 		timestamp:   regexp.MustCompile(`(?i)^(?:end\s+)?\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?\.?$`),
 		footerLead:  regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|key\s?words?\s*:|web editors?\s*:|(?:most read|most popular|we recommend|hot news|related reading|you may also like|recommended)\s*$)`),
 		footerAny:   regexp.MustCompile(`(?i)all rights reserved|\bICP\b|ICP备`),
+		pageFooter:  regexp.MustCompile(`\b(?:Most Read|Most Popular|We Recommend|Hot News|Related [Rr]eading|Related:|You [Mm]ay [Aa]lso [Ll]ike|Web [Ee]ditors?:|Editors?:|Key ?[Ww]ords:|Tags:|Copyright\b)`),
+		pageStamp:   regexp.MustCompile(`\b\d{1,2}:\d{2}(?::\d{2})?,?\s+` + monthPattern + `\.?\s+\d{1,2},?\s+\d{4}\b`),
+		pageCredit:  regexp.MustCompile(`\((?i:` + agencies + `)\s*/[^()]{1,60}\)`),
 	}
 }
 
@@ -278,4 +286,91 @@ func menuRow(text string) bool {
 		}
 	}
 	return true
+}
+
+// maxPageLine is the longest line PageLine looks into: a page's text is
+// well under it; a longer line is not one page.
+const maxPageLine = 256 << 10
+
+// PageLine cuts a web page dumped on one line (as a text export of a page
+// gives it: title, menus, headline, byline, caption, article, footer, run
+// together) into the pieces its lines would be: the page title and menus
+// up to the headline where the line repeats its opening title ("T - Site
+// … T …"), the headline, the byline up to its time stamp ("… 21:05, March
+// 09, 2024"), the photo caption up to its credit ("(Xinhua/Ji Chunpeng)"),
+// the article, and the footer from each marker in it ("Most Read", "Web
+// editor:", "Copyright"). Only a line with a footer marker inside it and
+// one more sign of a page (the repeated title, a time stamp, a credit) is
+// cut; for any other line PageLine returns nil. The title and menus, and
+// everything from the first footer marker on, are to be dropped.
+func (e *englishLang) PageLine(line string) []PagePiece {
+	if len(line) < 200 || len(line) > maxPageLine {
+		return nil
+	}
+	p := e.layout
+	footers := p.pageFooter.FindAllStringIndex(line, -1)
+	if len(footers) == 0 || footers[0][0] == 0 {
+		return nil
+	}
+	title := false
+	var cuts []int
+	signs := 0
+	if t, ok := repeatedTitle(line); ok {
+		at := strings.Index(line[len(t):], t) + len(t)
+		cuts = append(cuts, at, at+len(t))
+		signs++
+		title = true
+	}
+	if m := p.pageStamp.FindStringIndex(line[:footers[0][0]]); m != nil {
+		cuts = append(cuts, m[1])
+		signs++
+	}
+	if m := p.pageCredit.FindStringIndex(line[:footers[0][0]]); m != nil {
+		cuts = append(cuts, m[1])
+		signs++
+	}
+	if signs == 0 {
+		return nil
+	}
+	for _, f := range footers {
+		cuts = append(cuts, f[0])
+	}
+	sort.Ints(cuts)
+	var out []PagePiece
+	at := 0
+	for _, c := range append(cuts, len(line)) {
+		if c <= at {
+			continue
+		}
+		if piece := strings.TrimSpace(line[at:c]); piece != "" {
+			drop := ""
+			switch {
+			case at >= footers[0][0]:
+				drop = "footer"
+			case title && len(out) == 0:
+				drop = "page title and menus"
+			}
+			out = append(out, PagePiece{Text: piece, Drop: drop})
+		}
+		at = c
+	}
+	return out
+}
+
+// repeatedTitle finds a page title opening a line, "T - Site" (or with
+// "|", "–", "—", "_"), whose T (three words or more) the line repeats
+// later as the headline.
+func repeatedTitle(line string) (string, bool) {
+	head := line[:min(len(line), 300)]
+	for _, sep := range []string{" - ", " | ", " – ", " — ", " _ "} {
+		i := strings.Index(head, sep)
+		if i < 0 {
+			continue
+		}
+		title := strings.TrimSpace(line[:i])
+		if len(strings.Fields(title)) >= 3 && strings.Contains(line[i+len(sep):], title) {
+			return line[:i], true
+		}
+	}
+	return "", false
 }

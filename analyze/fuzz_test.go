@@ -32,8 +32,10 @@ func FuzzReadIssue(f *testing.F) {
 		"<!DOCTYPE html><html><head><title>T</title><meta charset=gbk></head><body><nav>Home World</nav><article><h1>Xi stresses reform</h1>" +
 			"<p>March 5, 2024</p><p>Xi urged efforts to deepen reform and develop new quality productive forces in the province.</p></article></body></html>",
 	}
-	if b, err := os.ReadFile("../testdata/pages/xi_inspection.html"); err == nil {
-		seeds = append(seeds, string(b))
+	for _, page := range []string{"xi_inspection.html", "oneline_dump.txt", "site_dump_3pages.txt"} {
+		if b, err := os.ReadFile("../testdata/pages/" + page); err == nil {
+			seeds = append(seeds, string(b))
+		}
 	}
 	if b, err := os.ReadFile("../testdata/two_sessions_2024.txt"); err == nil {
 		seeds = append(seeds, string(b))

@@ -12,7 +12,10 @@ type Issue struct {
 	Lines       int       // lines in the input
 	Articles    []Article // in input order
 	Dropped     []Dropped // boilerplate left out of the articles, in line order
-	Warnings    []Warning
+	// WordsKept and WordsDropped are the words (as the language counts
+	// them) of the articles' headlines and bodies, and of the text dropped
+	WordsKept, WordsDropped int
+	Warnings                []Warning
 }
 
 // Article is one dated, venue-tagged piece of an issue.
@@ -25,6 +28,7 @@ type Article struct {
 	Headline *Para  // nil when the article opens without one
 	Body     []Para
 	Captions []Caption
+	Words    int // of the headline and body, as the language counts them (Language.LineWords)
 }
 
 // VenueUnspecified is the venue of an article with no venue cue.
@@ -56,9 +60,10 @@ type Cue struct {
 
 // Dropped is an input line left out of every article.
 type Dropped struct {
-	Line int
-	Kind string // masthead, footer, stage direction, timestamp, empty section
-	Text string
+	Line  int
+	Kind  string // masthead, footer, stage direction, timestamp, empty section, outside the article, repeated on N of M pages …
+	Text  string
+	Words int // as the language counts them
 }
 
 // Warning is something the reader coped with but the user should know.

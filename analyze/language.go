@@ -67,6 +67,10 @@ type Language interface {
 	LineWords(line string) int
 	// Caption reports a photo caption or credit standing as a line.
 	Caption(line string) bool
+	// PageLine cuts a web page dumped on one line into the pieces its
+	// lines would be (title and menus, headline, byline, caption, article,
+	// footer), or returns nil for a line that is not such a page.
+	PageLine(line string) []PagePiece
 	// SplitCaption splits a photo credit run into the sentence after it
 	// ("White House photo by Eric DraperEvery time …"), or reports false.
 	SplitCaption(text string) (caption, rest string, ok bool)
@@ -176,3 +180,11 @@ const (
 // that stands first in text, and the cue as written. article returns the
 // text of the article's opening, for a cue that names the venue by it.
 type VenueFinder func(text string, article func() string) (venue, cue string, ok bool)
+
+// PagePiece is a piece of a web page dumped on one line (Language.PageLine):
+// a line of the page as it would have been, and why it is dropped ("page
+// title and menus", "footer"), or "" for text to read.
+type PagePiece struct {
+	Text string
+	Drop string
+}

@@ -60,6 +60,8 @@ func (*toyLang) InlineStage(text string) []Span       { return nil }
 func (*toyLang) FullDates(text string) []Date         { return nil }
 func (*toyLang) Years(text string) []int              { return nil }
 func (*toyLang) Dateline(string) (Date, string, bool) { return Date{}, "", false }
+func (*toyLang) PageLine(string) []PagePiece          { return nil }
+
 func (*toyLang) SplitCaption(string) (string, string, bool) {
 	return "", "", false
 }

@@ -51,6 +51,14 @@ type Page struct {
 	// Pages and Skipped, for a file of joined pages: how many pages, and
 	// how many of them had no article text (left out)
 	Pages, Skipped int
+	// Furniture is the page's text outside its article (menus, link
+	// lists, footer, the date of a byline), block by block in page order.
+	Furniture []string
+
+	// of the text of joined pages: the furniture of each page at the line
+	// its text starts on, and the lines that are a page's date
+	dropped   []Dropped
+	dateLines map[int]bool
 }
 
 // IsHTML reports whether the start of an input is an HTML document: after
@@ -82,9 +90,17 @@ func (rd *Reader) pageText(r io.Reader, name string) (io.Reader, *Page, error) {
 	if err != nil {
 		return nil, nil, &InputError{File: name, Msg: err.Error()}
 	}
-	sum := &Page{Charset: pages[0].Charset, Site: pages[0].Site, Pages: len(pages) + skipped, Skipped: skipped}
+	sum := &Page{Charset: pages[0].Charset, Site: pages[0].Site, Pages: len(pages) + skipped, Skipped: skipped, dateLines: map[int]bool{}}
 	var text strings.Builder
+	line := 1
 	for _, p := range pages {
+		for _, f := range p.Furniture {
+			sum.dropped = append(sum.dropped, Dropped{Line: line, Kind: "outside the article", Text: keep(f)})
+		}
+		if p.Date != "" {
+			sum.dateLines[line] = true
+		}
+		line += strings.Count(p.Text, "\n")
 		text.WriteString(p.Text)
 		sum.KeptBytes += p.KeptBytes
 		sum.PageTextBytes += p.PageTextBytes
@@ -189,6 +205,7 @@ func readPage(data []byte, lang Language) (*Page, error) {
 	}
 	all := len(strings.Join(strings.Fields(visibleText(doc)), " "))
 	captions := figcaptions(doc, lang) // before extraction, which leaves figures out
+	pageBlocks := blocks(element(doc, "body"))
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		EnableFallback: true, ExcludeComments: true, ExcludeTables: false,
 		HtmlDateMode: trafilatura.Fast,
@@ -227,7 +244,33 @@ func readPage(data []byte, lang Language) (*Page, error) {
 		return nil, errors.New("no article text found in the page")
 	}
 	p.Text = b.String()
+	for _, t := range pageBlocks {
+		if !strings.Contains(p.Text, t) {
+			p.Furniture = append(p.Furniture, t)
+		}
+	}
 	return p, nil
+}
+
+// element returns the first element named tag in n's tree, or n when
+// there is none.
+func element(n *html.Node, tag string) *html.Node {
+	var find func(*html.Node) *html.Node
+	find = func(n *html.Node) *html.Node {
+		if n.Type == html.ElementNode && n.Data == tag {
+			return n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if e := find(c); e != nil {
+				return e
+			}
+		}
+		return nil
+	}
+	if e := find(n); e != nil {
+		return e
+	}
+	return n
 }
 
 // isBlock reports an element whose text is a paragraph of its own.
@@ -258,7 +301,7 @@ func blocks(n *html.Node) []string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if n.Data == "script" || n.Data == "style" {
+			if n.Data == "script" || n.Data == "style" || n.Data == "noscript" {
 				return
 			}
 		}

@@ -444,3 +444,185 @@ func TestSiteDumpPages(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateByRepetition: of the twelve pages dumped one after another
+// (testdata/pages/twelve_pages.txt), ten end their article with the same
+// "Follow People's Daily Online on WeChat …" line, which no marker
+// flags: read as one batch, it is dropped from each of the ten as
+// "repeated on 10 of 12 pages" (it holds high-quality development: ten
+// mentions that TestPageFixturesByReading's counts leave out); read
+// alone, without the scan, it stays. Text that is not web pages (the
+// sample issue) is not scanned, and the same page saved three times is
+// one page, not its site's template.
+func TestTemplateByRepetition(t *testing.T) {
+	path := testfiles.Testdata(t, "pages/twelve_pages.txt")
+	iss := analyzetest.ReadBatch(t, path)[0]
+	const follow = "Follow People's Daily Online on WeChat for the latest on high-quality development and the two sessions."
+	var lines []int
+	for _, d := range iss.Dropped {
+		if d.Text == follow {
+			if d.Kind != "repeated on 10 of 12 pages" {
+				t.Errorf("line %d dropped as %q", d.Line, d.Kind)
+			}
+			lines = append(lines, d.Line)
+		}
+	}
+	if len(lines) != 10 {
+		t.Errorf("the follow line dropped on lines %v; want 10 of them", lines)
+	}
+	plain := analyzetest.Read(t, path)
+	kept := 0
+	for _, a := range plain.Articles {
+		for _, p := range a.Body {
+			if p.Text == follow {
+				kept++
+			}
+		}
+	}
+	if kept != 10 {
+		t.Errorf("read without the batch's scan, the follow line is in %d articles; want 10", kept)
+	}
+
+	rd, err := analyze.NewReader(analyze.DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(testfiles.Sample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if pages, err := rd.ScanPages(f, "sample.txt"); err != nil || pages != nil {
+		t.Errorf("the sample issue scanned as %d web pages (err %v); want none", len(pages), err)
+	}
+
+	page := []string{"Xi stresses reform.", "Deputies agreed."}
+	tpl := analyze.NewTemplate([][]string{page, page, page, {"Other news.", "Deputies agreed."}})
+	if tpl.Pages() != 2 {
+		t.Errorf("%d distinct pages; want 2", tpl.Pages())
+	}
+	if why, ok := tpl.Repeated("Deputies agreed."); ok {
+		t.Errorf("a paragraph on 2 distinct pages is template (%s)", why)
+	}
+	many := [][]string{{"a", "promo"}, {"b", "promo"}, {"c", "promo"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}, {"j"}, {"k"}, {"l"}}
+	if why, ok := analyze.NewTemplate(many).Repeated("promo"); !ok || why != "repeated on 3 of 12 pages" {
+		t.Errorf("promo on 3 of 12 pages: %q, %v; want template", why, ok)
+	}
+	many = append(many, []string{"m"})
+	if why, ok := analyze.NewTemplate(many).Repeated("promo"); ok {
+		t.Errorf("promo on 3 of 13 pages (under a quarter) is template: %s", why)
+	}
+}
+
+// TestPageFurnitureListed: what an HTML page has outside its article is
+// listed as dropped, block by block, with its reason, and the page's
+// date says it comes from the page's metadata; the words kept and
+// dropped add up (xi_inspection.html: by reading, the headline has 8
+// words and the four paragraphs 45, 32, 21 and 12; the language menu 9).
+func TestPageFurnitureListed(t *testing.T) {
+	iss := analyzetest.Read(t, testfiles.Testdata(t, "pages/xi_inspection.html"))
+	a := iss.Articles[0]
+	if a.DateNote != `page metadata "March 5, 2024"` {
+		t.Errorf("date note %q", a.DateNote)
+	}
+	got := map[string]string{}
+	for _, d := range iss.Dropped {
+		got[d.Text] = d.Kind
+	}
+	for _, text := range []string{"Chinese Japanese French Spanish Russian Arabic Korean German Portuguese", "Most Read",
+		"Belt and Road Initiative: ten years on", "Web editor: Wang Fang, Zhang Wei", "Copyright by People's Daily Online. All Rights Reserved."} {
+		if got[text] != "outside the article" {
+			t.Errorf("%q dropped as %q; want outside the article", text, got[text])
+		}
+	}
+	if a.Words != iss.WordsKept || a.Words != 8+45+32+21+12 {
+		t.Errorf("words kept %d (issue %d); want 118", a.Words, iss.WordsKept)
+	}
+	dropped := 0
+	for _, d := range iss.Dropped {
+		dropped += d.Words
+	}
+	if dropped != iss.WordsDropped || iss.Dropped[0].Words != 9 {
+		t.Errorf("words dropped %d, issue says %d; first %q %d words", dropped, iss.WordsDropped, iss.Dropped[0].Text, iss.Dropped[0].Words)
+	}
+}
+
+// TestDroppedWarnings: a reading that drops more than half of the words,
+// or that reads web pages and drops nothing, says so.
+func TestDroppedWarnings(t *testing.T) {
+	read := func(text string) *analyze.Issue {
+		rd, err := analyze.NewReader(analyze.DefaultVenues())
+		if err != nil {
+			t.Fatal(err)
+		}
+		iss, err := rd.Read(strings.NewReader(text), "t.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return iss
+	}
+	warned := func(iss *analyze.Issue, prefix string) bool {
+		for _, w := range iss.Warnings {
+			if strings.HasPrefix(w.Msg, prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	heavy := "Reform Daily\nHome World Business Sports Culture Opinion Video Photos\n\nXi stresses reform\n\nXi urged efforts to deepen reform.\n\n" +
+		"Related:\nChina\nOpinion\nWorld\nBusiness\nCopyright Reform Daily. All rights reserved. Reproduction in whole or in part without permission is prohibited.\n"
+	if iss := read(heavy); !warned(iss, "more than half of the text was dropped") {
+		t.Errorf("%d of %d words dropped, warnings %v", iss.WordsDropped, iss.WordsKept+iss.WordsDropped, iss.Warnings)
+	}
+	page := `<!DOCTYPE html><html><head><title>Xi stresses reform</title></head><body><article><h1>Xi stresses reform</h1>` +
+		`<p>Xi urged efforts to deepen reform and develop new quality productive forces in the province.</p></article></body></html>`
+	if iss := read(page); !warned(iss, "read as web pages, yet nothing was dropped") {
+		t.Errorf("a page with nothing dropped: warnings %v", iss.Warnings)
+	}
+	if iss := read("Xi stresses reform\n\nXi urged efforts to deepen reform and develop new quality productive forces.\n"); len(iss.Warnings) != 0 {
+		t.Errorf("plain text with nothing dropped: warnings %v", iss.Warnings)
+	}
+}
+
+// TestDumpPageWithoutByline: pages of a dump are articles of their own
+// even without a byline, and a page's date does not carry over to the
+// next: in site_dump_3pages.txt without the second and third pages'
+// bylines (and the third's dateline), the second page is dated by its
+// dateline "BEIJING, March 6 (Xinhua) --" and the third is undated.
+func TestDumpPageWithoutByline(t *testing.T) {
+	b, err := os.ReadFile(testfiles.Testdata(t, "pages/site_dump_3pages.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "By Zhao Lei") || strings.HasPrefix(l, "By Li Ming (People's Daily Online) 16:40") {
+			continue
+		}
+		lines = append(lines, strings.TrimPrefix(l, "BEIJING, March 7 (Xinhua) -- "))
+	}
+	rd, err := analyze.NewReader(analyze.DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, err := rd.Read(strings.NewReader(strings.Join(lines, "\n")), "dump.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range iss.Articles {
+		got = append(got, fmt.Sprintf("%s %s", orUndated(a.Date), headline(&a)))
+	}
+	want := []string{"2024-03-05 Xi stresses new quality productive forces in Jiangsu", "2024-03-06 Premier Li outlines growth target",
+		"undated Lawmakers discuss common prosperity"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("articles %q; want %q", got, want)
+	}
+}
+
+func orUndated(d analyze.Date) string {
+	if d.IsZero() {
+		return "undated"
+	}
+	return d.String()
+}

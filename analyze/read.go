@@ -28,6 +28,7 @@ type Reader struct {
 	pubs     []string
 	nameDate *regexp.Regexp // a date in a file name: 2020-11-16, 20201116
 	date     Date           // the date of articles nothing else dates (WithDate), or zero
+	template *Template      // the site's repeated text, dropped from articles (WithTemplate), or nil
 }
 
 // NewReader returns a Reader of English that knows the given venues
@@ -104,7 +105,8 @@ type block struct {
 	gap         int // blank lines before it
 	kind        kind
 	date        Date
-	footer      int8 // may be footer (see footerLike): 0 not yet known, footerLine, footerNot, footerLink
+	footer      int8   // may be footer (see footerLike): 0 not yet known, footerLine, footerNot, footerLink
+	why         string // why a block of kindStage is dropped, when the language's Stage does not say
 }
 
 // Read reads one issue from r, all its articles at once.
@@ -132,6 +134,12 @@ func (rd *Reader) Read(r io.Reader, name string) (*Issue, error) {
 // the dates in the rest of the issue wait for its end. The Issue returned
 // has everything but the articles.
 func (rd *Reader) stream(r io.Reader, name string, emit func(*Article) error) (*Issue, error) {
+	return rd.read(r, name, func(_ *builder, a *Article) error { return emit(a) })
+}
+
+// read is stream, handing emit the builder too (to see what it found of
+// the input so far).
+func (rd *Reader) read(r io.Reader, name string, emit func(*builder, *Article) error) (*Issue, error) {
 	r, page, err := rd.pageText(r, name)
 	if err != nil {
 		return nil, err
@@ -141,8 +149,9 @@ func (rd *Reader) stream(r io.Reader, name string, emit func(*Article) error) (*
 		return nil, err
 	}
 	iss := &Issue{Name: name, Language: rd.lang.Code()}
-	b := &builder{rd: rd, iss: iss, src: &blockStream{rd: rd, lr: lr, iss: iss}, emit: emit,
+	b := &builder{rd: rd, iss: iss, src: &blockStream{rd: rd, lr: lr, iss: iss}, web: page != nil, page: page,
 		footerAt: -1, lastSolid: -1, placedIdx: -1, issueYears: map[int]int{}}
+	b.emit = func(a *Article) error { return emit(b, a) }
 	b.build()
 	if b.err != nil {
 		return nil, b.err
@@ -176,6 +185,8 @@ type blockStream struct {
 	gap   int      // blank lines since the last block
 	long  *longRun // the long line being read sentence by sentence, or nil
 	done  bool
+	// pageLines is how many lines held a whole web page (Language.PageLine)
+	pageLines int
 }
 
 // longRun is a long line read a window at a time (see readLong).
@@ -230,6 +241,27 @@ func (s *blockStream) add(ln line) {
 		s.gap++
 		return
 	}
+	if pieces := rd.lang.PageLine(ln.text); pieces != nil {
+		// a page on one line: its pieces are lines of their own, none
+		// continuing the one before; its title, menus and footer are dropped
+		s.pageLines++
+		for _, p := range pieces {
+			s.flush()
+			if p.Drop != "" {
+				s.ready = append(s.ready, block{first: ln.n, last: ln.n, text: p.Text, gap: s.gap, kind: kindStage, why: p.Drop})
+				s.gap = 0
+				continue
+			}
+			s.addLine(line{n: ln.n, text: p.Text})
+		}
+		return
+	}
+	s.addLine(ln)
+}
+
+// addLine adds a line of text to the block at hand or starts a new one.
+func (s *blockStream) addLine(ln line) {
+	rd := s.rd
 	if len(ln.text) > longLine {
 		s.flush()
 		s.long = &longRun{n: ln.n, text: ln.text, window: segmentWindow, gap: s.gap}
@@ -313,6 +345,13 @@ type builder struct {
 	src  *blockStream
 	emit func(*Article) error
 	err  error // the first error of the input or of emit; it stops the walk
+	// web is set once the input shows itself web pages: HTML, a page
+	// title line over the first article, or a page footer between articles
+	web  bool
+	page *Page // the HTML pages the text is of, or nil
+	// pageEnd is the line where the page of the article just completed
+	// ended (its footer begins), until the next article starts; else 0
+	pageEnd int
 
 	buf       []block // blocks base, base+1, … still needed
 	base      int
@@ -477,10 +516,17 @@ func (b *builder) build() {
 	i := 0
 	for ; !b.ended(i); i++ {
 		b.release(i)
+		if j := b.pageTurn(i); j > i {
+			i = j
+			continue
+		}
 		bl := *b.blk(i)
 		switch bl.kind {
 		case kindStage:
 			what, _ := b.rd.lang.Stage(bl.text)
+			if bl.why != "" {
+				what = bl.why
+			}
 			b.stage = append(b.stage, Dropped{Line: bl.first, Kind: what, Text: keep(bl.text)})
 		case kindDate:
 			i = b.dateHeading(i)
@@ -542,7 +588,11 @@ func (b *builder) finish() error {
 		iss.Dropped = append(iss.Dropped, Dropped{Line: f.first, Kind: "footer", Text: keep(f.text)})
 	}
 	iss.Dropped = append(iss.Dropped, b.stage...)
+	if b.page != nil {
+		iss.Dropped = append(iss.Dropped, b.page.dropped...)
+	}
 	sort.SliceStable(iss.Dropped, func(i, j int) bool { return iss.Dropped[i].Line < iss.Dropped[j].Line })
+	b.warnDropped()
 
 	var mastText strings.Builder
 	for _, m := range b.masthead {
@@ -675,12 +725,21 @@ func (b *builder) start(head *block) {
 	if b.cur != nil {
 		b.complete(b.cur)
 	}
+	if b.pageEnd > 0 && b.section.line < b.pageEnd {
+		// the article before ended its web page: its page's date (a
+		// byline above it) does not date the next page
+		b.section.date, b.section.line, b.section.text = Date{}, 0, ""
+	}
+	b.pageEnd = 0
 	a := &Article{Date: b.section.date}
 	if head != nil {
 		a.Headline = ptr(b.para(*head))
 	}
 	if !b.section.date.IsZero() {
 		a.DateNote = fmt.Sprintf("heading %q (line %d)", b.section.text, b.section.line)
+		if b.page != nil && b.page.dateLines[b.section.line] {
+			a.DateNote = fmt.Sprintf("page metadata %q", b.section.text)
+		}
 	}
 	b.started++
 	b.cur = &openArticle{a: a}
@@ -758,6 +817,7 @@ func (b *builder) complete(o *openArticle) {
 		b.pendingCap = nil
 	}
 	b.dropPageFooter(a)
+	b.dropTemplate(a)
 	if isEmpty(a) {
 		if o.dateLine > 0 {
 			b.stage = append(b.stage, Dropped{Line: o.dateLine, Kind: "empty section", Text: keep(o.sectionText)})
@@ -766,8 +826,15 @@ func (b *builder) complete(o *openArticle) {
 	}
 	b.kept++
 	a.N = b.kept
+	a.Words = articleWords(b.rd.lang, a)
+	b.iss.WordsKept += a.Words
+	b.web = b.web || b.src.pageLines > 0
 	if b.kept == 1 {
 		b.firstHead = a.Headline
+		if a.Headline != nil {
+			_, titled := pageTitle(b.masthead, a.Headline.Text)
+			b.web = b.web || titled
+		}
 	}
 	if !b.mastDone {
 		b.mastDone = true
@@ -999,11 +1066,92 @@ func (b *builder) dropPageFooter(a *Article) {
 	if !marker {
 		return
 	}
+	b.web = true
 	for start < len(a.Body) && b.footerKind(a.Body[start].Text) == footerLink {
 		start++ // link titles before the first marker stay text
+	}
+	if start < len(a.Body) {
+		b.pageEnd = a.Body[start].Line
 	}
 	for _, p := range a.Body[start:] {
 		b.stage = append(b.stage, Dropped{Line: p.Line, Kind: "footer", Text: keep(p.Text)})
 	}
 	a.Body = a.Body[:start]
+}
+
+// warnDropped counts the words dropped and warns when the reading may be
+// wrong: more than half of the text dropped, or, from web pages, none.
+func (b *builder) warnDropped() {
+	iss := b.iss
+	for i := range iss.Dropped {
+		iss.Dropped[i].Words = b.rd.lang.LineWords(iss.Dropped[i].Text)
+		iss.WordsDropped += iss.Dropped[i].Words
+	}
+	all := iss.WordsKept + iss.WordsDropped
+	switch {
+	case all > 0 && iss.WordsDropped*2 > all:
+		iss.Warnings = append(iss.Warnings, Warning{Msg: fmt.Sprintf(
+			"more than half of the text was dropped (%d of %d words, as masthead, menus, footers or template): check the reading with analyze inspect", iss.WordsDropped, all)})
+	case b.web && iss.WordsDropped == 0 && iss.WordsKept > 0:
+		iss.Warnings = append(iss.Warnings, Warning{Msg: "read as web pages, yet nothing was dropped: menus or footers may be counted as text (check with analyze inspect)"})
+	}
+}
+
+// articleWords is the words of an article's headline and body.
+func articleWords(lang Language, a *Article) int {
+	n := 0
+	if a.Headline != nil {
+		n += lang.LineWords(a.Headline.Text)
+	}
+	for _, p := range a.Body {
+		n += lang.LineWords(p.Text)
+	}
+	return n
+}
+
+// pageTurn, at block i, sees a new web page begin in a text of pages
+// dumped one after another where nothing else would: the page's title
+// line ("T - Site"), menus, then the headline T with no byline date below
+// it (a byline date opens its article on its own; see dateHeading). It
+// drops the title line and the menus, opens the page's article at its
+// headline, and returns the headline's index; else i.
+func (b *builder) pageTurn(i int) int {
+	if b.cur == nil || len(b.cur.a.Body) == 0 {
+		return i
+	}
+	bl := b.blk(i)
+	if bl.kind != kindHead && bl.kind != kindBody {
+		return i
+	}
+	title := ""
+	for _, sep := range []string{" - ", " | ", " – ", " — ", " _ "} {
+		if t, _, ok := strings.Cut(bl.text, sep); ok && b.rd.lang.LineWords(t) >= 3 {
+			title = strings.TrimSpace(t)
+			break
+		}
+	}
+	if title == "" {
+		return i
+	}
+	for j := i + 1; j <= i+4 && !b.ended(j); j++ {
+		h := b.blk(j)
+		if h.text != title {
+			if b.footerKind(h.text) == footerNot {
+				return i // not menus between the title line and the headline
+			}
+			continue
+		}
+		if k := b.next(j, true); h.kind != kindHead || b.ended(k) || b.blk(k).kind != kindBody {
+			return i
+		}
+		for k := i; k < j; k++ {
+			m := b.blk(k)
+			b.stage = append(b.stage, Dropped{Line: m.first, Kind: "page title and menus", Text: keep(m.text)})
+		}
+		b.web = true
+		head := *h
+		b.start(&head)
+		return j
+	}
+	return i
 }

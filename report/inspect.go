@@ -13,14 +13,18 @@ import (
 // Structure is what `analyze inspect` shows of an issue: enough to check
 // the reading before trusting any count.
 type Structure struct {
-	File        string             `json:"file"`
-	Lines       int                `json:"lines"`
-	Encoding    string             `json:"encoding"`
-	Title       string             `json:"title"`
-	Publication string             `json:"publication"`
-	Articles    []ArticleStructure `json:"articles"`
-	Dropped     []DroppedLine      `json:"dropped"`
-	Warnings    []WarningLine      `json:"warnings"`
+	File        string `json:"file"`
+	Lines       int    `json:"lines"`
+	Encoding    string `json:"encoding"`
+	Title       string `json:"title"`
+	Publication string `json:"publication"`
+	// WordsKept and WordsDropped are the words of the headlines and
+	// bodies, and of the text dropped
+	WordsKept    int                `json:"words_kept"`
+	WordsDropped int                `json:"words_dropped"`
+	Articles     []ArticleStructure `json:"articles"`
+	Dropped      []DroppedLine      `json:"dropped"`
+	Warnings     []WarningLine      `json:"warnings"`
 }
 
 // ArticleStructure is one article's place in the structure.
@@ -39,6 +43,8 @@ type ArticleStructure struct {
 	CaptionCopies  int      `json:"caption_copies"`
 	ParagraphLines [][2]int `json:"paragraph_lines"`
 	CaptionLines   [][]int  `json:"caption_lines"`
+	Words          int      `json:"words"`         // of the headline and body
+	WordsDropped   int      `json:"words_dropped"` // of the dropped lines nearest it (its page's menus and footer)
 }
 
 // DroppedLine is a line left out of every article.
@@ -57,12 +63,13 @@ type WarningLine struct {
 // StructureOf summarises an issue's structure.
 func StructureOf(iss *analyze.Issue) Structure {
 	s := Structure{File: iss.Name, Lines: iss.Lines, Encoding: iss.Encoding, Title: iss.Title,
-		Publication: iss.Publication, Articles: []ArticleStructure{}, Dropped: []DroppedLine{}, Warnings: []WarningLine{}}
+		Publication: iss.Publication, WordsKept: iss.WordsKept, WordsDropped: iss.WordsDropped,
+		Articles: []ArticleStructure{}, Dropped: []DroppedLine{}, Warnings: []WarningLine{}}
 	for i := range iss.Articles {
 		a := &iss.Articles[i]
 		as := ArticleStructure{N: a.N, Date: a.Date.String(), DateNote: a.DateNote, Venue: a.Venue,
 			Paragraphs: len(a.Body), Sentences: a.Sentences(), Captions: len(a.Captions), CaptionCopies: a.CaptionCopies(),
-			ParagraphLines: [][2]int{}, CaptionLines: [][]int{}}
+			ParagraphLines: [][2]int{}, CaptionLines: [][]int{}, Words: a.Words}
 		if a.VenueCue != nil {
 			as.VenueCue, as.VenueLine = a.VenueCue.Text, a.VenueCue.Line
 		}
@@ -79,6 +86,9 @@ func StructureOf(iss *analyze.Issue) Structure {
 	}
 	for _, d := range iss.Dropped {
 		s.Dropped = append(s.Dropped, DroppedLine{d.Line, d.Kind, d.Text})
+		if k := nearestArticle(iss.Articles, d.Line); k >= 0 {
+			s.Articles[k].WordsDropped += d.Words
+		}
 	}
 	for _, w := range iss.Warnings {
 		s.Warnings = append(s.Warnings, WarningLine{w.Line, w.Msg})
@@ -101,6 +111,7 @@ func WriteStructureText(w io.Writer, s Structure) error {
 	ew.printf("title:       %s\n", s.Title)
 	ew.printf("publication: %s\n", orNone(s.Publication))
 	ew.printf("articles:    %d\n", len(s.Articles))
+	ew.printf("words:       %s\n", keptDropped(s.WordsKept, s.WordsDropped))
 	for _, a := range s.Articles {
 		ew.printf("\n#%d  %s  %s\n", a.N, orText(a.Date, "undated"), a.Venue)
 		if a.HeadlineLine > 0 {
@@ -116,6 +127,7 @@ func WriteStructureText(w io.Writer, s Structure) error {
 		}
 		ew.printf("    paragraphs: %d%s\n", a.Paragraphs, lineRange(a.ParagraphLines))
 		ew.printf("    sentences:  %d (headline and body)\n", a.Sentences)
+		ew.printf("    words:      %s\n", keptDropped(a.Words, a.WordsDropped))
 		ew.printf("    captions:   %d", a.Captions)
 		if a.CaptionCopies != a.Captions {
 			ew.printf(" (%d copies)", a.CaptionCopies)
@@ -142,6 +154,58 @@ func WriteStructureText(w io.Writer, s Structure) error {
 		}
 	}
 	return ew.err
+}
+
+// keptDropped says how many words were kept and dropped.
+func keptDropped(kept, dropped int) string {
+	if kept+dropped == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%d kept, %d dropped (%.0f%% dropped)", kept, dropped, 100*float64(dropped)/float64(kept+dropped))
+}
+
+// nearestArticle is the index of the article a dropped line belongs with:
+// the one whose lines hold it, else the one whose first or last line is
+// nearest (the earlier on a tie): a page's title and menus go with the
+// article below them, its footer with the article above. -1 when there
+// are no articles.
+func nearestArticle(arts []analyze.Article, line int) int {
+	best, bestDist := -1, 0
+	for k := range arts {
+		first, last := articleLines(&arts[k])
+		dist := 0
+		switch {
+		case line < first:
+			dist = first - line
+		case line > last:
+			dist = line - last
+		}
+		if best < 0 || dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	return best
+}
+
+// articleLines is the first and last source line of an article.
+func articleLines(a *analyze.Article) (first, last int) {
+	first = -1
+	see := func(p analyze.Para) {
+		if first < 0 || p.Line < first {
+			first = p.Line
+		}
+		last = max(last, p.EndLine, p.Line)
+	}
+	if a.Headline != nil {
+		see(*a.Headline)
+	}
+	for _, p := range a.Body {
+		see(p)
+	}
+	for _, c := range a.Captions {
+		see(c.Para)
+	}
+	return first, last
 }
 
 func lineRange(ls [][2]int) string {

@@ -151,7 +151,7 @@ type StructureSheet struct {
 // in memory when spool is nil.
 func NewStructureSheet(spool *Spool) *StructureSheet {
 	return &StructureSheet{Table: Table{Name: "structure.csv", Spool: spool, Columns: []Column{
-		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "part", Kind: Text},
+		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "date source", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "part", Kind: Text},
 		{Name: "paragraph", Kind: Int}, {Name: "line", Kind: Int}, {Name: "copies", Kind: Int}, {Name: "text", Kind: Long},
 		{Name: "issue", Kind: Text},
 	}},
@@ -188,7 +188,7 @@ func (s *StructureSheet) AddArticle(issue string, a *analyze.Article) error {
 				lines += "-" + strconv.Itoa(p.EndLine)
 			}
 		}
-		return s.add([]string{itoa(a.N), a.Date.String(), a.Venue, part, itoa(n), lines, itoa(copies), p.Text, issue})
+		return s.add([]string{itoa(a.N), a.Date.String(), a.DateNote, a.Venue, part, itoa(n), lines, itoa(copies), p.Text, issue})
 	}
 	if a.Headline != nil {
 		if err := add(analyze.PartHeadline, 1, *a.Headline, "", 1); err != nil {
@@ -217,7 +217,7 @@ func (s *StructureSheet) AddArticle(issue string, a *analyze.Article) error {
 // article can follow them.
 func (s *StructureSheet) AddDropped(iss *analyze.Issue) error {
 	for _, d := range iss.Dropped {
-		if err := s.add([]string{"", "", "", "dropped: " + d.Kind, "", strconv.Itoa(d.Line), "", d.Text, iss.Name}); err != nil {
+		if err := s.add([]string{"", "", "", "", "dropped: " + d.Kind, "", strconv.Itoa(d.Line), "", d.Text, iss.Name}); err != nil {
 			return err
 		}
 	}

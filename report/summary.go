@@ -52,6 +52,7 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		{"Venues", strings.Join(venues, "; ")},
 		{"Articles", len(res.Articles)},
 		{"Tokens (headlines and bodies)", tokens},
+		{"Text dropped", droppedFact(iss)},
 		{"Mentions counted", len(res.Mentions)},
 		{"Formulations found", res.FormulationsFound()},
 		{"History", historyFact(res.History)},
@@ -164,6 +165,18 @@ func (b *book) facts(sheet string, row int, facts [][2]any) (int, error) {
 		row++
 	}
 	return row, nil
+}
+
+// droppedFact says how much of the text the reader left out of the
+// articles, in words (which are not quite tokens: "China's" is one word,
+// two tokens).
+func droppedFact(iss *analyze.Issue) string {
+	all := iss.WordsKept + iss.WordsDropped
+	if all == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%d of %d words (%.0f%%): masthead, menus, footers, page template; listed in Structure",
+		iss.WordsDropped, all, 100*float64(iss.WordsDropped)/float64(all))
 }
 
 // historyFact says where the report's issue stands in the history.

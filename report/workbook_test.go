@@ -190,7 +190,7 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 		t.Errorf("Mentions: %d rows, links %q … %q; want 101 mentions linked to their articles", len(mentions), mentions[1][13], mentions[len(mentions)-1][13])
 	}
 	structure := read(SheetStructure)
-	if structure[1][3] != "headline" || structure[1][7] != "Xi Stresses Developing New Quality Productive Forces" {
+	if structure[1][2] != `heading "March 5" (line 6); year from caption (line 50)` || structure[1][4] != "headline" || structure[1][8] != "Xi Stresses Developing New Quality Productive Forces" {
 		t.Errorf("Structure row 2 = %v", structure[1])
 	}
 }

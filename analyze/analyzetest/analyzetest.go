@@ -47,6 +47,45 @@ func ReadAs(t testing.TB, path, name string) *analyze.Issue {
 	return iss
 }
 
+// ReadBatch reads the issues at paths as `analyze run` reads a batch:
+// the text their web pages repeat is found across all of them first
+// (Reader.ScanPages, NewTemplate) and dropped from each.
+func ReadBatch(t testing.TB, paths ...string) []*analyze.Issue {
+	t.Helper()
+	rd, err := analyze.NewReader(analyze.VenuesOf(Lexicon(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages [][]string
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found, err := rd.ScanPages(f, filepath.Base(path))
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		pages = append(pages, found...)
+	}
+	rd = rd.WithTemplate(analyze.NewTemplate(pages))
+	var out []*analyze.Issue
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		iss, err := rd.Read(f, filepath.Base(path))
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, iss)
+	}
+	return out
+}
+
 // Analyze reads and analyses the issue at path with the built-in lexicon
 // and the default options.
 func Analyze(t testing.TB, path string) *analyze.Result {

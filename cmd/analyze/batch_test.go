@@ -340,6 +340,44 @@ func TestWebPagesInFolder(t *testing.T) {
 	}
 }
 
+// TestSiteTemplateAcrossFiles: four HTML pages of one site in a folder
+// (testdata/pages/site) each carry, inside the article, the same
+// promotion paragraph ("Download the China Daily Review app for more on
+// common prosperity and high-quality development."): the run finds it on
+// all four and drops it from each, listed in each page's Structure as
+// "repeated on 4 of 4 pages", and none of its formulations is counted.
+func TestSiteTemplateAcrossFiles(t *testing.T) {
+	in := t.TempDir()
+	for _, name := range []string{"page1.html", "page2.html", "page3.html", "page4.html"} {
+		b, err := os.ReadFile(filepath.Join("../../testdata/pages/site", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(in, name), b, 0o644)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, stderr, code := runCLI(t, "", "run", "--no-history", "--out", out, in); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	const promo = "Download the China Daily Review app for more on common prosperity and high-quality development."
+	for _, page := range []string{"page1", "page2", "page3", "page4"} {
+		b, err := os.ReadFile(filepath.Join(out, page, "data", "structure.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "dropped: repeated on 4 of 4 pages,,") || strings.Count(string(b), promo) != 1 {
+			t.Errorf("%s: the promotion line is not dropped once as repeated on 4 of 4 pages:\n%s", page, b)
+		}
+	}
+	mentions, err := os.ReadFile(filepath.Join(out, "corpus", "data", "mentions.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(mentions), "China Daily Review app") {
+		t.Errorf("a mention in the promotion line was counted:\n%s", mentions)
+	}
+}
+
 // TestDateFlag: --date dates a text nothing else dates, and the
 // workbook's provenance records it.
 func TestDateFlag(t *testing.T) {

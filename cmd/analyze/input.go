@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/issuelens/analyze/analyze"
@@ -215,4 +216,36 @@ func parseLexicon(ctx context.Context, path string) (*lexicon.Lexicon, error) {
 		return nil, ctx.Err()
 	}
 	return lex, err
+}
+
+// withTemplate returns rd dropping the text the inputs' web pages repeat
+// (analyze.Template): it reads each input file that is web pages once
+// to find their pages, in parallel, and rd as it is when they hold too
+// few. Standard input and other streams cannot be read twice and are
+// not scanned; an input the scan cannot read is left for the reading
+// proper to report.
+func withTemplate(ctx context.Context, rd *analyze.Reader, paths []string) (*analyze.Reader, error) {
+	found := make([][][]string, len(paths))
+	err := forEach(ctx, len(paths), func(i int) error {
+		if paths[i] == "-" {
+			return nil
+		}
+		f, st, err := openInput(ctx, paths[i])
+		if err != nil {
+			return nil
+		}
+		defer f.Close()
+		if st.Mode().IsRegular() {
+			found[i], _ = rd.ScanPages(newCtxReader(ctx, f, false), filepath.Base(paths[i]))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	t := analyze.NewTemplate(slices.Concat(found...))
+	if t.Pages() == 0 {
+		return rd, nil
+	}
+	return rd.WithTemplate(t), nil
 }

@@ -62,6 +62,9 @@ func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, cfg *in
 	if rd, err = withDate(rd, cfg.date); err != nil {
 		return nil, err
 	}
+	if rd, err = withTemplate(ctx, rd, []string{input}); err != nil {
+		return nil, err
+	}
 	iss, sum, _, err := readInput(ctx, rd, input, stdin)
 	if err != nil {
 		return nil, err

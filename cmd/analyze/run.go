@@ -236,6 +236,9 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 	if j.rd, err = withDate(j.rd, j.cfg.date); err != nil {
 		return nil, err
 	}
+	if j.rd, err = withTemplate(ctx, j.rd, files); err != nil {
+		return nil, err
+	}
 	j.az = analyze.NewAnalyzerIn(j.rd.Language(), j.lex) // the reader's language: its models load once
 	if j.runs, j.root, err = layout(files, j.cfg.out); err != nil {
 		return nil, err
