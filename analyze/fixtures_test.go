@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -95,25 +96,34 @@ func words(texts ...string) map[string]int {
 // fixtures: a page dumped on one line (menus, byline, caption with the
 // dateline after it, footer); twelve pages dumped one after another,
 // ten of them ending with the same "Follow … on WeChat" line, which is
-// the site's (repeated on 10 of 12 pages); four HTML pages of one site
+// the site's (repeated on 10 of 12 pages); the same twelve pages each
+// dumped on one line; four HTML pages of one site
 // with nav, aside, footer, figure and the same promotion paragraph in
 // each article.
 func TestPageFixturesByReading(t *testing.T) {
-	batches := [][]string{
-		{"pages/oneline_dump.txt"},
-		{"pages/twelve_pages.txt"},
-		{"pages/site/page1.html", "pages/site/page2.html", "pages/site/page3.html", "pages/site/page4.html"},
+	type input struct{ path, truth string }
+	fixture := func(name string) input {
+		p := testfiles.Testdata(t, name)
+		return input{p, p + ".truth"}
+	}
+	twelve := fixture("pages/twelve_pages.txt")
+	batches := [][]input{
+		{fixture("pages/oneline_dump.txt")},
+		{twelve},
+		{{oneLinePages(t, twelve.path), twelve.truth}},
+		{fixture("pages/site/page1.html"), fixture("pages/site/page2.html"), fixture("pages/site/page3.html"), fixture("pages/site/page4.html")},
 	}
 	phrases := []string{"new quality productive forces", "high-quality development", "food security", "Belt and Road Initiative", "common prosperity"}
 	var kept, truth, both int
 	for _, batch := range batches {
+		k0, t0, b0 := kept, truth, both
 		paths := make([]string, len(batch))
 		for i, b := range batch {
-			paths[i] = testfiles.Testdata(t, b)
+			paths[i] = b.path
 		}
 		for i, iss := range analyzetest.ReadBatch(t, paths...) {
-			want := readTruth(t, paths[i]+".truth")
-			name := batch[i]
+			want := readTruth(t, batch[i].truth)
+			name := filepath.Base(paths[i])
 			if len(iss.Articles) != len(want) {
 				t.Errorf("%s: %d articles; want %d", name, len(iss.Articles), len(want))
 				continue
@@ -152,6 +162,8 @@ func TestPageFixturesByReading(t *testing.T) {
 				}
 			}
 		}
+		t.Logf("%s: precision %.3f, recall %.3f", filepath.Base(paths[0]),
+			float64(both-b0)/float64(kept-k0), float64(both-b0)/float64(truth-t0))
 	}
 	precision, recall := float64(both)/float64(kept), float64(both)/float64(truth)
 	t.Logf("words kept %d, article words %d, both %d: precision %.3f, recall %.3f", kept, truth, both, precision, recall)
@@ -165,4 +177,34 @@ func headline(a *analyze.Article) string {
 		return fmt.Sprintf("article %d", a.N)
 	}
 	return a.Headline.Text
+}
+
+// oneLinePages writes the pages of a text of pages dumped one after the
+// other (each opening with its title line "… - People's Daily Online")
+// each on one line, as a text export of a page gives it, and returns the
+// file's path.
+func oneLinePages(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	for _, line := range strings.Split(string(b), "\n") {
+		switch {
+		case line == "":
+		case strings.HasSuffix(line, " - People's Daily Online") || len(pages) == 0:
+			pages = append(pages, line)
+		default:
+			pages[len(pages)-1] += " " + line
+		}
+	}
+	if len(pages) != 12 {
+		t.Fatalf("%s: %d pages; want 12", path, len(pages))
+	}
+	out := filepath.Join(t.TempDir(), "twelve_pages_one_line_each.txt")
+	if err := os.WriteFile(out, []byte(strings.Join(pages, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -523,6 +523,10 @@ func (b *builder) build() {
 		bl := *b.blk(i)
 		switch bl.kind {
 		case kindStage:
+			if bl.why != "" && b.cur == nil {
+				b.masthead = append(b.masthead, bl) // a page's title and menus above its first article
+				continue
+			}
 			what, _ := b.rd.lang.Stage(bl.text)
 			if bl.why != "" {
 				what = bl.why
@@ -610,6 +614,11 @@ func (b *builder) finish() error {
 		// the site's
 		if site, ok := pageTitle(b.masthead, b.firstHead.Text); ok {
 			iss.Title = keep(site)
+			if len(strings.Fields(site)) > 5 {
+				// the site's name ran into the menus (a page dumped on one
+				// line): the publication's name, if known, says it better
+				iss.Title = iss.Publication
+			}
 			if b.kept == 1 {
 				iss.Title = keep(b.firstHead.Text)
 			}

@@ -6,12 +6,15 @@ import (
 	"hash/fnv"
 	"io"
 	"slices"
+	"strings"
 )
 
 // Template is the text a site repeats on its pages (a promotion line, a
 // "follow us" line, a standing notice) found by repetition: a body
-// paragraph standing word for word on many distinct pages of a batch is
-// the site's, not an article's. One page cannot tell this; the pages of a
+// sentence standing word for word on many distinct pages of a batch is
+// the site's, not an article's. Sentences, not paragraphs, so that a
+// page dumped on one line, whose article is one paragraph, loses its
+// promotion line too. One page cannot tell this; the pages of a
 // file of joined pages, or of many files of one site, can (see
 // Reader.ScanPages and Reader.WithTemplate).
 type Template struct {
@@ -19,7 +22,7 @@ type Template struct {
 	on    map[uint64]int // paragraph hash → pages it stands on
 }
 
-// A paragraph is template when it stands on at least templateMinPages
+// A sentence is template when it stands on at least templateMinPages
 // distinct pages and on at least a templateShare-th of them: a promotion
 // line is on most of a site's pages, while a sentence two articles quote
 // alike is on two or three of dozens.
@@ -28,8 +31,8 @@ const (
 	templateShare    = 4
 )
 
-// NewTemplate finds the template in pages, each given as its body
-// paragraphs (as ScanPages returns them). A page that repeats an earlier
+// NewTemplate finds the template in pages, each given as the sentences
+// of its body (as ScanPages returns them). A page that repeats an earlier
 // one whole (the same article saved twice) counts once, so that an
 // article is not taken for its site's template.
 func NewTemplate(pages [][]string) *Template {
@@ -72,7 +75,7 @@ func (t *Template) Pages() int {
 	return t.pages
 }
 
-// Repeated reports whether a paragraph is template, with the reason to
+// Repeated reports whether a sentence is template, with the reason to
 // list it under ("repeated on 9 of 12 pages").
 func (t *Template) Repeated(text string) (why string, ok bool) {
 	if t == nil || len(t.on) == 0 {
@@ -92,7 +95,7 @@ func hashText(s string) uint64 {
 }
 
 // WithTemplate returns a Reader like rd that drops from every article the
-// body paragraphs t holds as template, listing each as dropped with the
+// body sentences t holds as template, listing each as dropped with the
 // pages it was found on.
 func (rd *Reader) WithTemplate(t *Template) *Reader {
 	r := *rd
@@ -104,7 +107,7 @@ func (rd *Reader) WithTemplate(t *Template) *Reader {
 var errNotPages = errors.New("not web pages")
 
 // ScanPages reads an input to find its web pages for NewTemplate: the body
-// paragraphs of each page, when the input is web pages (an HTML file, or
+// sentences of each page, when the input is web pages (an HTML file, or
 // text saved from pages: a page title line "headline - site", or pages
 // joined with their footers). For any other text it returns nil, having
 // read no further than its first article. Read errors are the reader's.
@@ -117,11 +120,13 @@ func (rd *Reader) ScanPages(r io.Reader, name string) ([][]string, error) {
 		if !web {
 			return errNotPages
 		}
-		paras := make([]string, len(a.Body))
-		for i, p := range a.Body {
-			paras[i] = p.Text
+		var sents []string
+		for _, p := range a.Body {
+			for _, sp := range rd.sentences(p.Text) {
+				sents = append(sents, p.Text[sp.Start:sp.End])
+			}
 		}
-		pages = append(pages, paras)
+		pages = append(pages, sents)
 		return nil
 	})
 	if errors.Is(err, errNotPages) || !web {
@@ -133,20 +138,56 @@ func (rd *Reader) ScanPages(r io.Reader, name string) ([][]string, error) {
 	return pages, nil
 }
 
-// dropTemplate drops from a finished article's body the paragraphs the
-// reader's template holds.
+// dropTemplate drops from a finished article's body the sentences the
+// reader's template holds, and the paragraphs left empty.
 func (b *builder) dropTemplate(a *Article) {
-	if b.rd.template == nil {
+	t := b.rd.template
+	if t == nil || len(t.on) == 0 {
 		return
 	}
 	kept := a.Body[:0]
 	for _, p := range a.Body {
-		if why, ok := b.rd.template.Repeated(p.Text); ok {
-			b.stage = append(b.stage, Dropped{Line: p.Line, Kind: why, Text: keep(p.Text)})
-			continue
+		var rest []string
+		cut := false
+		for _, sp := range b.rd.sentences(p.Text) {
+			s := p.Text[sp.Start:sp.End]
+			if why, ok := t.Repeated(s); ok {
+				b.stage = append(b.stage, Dropped{Line: p.Line, Kind: why, Text: keep(s)})
+				cut = true
+				continue
+			}
+			rest = append(rest, s)
+		}
+		if cut {
+			if len(rest) == 0 {
+				continue
+			}
+			p.Text = strings.Join(rest, " ")
 		}
 		kept = append(kept, p)
 	}
 	clear(a.Body[len(kept):])
 	a.Body = kept
+}
+
+// sentences is the language's sentences of a text, trimmed of space, or
+// the whole text when it has none.
+func (rd *Reader) sentences(text string) []Span {
+	sents := rd.lang.Sentences(text)
+	if len(sents) == 0 {
+		return []Span{{0, len(text)}}
+	}
+	out := sents[:0]
+	for _, sp := range sents {
+		for sp.Start < sp.End && text[sp.Start] == ' ' {
+			sp.Start++
+		}
+		for sp.End > sp.Start && text[sp.End-1] == ' ' {
+			sp.End--
+		}
+		if sp.End > sp.Start {
+			out = append(out, sp)
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -47,6 +48,27 @@ func TestInspectGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "../testdata/two_sessions_2024.inspect.golden", buf.Bytes())
+}
+
+// TestInspectPagesGolden: what inspect shows of the web page fixtures
+// (testdata/pages, see FIXTURES.md), read as a run reads them: each file
+// alone, the four pages of the site folder as one batch.
+func TestInspectPagesGolden(t *testing.T) {
+	site := make([]string, 4)
+	for i := range site {
+		site[i] = testfiles.Testdata(t, filepath.Join("pages", "site", fmt.Sprintf("page%d.html", i+1)))
+	}
+	batches := [][]string{{testfiles.Testdata(t, "pages/oneline_dump.txt")}, {testfiles.Testdata(t, "pages/twelve_pages.txt")},
+		{testfiles.Testdata(t, "pages/xi_inspection.html")}, site}
+	for _, batch := range batches {
+		for i, iss := range analyzetest.ReadBatch(t, batch...) {
+			var buf bytes.Buffer
+			if err := WriteStructureText(&buf, StructureOf(iss)); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, batch[i]+".inspect.golden", buf.Bytes())
+		}
+	}
 }
 
 func TestInspectJSONMatchesText(t *testing.T) {
