@@ -18,6 +18,7 @@ type englishLayout struct {
 	stage        *regexp.Regexp
 	stageInline  *regexp.Regexp
 	footnote     *regexp.Regexp // a footnote marker in running text: "[1]"
+	sourceTag    *regexp.Regexp // the agency an article comes from, closing it: "( Xinhua )"
 	editorsNote  *regexp.Regexp
 	timestamp    *regexp.Regexp
 	footerLead   *regexp.Regexp // a footer marker opening a line
@@ -43,6 +44,7 @@ func newEnglishLayout() *englishLayout {
 		stage:       regexp.MustCompile(`(?i)^\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)$`),
 		stageInline: regexp.MustCompile(`(?i)\s*\((?:applause|laughter|cheers|boos|laughter and applause|applause and laughter|inaudible|crosstalk)\.?\)`),
 		footnote:    regexp.MustCompile(`\[\d{1,3}\]`),
+		sourceTag:   regexp.MustCompile(`(?i)(?:^|\s)\(\s*(?:source\s*:\s*)?(?:` + agencies + `)\s*\)$`),
 		editorsNote: regexp.MustCompile(`(?i)^(?:\(|\[)?editor[’']?s['’]? note\b`),
 		timestamp:   regexp.MustCompile(`(?i)^(?:end\s+)?\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?\.?$`),
 		footerLead:  regexp.MustCompile(`(?i)^(?:related(?: news| stories| articles| links| reading)?\s*:?$|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|partners?\s*:|editors?\s*:|\[editor|share\s*(?:this|on)?\s*:|source\s*:|follow us|back to top|print$|email$|more\s*:|tags?\s*:|key\s?words?\s*:|web editors?\s*:|(?:most read|most popular|we recommend|hot news|related reading|you may also like|recommended)\s*$)`),
@@ -65,6 +67,8 @@ func (e *englishLang) Stage(line string) (string, bool) {
 		return "stage direction", true
 	case (isDigit(line[0]) || line[0] == 'e' || line[0] == 'E') && p.timestamp.MatchString(line):
 		return "timestamp", true
+	case line[0] == '(' && p.sourceTag.MatchString(line):
+		return "source tag", true
 	case p.editorsNote.MatchString(line):
 		return "editor's note", true
 	}
@@ -77,6 +81,12 @@ func (e *englishLang) InlineStage(text string) []Span {
 	var out []Span
 	if strings.Contains(text, "(") { // stage directions are in brackets
 		for _, l := range e.layout.stageInline.FindAllStringIndex(text, -1) {
+			out = append(out, Span{l[0], l[1]})
+		}
+	}
+	if strings.HasSuffix(text, ")") {
+		// "… in the province. ( Xinhua )": the agency's tag closing the article
+		if l := e.layout.sourceTag.FindStringIndex(text); l != nil && l[0] > 0 && (len(out) == 0 || out[len(out)-1].End <= l[0]) {
 			out = append(out, Span{l[0], l[1]})
 		}
 	}
@@ -162,6 +172,42 @@ func endsSentence(text string) bool {
 
 // Headline: up to 20 words, opening with a capital, a digit or a quote,
 // and not ending as a sentence.
+// Subhead: one to twelve words with letters, every letter a capital, an
+// enumerator before them allowed ("I.", "2)", "III:"), no sentence end.
+func (*englishLang) Subhead(text string) bool {
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > 13 || len(text) > 150 || strings.HasSuffix(text, ".") {
+		return false
+	}
+	if len(words) > 1 && isEnumerator(words[0]) {
+		words = words[1:]
+	}
+	letters := 0
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				if !unicode.IsUpper(r) {
+					return false
+				}
+				letters++
+			}
+		}
+	}
+	return letters >= 4
+}
+
+// isEnumerator reports a subhead's number: "I.", "IV.", "2.", "3)", "A.".
+func isEnumerator(w string) bool {
+	if len(w) < 2 || !strings.ContainsAny(w[len(w)-1:], ".):") {
+		return false
+	}
+	w = w[:len(w)-1]
+	if strings.Trim(w, "0123456789") == "" || strings.Trim(w, "IVXLC") == "" {
+		return true
+	}
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
+}
+
 func (*englishLang) Headline(text string) bool {
 	if len(text) > 200 || endsSentence(text) {
 		return false

@@ -40,6 +40,7 @@ type Para struct {
 	EndLine   int    // last source line
 	Text      string // normalised: NBSP as space, entities decoded, runs of space folded
 	Sentences []Span // byte ranges of Text, in order
+	Subhead   bool   // a subhead within the body ("II. FOOD SECURITY"): one sentence, a heading
 }
 
 // Span is a byte range [Start, End) of a text: a Para's Text, a token's.

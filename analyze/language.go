@@ -52,6 +52,10 @@ type Language interface {
 	// across a hard line break (English: prev does not end a sentence and
 	// next opens in lower case), so that the two are one paragraph.
 	Wraps(prev, next string) bool
+	// Subhead reports a paragraph that is a subhead within an article: a
+	// short line in capitals ("II. FOOD SECURITY"), read as one heading,
+	// not split into sentences.
+	Subhead(line string) bool
 	// Headline reports whether a line reads as a title: short, and not
 	// ending as a sentence does. A title that body text follows opens an
 	// article.

@@ -48,6 +48,7 @@ func (*toyLang) Sentences(text string) []Span {
 }
 
 func (*toyLang) Wraps(prev, next string) bool         { return false }
+func (*toyLang) Subhead(string) bool                  { return false }
 func (*toyLang) Headline(line string) bool            { return strings.HasPrefix(line, "# ") }
 func (*toyLang) TitleLine(line string) bool           { return false }
 func (*toyLang) LineWords(line string) int            { return len(strings.Fields(line)) }

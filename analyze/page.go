@@ -57,8 +57,9 @@ type Page struct {
 
 	// of the text of joined pages: the furniture of each page at the line
 	// its text starts on, and the lines that are a page's date
-	dropped   []Dropped
-	dateLines map[int]bool
+	dropped    []Dropped
+	dateLines  map[int]bool
+	titleLines map[int]bool
 }
 
 // IsHTML reports whether the start of an input is an HTML document: after
@@ -90,7 +91,8 @@ func (rd *Reader) pageText(r io.Reader, name string) (io.Reader, *Page, error) {
 	if err != nil {
 		return nil, nil, &InputError{File: name, Msg: err.Error()}
 	}
-	sum := &Page{Charset: pages[0].Charset, Site: pages[0].Site, Pages: len(pages) + skipped, Skipped: skipped, dateLines: map[int]bool{}}
+	sum := &Page{Charset: pages[0].Charset, Site: pages[0].Site, Pages: len(pages) + skipped, Skipped: skipped,
+		dateLines: map[int]bool{}, titleLines: map[int]bool{}}
 	var text strings.Builder
 	line := 1
 	for _, p := range pages {
@@ -99,6 +101,11 @@ func (rd *Reader) pageText(r io.Reader, name string) (io.Reader, *Page, error) {
 		}
 		if p.Date != "" {
 			sum.dateLines[line] = true
+			if p.Title != "" {
+				sum.titleLines[line+2] = true // after the date line and a blank line
+			}
+		} else if p.Title != "" {
+			sum.titleLines[line] = true
 		}
 		line += strings.Count(p.Text, "\n")
 		text.WriteString(p.Text)
@@ -206,18 +213,23 @@ func readPage(data []byte, lang Language) (*Page, error) {
 	all := len(strings.Join(strings.Fields(visibleText(doc)), " "))
 	captions := figcaptions(doc, lang) // before extraction, which leaves figures out
 	pageBlocks := blocks(element(doc, "body"))
-	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		EnableFallback: true, ExcludeComments: true, ExcludeTables: false,
-		HtmlDateMode: trafilatura.Fast,
-	})
-	if err != nil || res == nil || res.ContentNode == nil {
+	// go-trafilatura's rescue for content under 250 characters takes the
+	// text of the whole article element, its paragraphs run together
+	// ("economySpeech delivered"): a short page is read by the main
+	// extractor alone first, and rescued only when that finds no prose
+	res, paras := extract(doc, 1)
+	if !hasProse(paras, lang) {
+		if doc, err = html.Parse(bytes.NewReader(raw)); err == nil { // the first extraction changed the tree
+			res, paras = extract(doc, trafilatura.DefaultConfig().MinExtractedSize)
+		}
+	}
+	if res == nil {
 		return nil, errors.New("no article text found in the page")
 	}
 	p := &Page{Title: strings.Join(strings.Fields(res.Metadata.Title), " "), Site: res.Metadata.Sitename, Charset: name, PageTextBytes: all}
 	if !res.Metadata.Date.IsZero() {
 		p.Date = res.Metadata.Date.Format("2006-01-02")
 	}
-	paras := blocks(res.ContentNode)
 	if len(paras) > 0 && p.Title != "" && strings.EqualFold(paras[0], p.Title) {
 		paras = paras[1:] // the title, repeated as the article's first heading
 	}
@@ -231,17 +243,15 @@ func readPage(data []byte, lang Language) (*Page, error) {
 	for _, c := range captions {
 		b.WriteString(c + "\n\n")
 	}
-	prose := false
+	if !hasProse(paras, lang) {
+		return nil, errors.New("no article text found in the page")
+	}
 	for _, t := range paras {
 		if _, ok := lang.DateLine(t); ok {
 			continue
 		}
-		prose = prose || lang.LineWords(t) >= minProseWords || utf8.RuneCountInString(t) >= minProseRunes
 		p.KeptBytes += len(t) + 1
 		b.WriteString(t + "\n\n")
-	}
-	if !prose {
-		return nil, errors.New("no article text found in the page")
 	}
 	p.Text = b.String()
 	for _, t := range pageBlocks {
@@ -271,6 +281,38 @@ func element(n *html.Node, tag string) *html.Node {
 		return e
 	}
 	return n
+}
+
+// extract finds a page's main content with go-trafilatura, rescuing
+// content under minSize characters with the text of its article element
+// (see readPage), and returns it with its paragraphs; nil when it finds
+// none. It changes doc.
+func extract(doc *html.Node, minSize int) (*trafilatura.ExtractResult, []string) {
+	cfg := trafilatura.DefaultConfig()
+	cfg.MinExtractedSize = minSize
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+		EnableFallback: true, ExcludeComments: true, ExcludeTables: false,
+		HtmlDateMode: trafilatura.Fast, Config: cfg,
+	})
+	if err != nil || res == nil || res.ContentNode == nil {
+		return nil, nil
+	}
+	return res, blocks(res.ContentNode)
+}
+
+// hasProse reports whether paragraphs hold one of prose: at least
+// minProseWords words (minProseRunes characters in a script without
+// spaces), other than a date line.
+func hasProse(paras []string, lang Language) bool {
+	for _, t := range paras {
+		if _, ok := lang.DateLine(t); ok {
+			continue
+		}
+		if lang.LineWords(t) >= minProseWords || utf8.RuneCountInString(t) >= minProseRunes {
+			return true
+		}
+	}
+	return false
 }
 
 // isBlock reports an element whose text is a paragraph of its own.

@@ -202,6 +202,30 @@ func BenchmarkReadPage(b *testing.B) {
 	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
 }
 
+// BenchmarkReadPageParallel is BenchmarkReadPage with a page read on
+// every core at once, as a run reads a folder of pages: pages per second
+// on the machine.
+func BenchmarkReadPageParallel(b *testing.B) {
+	en, err := analyze.NewLanguage("en")
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(testfiles.Shared(b, "html/whitehouse_weekly_address.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := analyze.ReadPage(bytes.NewReader(data), en); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
 // TestDateFromFileNameAndFlag: a text with no date in it takes the date
 // its file name gives (2020-11-16, 20201116), else the date given with
 // --date (WithDate); a date in the text wins over both.
@@ -601,14 +625,7 @@ func TestDumpPageWithoutByline(t *testing.T) {
 		}
 		lines = append(lines, strings.TrimPrefix(l, "BEIJING, March 7 (Xinhua) -- "))
 	}
-	rd, err := analyze.NewReader(analyze.DefaultVenues())
-	if err != nil {
-		t.Fatal(err)
-	}
-	iss, err := rd.Read(strings.NewReader(strings.Join(lines, "\n")), "dump.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	iss := readString(t, strings.Join(lines, "\n"), "dump.txt")
 	var got []string
 	for _, a := range iss.Articles {
 		got = append(got, fmt.Sprintf("%s %s", orUndated(a.Date), headline(&a)))
@@ -625,4 +642,100 @@ func orUndated(d analyze.Date) string {
 		return "undated"
 	}
 	return d.String()
+}
+
+// TestSourceTags: the agency's tag closing an article, "( Xinhua )", on a
+// line of its own or at the end of the last paragraph, is dropped as a
+// source tag; by reading, the text keeps its two formulations and loses
+// nothing else.
+func TestSourceTags(t *testing.T) {
+	text := "Xi stresses reform\n\nBEIJING, March 5 (Xinhua) -- Xi Jinping urged efforts to deepen reform and pursue high-quality development in the province.\n\n" +
+		"He also called for food security. ( Xinhua )\n\n( Xinhua )\n"
+	iss := readString(t, text, "tags.txt")
+	a := iss.Articles[0]
+	if len(a.Body) != 2 || a.Body[1].Text != "He also called for food security." {
+		t.Errorf("body %+v", a.Body)
+	}
+	var got []string
+	for _, d := range iss.Dropped {
+		got = append(got, fmt.Sprintf("%d %s %s", d.Line, d.Kind, d.Text))
+	}
+	if want := []string{"5 source tag ( Xinhua )", "7 source tag ( Xinhua )"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("dropped %q; want %q", got, want)
+	}
+	res := analyzetest.AnalyzeIssue(t, iss)
+	if len(res.Mentions) != 3 { // deepen reform, high-quality development, food security
+		t.Errorf("%d mentions; want 3", len(res.Mentions))
+	}
+}
+
+// TestSpeechPageDates: a speech's page whose metadata says December 9,
+// 2021 and whose first paragraph says it was "delivered … on December 8,
+// 2021" is dated December 8 (the delivery before the page's metadata, as
+// a careful reader trusts them), and the page's title is its headline
+// even over a line that reads like one. The page is short and written
+// without space between its tags, as minified pages are: its paragraphs
+// stay apart (go-trafilatura's rescue of short content would run them
+// together: "economySpeech delivered").
+func TestSpeechPageDates(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Remarks on the economy</title><meta property="og:site_name" content="Gov Site">` +
+		`<meta property="article:published_time" content="2021-12-09T10:00:00+08:00"></head><body><nav><a href="/">Home</a> <a href="/n">News</a></nav>` +
+		`<article><h1>Remarks on the economy</h1><p>Speech delivered at the Central Conference on Economic Work on December 8, 2021</p>` +
+		`<p>Comrades, we must pursue high-quality development and ensure food security in the year ahead, and we must deepen reform across the board.</p>` +
+		`</article><footer>Copyright Gov Site</footer></body></html>`
+	iss := readString(t, page, "speech.html")
+	a := iss.Articles[0]
+	if a.Date.String() != "2021-12-08" || !strings.HasSuffix(a.DateNote, `before the page metadata "December 9, 2021"`) {
+		t.Errorf("date %s (%s); want 2021-12-08 from the delivery line", a.Date, a.DateNote)
+	}
+	if headline(&a) != "Remarks on the economy" {
+		t.Errorf("headline %q", headline(&a))
+	}
+	if len(a.Body) != 2 || !strings.HasPrefix(a.Body[1].Text, "Comrades,") {
+		t.Errorf("body %+v; want the delivery line and the speech's paragraph apart", a.Body)
+	}
+}
+
+// TestSubheads: a subhead in capitals within a speech ("I. NEW QUALITY
+// PRODUCTIVE FORCES", "FOOD SECURITY") stays a paragraph of its own, even
+// with the paragraph after it on the next line, and is one heading: not
+// split at its number into two sentences, not an article's headline. By
+// reading: one article, six paragraphs of which two are subheads, and
+// seven sentences with the headline (1 + 1 + 1 + 1 + 1 + 1 + 1).
+func TestSubheads(t *testing.T) {
+	text := "Remarks by the Premier\n\nDecember 8, 2021\n\nDistinguished guests, it is a pleasure to be here.\n\n" +
+		"I. NEW QUALITY PRODUCTIVE FORCES\nWe must develop new quality productive forces according to local conditions.\nInnovation is the first driving force.\n\n" +
+		"FOOD SECURITY\nWe will ensure food security.\n"
+	iss := readString(t, text, "speech.txt")
+	if len(iss.Articles) != 1 {
+		t.Fatalf("%d articles; want 1", len(iss.Articles))
+	}
+	a := iss.Articles[0]
+	var subheads []string
+	for _, p := range a.Body {
+		if p.Subhead {
+			subheads = append(subheads, p.Text)
+			if len(p.Sentences) != 1 {
+				t.Errorf("subhead %q in %d sentences", p.Text, len(p.Sentences))
+			}
+		}
+	}
+	if len(a.Body) != 6 || strings.Join(subheads, "|") != "I. NEW QUALITY PRODUCTIVE FORCES|FOOD SECURITY" || a.Sentences() != 7 {
+		t.Errorf("%d paragraphs, subheads %q, %d sentences; want 6, the two, 7", len(a.Body), subheads, a.Sentences())
+	}
+}
+
+// readString reads a text given in a test, named name, with the default
+// venues.
+func readString(t *testing.T, text, name string) *analyze.Issue {
+	t.Helper()
+	rd, err := analyze.NewReader(analyze.DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, err := rd.Read(strings.NewReader(text), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return iss
 }

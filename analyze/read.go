@@ -521,6 +521,15 @@ func (b *builder) build() {
 			continue
 		}
 		bl := *b.blk(i)
+		if b.page != nil && b.page.titleLines[bl.first] && (bl.kind == kindHead || bl.kind == kindBody) {
+			// an HTML page's title: its article's headline, whatever follows
+			if b.cur != nil && b.cur.a.Headline == nil && len(b.cur.a.Body) == 0 {
+				b.cur.a.Headline = ptr(b.para(bl))
+			} else {
+				b.start(&bl)
+			}
+			continue
+		}
 		switch bl.kind {
 		case kindStage:
 			if bl.why != "" && b.cur == nil {
@@ -763,7 +772,9 @@ func (b *builder) addBody(i int) {
 	if !ok {
 		return
 	}
-	b.cur.a.Body = append(b.cur.a.Body, b.para(bl))
+	p := b.para(bl)
+	p.Subhead = b.rd.lang.Subhead(p.Text)
+	b.cur.a.Body = append(b.cur.a.Body, p)
 	b.placedIdx = i
 }
 
@@ -780,6 +791,9 @@ func (b *builder) withoutStages(bl block) (block, bool) {
 	for _, st := range stages {
 		cut := strings.TrimSpace(bl.text[st.Start:st.End])
 		kind := "stage direction"
+		if k, ok := b.rd.lang.Stage(cut); ok {
+			kind = k // a source tag, or what else the language tells apart
+		}
 		if isFootnoteMarker(cut) {
 			kind = "footnote marker"
 		}
@@ -871,6 +885,22 @@ func (b *builder) complete(o *openArticle) {
 // missing year from the best evidence at hand. It reports whether the
 // year must wait for the dates in the rest of the issue.
 func (b *builder) date(a *Article, dateLine int) bool {
+	if strings.HasPrefix(a.DateNote, "page metadata") {
+		// a full date in the article's opening lines (a speech "delivered
+		// … on December 8, 2021") says when it was given; the page's
+		// metadata, when it was put online
+		for k, para := range a.Body {
+			if k > 1 {
+				break
+			}
+			if d, cue, ok := b.rd.lang.Dateline(para.Text); ok && d.Year != 0 {
+				if d != a.Date {
+					a.Date, a.DateNote = d, fmt.Sprintf("%q (line %d), before the %s", cue, para.Line, a.DateNote)
+				}
+				break
+			}
+		}
+	}
 	if a.Date.IsZero() {
 		for k, para := range a.Body {
 			if k > 1 {
@@ -960,6 +990,10 @@ func (rd *Reader) segmentAll(arts []*Article) {
 }
 
 func (rd *Reader) segmentPara(p *Para) {
+	if p.Subhead {
+		p.Sentences = []Span{{0, len(p.Text)}}
+		return
+	}
 	p.Sentences = rd.lang.Sentences(p.Text)
 	if len(p.Sentences) == 0 {
 		p.Sentences = []Span{{0, len(p.Text)}}

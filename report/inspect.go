@@ -43,6 +43,7 @@ type ArticleStructure struct {
 	CaptionCopies  int      `json:"caption_copies"`
 	ParagraphLines [][2]int `json:"paragraph_lines"`
 	CaptionLines   [][]int  `json:"caption_lines"`
+	SubheadLines   []int    `json:"subhead_lines"` // body paragraphs that are subheads
 	Words          int      `json:"words"`         // of the headline and body
 	WordsDropped   int      `json:"words_dropped"` // of the dropped lines nearest it (its page's menus and footer)
 }
@@ -69,7 +70,7 @@ func StructureOf(iss *analyze.Issue) Structure {
 		a := &iss.Articles[i]
 		as := ArticleStructure{N: a.N, Date: a.Date.String(), DateNote: a.DateNote, Venue: a.Venue,
 			Paragraphs: len(a.Body), Sentences: a.Sentences(), Captions: len(a.Captions), CaptionCopies: a.CaptionCopies(),
-			ParagraphLines: [][2]int{}, CaptionLines: [][]int{}, Words: a.Words}
+			ParagraphLines: [][2]int{}, CaptionLines: [][]int{}, SubheadLines: []int{}, Words: a.Words}
 		if a.VenueCue != nil {
 			as.VenueCue, as.VenueLine = a.VenueCue.Text, a.VenueCue.Line
 		}
@@ -78,6 +79,9 @@ func StructureOf(iss *analyze.Issue) Structure {
 		}
 		for _, p := range a.Body {
 			as.ParagraphLines = append(as.ParagraphLines, [2]int{p.Line, p.EndLine})
+			if p.Subhead {
+				as.SubheadLines = append(as.SubheadLines, p.Line)
+			}
 		}
 		for _, c := range a.Captions {
 			as.CaptionLines = append(as.CaptionLines, c.Lines)
@@ -126,6 +130,9 @@ func WriteStructureText(w io.Writer, s Structure) error {
 			ew.printf("    venue cue:  none\n")
 		}
 		ew.printf("    paragraphs: %d%s\n", a.Paragraphs, lineRange(a.ParagraphLines))
+		if len(a.SubheadLines) > 0 {
+			ew.printf("    subheads:   %d, lines %s\n", len(a.SubheadLines), joinInts(a.SubheadLines, ", "))
+		}
 		ew.printf("    sentences:  %d (headline and body)\n", a.Sentences)
 		ew.printf("    words:      %s\n", keptDropped(a.Words, a.WordsDropped))
 		ew.printf("    captions:   %d", a.Captions)
