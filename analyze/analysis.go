@@ -128,6 +128,11 @@ type ArticleStats struct {
 	Sentences  int // headline and body
 	Tokens     int // word tokens of headline and body
 	Captions   int // distinct captions
+	Words      int // words of headline and body as the reader counts them (Article.Words)
+	// FirstLine and LastLine are the source lines the article spans
+	// (headline, body and captions), for what was dropped around it
+	// (DroppedNear)
+	FirstLine, LastLine int
 }
 
 // Mention is one counted occurrence of a formulation, with where it stands.
@@ -457,7 +462,8 @@ type partial struct {
 // analysed in any order and their results merged.
 func (az *Analyzer) article(issue string, a *Article, opt Options, lo, hi int) *partial {
 	p := &partial{first: lo == 0, counts: NewCounts(), cooc: NewCooc(), terms: newTerms(), words: Words{}}
-	p.stats = ArticleStats{Issue: issue, N: a.N, Date: a.Date, Venue: a.Venue, Paragraphs: len(a.Body), Captions: len(a.Captions)}
+	p.stats = ArticleStats{Issue: issue, N: a.N, Date: a.Date, Venue: a.Venue, Paragraphs: len(a.Body), Captions: len(a.Captions), Words: a.Words}
+	p.stats.FirstLine, p.stats.LastLine = a.Lines()
 	if a.Headline != nil && p.first {
 		p.stats.Headline = keep(a.Headline.Text)
 	}

@@ -85,6 +85,57 @@ func (a *Article) Sentences() int {
 	return n
 }
 
+// Lines is the first and last source line of the article (headline,
+// body and captions); 0, 0 for an empty one.
+func (a *Article) Lines() (first, last int) {
+	see := func(p Para) {
+		if first == 0 || p.Line < first {
+			first = p.Line
+		}
+		last = max(last, p.EndLine, p.Line)
+	}
+	if a.Headline != nil {
+		see(*a.Headline)
+	}
+	for _, p := range a.Body {
+		see(p)
+	}
+	for _, c := range a.Captions {
+		see(c.Para)
+	}
+	return first, last
+}
+
+// DroppedNear shares out the words dropped from an issue among its
+// articles, given by their first and last lines, in order: a dropped line
+// goes with the article whose lines hold it, else with the one whose
+// first or last line is nearest (the earlier on a tie), so that a page's
+// title and menus go with the article below them and its footer with the
+// article above. It returns the words dropped near each article.
+func DroppedNear(spans [][2]int, dropped []Dropped) []int {
+	out := make([]int, len(spans))
+	if len(spans) == 0 {
+		return out
+	}
+	for _, d := range dropped {
+		best, bestDist := 0, -1
+		for k, sp := range spans {
+			dist := 0
+			switch {
+			case d.Line < sp[0]:
+				dist = sp[0] - d.Line
+			case d.Line > sp[1]:
+				dist = d.Line - sp[1]
+			}
+			if bestDist < 0 || dist < bestDist {
+				best, bestDist = k, dist
+			}
+		}
+		out[best] += d.Words
+	}
+	return out
+}
+
 // CaptionCopies is the number of captions counting duplicates.
 func (a *Article) CaptionCopies() int {
 	n := 0

@@ -60,9 +60,9 @@ func TestColumnsDeclared(t *testing.T) {
 		want string // the Excel tables written
 	}{
 		{"no history", res, "Byday Byvenue ChartData CooccurrenceMatrix CooccurrencePairs Discovered Keyness LexiconFormulations " +
-			"LexiconIgnored LexiconStopwords LexiconVenues Mentions Structure SummaryTop Themes Trends"},
+			"LexiconIgnored LexiconStopwords LexiconVenues Mentions Structure SummaryTop SummaryWords Themes Trends"},
 		{"history", withHistory(t), "Byday Byvenue ChartData CooccurrenceMatrix CooccurrencePairs Discovered Keyness LexiconFormulations " +
-			"LexiconIgnored LexiconStopwords LexiconVenues Mentions Structure SummaryNew SummaryTop Themes TrendIssues Trends"},
+			"LexiconIgnored LexiconStopwords LexiconVenues Mentions Structure SummaryNew SummaryTop SummaryWords Themes TrendIssues Trends"},
 	} {
 		b := newBook(io.Discard, maxTextRows)
 		if err := b.report(tt.res, Tables(tt.res), nil, Provenance{}, Look{}); err != nil {

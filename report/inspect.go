@@ -88,11 +88,15 @@ func StructureOf(iss *analyze.Issue) Structure {
 		}
 		s.Articles = append(s.Articles, as)
 	}
+	spans := make([][2]int, len(iss.Articles))
+	for i := range iss.Articles {
+		spans[i][0], spans[i][1] = iss.Articles[i].Lines()
+	}
+	for k, n := range analyze.DroppedNear(spans, iss.Dropped) {
+		s.Articles[k].WordsDropped = n
+	}
 	for _, d := range iss.Dropped {
 		s.Dropped = append(s.Dropped, DroppedLine{d.Line, d.Kind, d.Text})
-		if k := nearestArticle(iss.Articles, d.Line); k >= 0 {
-			s.Articles[k].WordsDropped += d.Words
-		}
 	}
 	for _, w := range iss.Warnings {
 		s.Warnings = append(s.Warnings, WarningLine{w.Line, w.Msg})
@@ -169,50 +173,6 @@ func keptDropped(kept, dropped int) string {
 		return "none"
 	}
 	return fmt.Sprintf("%d kept, %d dropped (%.0f%% dropped)", kept, dropped, 100*float64(dropped)/float64(kept+dropped))
-}
-
-// nearestArticle is the index of the article a dropped line belongs with:
-// the one whose lines hold it, else the one whose first or last line is
-// nearest (the earlier on a tie): a page's title and menus go with the
-// article below them, its footer with the article above. -1 when there
-// are no articles.
-func nearestArticle(arts []analyze.Article, line int) int {
-	best, bestDist := -1, 0
-	for k := range arts {
-		first, last := articleLines(&arts[k])
-		dist := 0
-		switch {
-		case line < first:
-			dist = first - line
-		case line > last:
-			dist = line - last
-		}
-		if best < 0 || dist < bestDist {
-			best, bestDist = k, dist
-		}
-	}
-	return best
-}
-
-// articleLines is the first and last source line of an article.
-func articleLines(a *analyze.Article) (first, last int) {
-	first = -1
-	see := func(p analyze.Para) {
-		if first < 0 || p.Line < first {
-			first = p.Line
-		}
-		last = max(last, p.EndLine, p.Line)
-	}
-	if a.Headline != nil {
-		see(*a.Headline)
-	}
-	for _, p := range a.Body {
-		see(p)
-	}
-	for _, c := range a.Captions {
-		see(c.Para)
-	}
-	return first, last
 }
 
 func lineRange(ls [][2]int) string {

@@ -81,6 +81,9 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	if row, err = b.newThisIssue(res, row); err != nil {
 		return err
 	}
+	if row, err = b.keptDropped(res, row); err != nil {
+		return err
+	}
 	if err := set("A"+strconv.Itoa(row), "How to read this workbook", b.bold); err != nil {
 		return err
 	}
@@ -254,6 +257,50 @@ func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
 		if err := b.f.SetColWidth(sheet, "B", "B", 11); err != nil {
 			return 0, err
 		}
+	}
+	return next + 1, nil
+}
+
+// maxSummaryArticles is how many articles Summary lists with the words
+// kept and dropped (inspect lists them all).
+const maxSummaryArticles = 50
+
+// keptDropped writes, for a report of one issue, each article's words
+// kept and the words dropped around it (analyze.DroppedNear), so that a
+// reading that dropped too much or too little shows at a glance.
+func (b *book) keptDropped(res *analyze.Result, row int) (int, error) {
+	if len(res.Issues) > 1 || len(res.Articles) == 0 {
+		return row, nil
+	}
+	sheet := SheetSummary
+	title := "Text kept and dropped, by article"
+	if len(res.Articles) > maxSummaryArticles {
+		title += fmt.Sprintf(" (the first %d of %d; analyze inspect lists them all)", maxSummaryArticles, len(res.Articles))
+	}
+	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), title); err != nil {
+		return 0, err
+	}
+	if err := b.f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.bold); err != nil {
+		return 0, err
+	}
+	spans := make([][2]int, len(res.Articles))
+	for i, a := range res.Articles {
+		spans[i] = [2]int{a.FirstLine, a.LastLine}
+	}
+	dropped := analyze.DroppedNear(spans, res.Issue.Dropped)
+	var rows [][]any
+	for i, a := range res.Articles[:min(len(res.Articles), maxSummaryArticles)] {
+		share := any("")
+		if all := a.Words + dropped[i]; all > 0 {
+			share = float64(dropped[i]) / float64(all)
+		}
+		rows = append(rows, []any{a.N, a.Words, orText(a.Headline, "(no headline)"), a.Venue, dropped[i], share})
+	}
+	// the columns line up with the tables above: short, number, wide, text, number, number
+	next, err := b.table(sheet, 1, row+1, "SummaryWords", []Column{{Name: "article", Kind: Int}, {Name: "words kept", Kind: Int},
+		{Name: "headline", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "words dropped", Kind: Int}, {Name: "dropped", Kind: Percent}}, rows)
+	if err != nil {
+		return 0, err
 	}
 	return next + 1, nil
 }

@@ -133,6 +133,24 @@ func TestWorkbookReopens(t *testing.T) {
 	if r := rows[69]; r[1] != "Tokens (denominator of per 1,000)" || strings.Join(r[3:7], ",") != "608,540,378,1526" || rows[68][1] != "All formulations (mentions)" {
 		t.Errorf("denominator row %v", r)
 	}
+	// Summary's words kept and dropped by article: the masthead's 29
+	// words (by reading: 9, 14 and 6 on lines 1-3) go with article 1, the
+	// footer's 70 with article 3, none with article 2
+	summary, err := f.GetRows(SheetSummary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for i, r := range summary {
+		if len(r) > 0 && r[0] == "Text kept and dropped, by article" {
+			for _, a := range summary[i+2 : i+5] {
+				words = append(words, a[0]+":"+a[1]+"/"+a[4])
+			}
+		}
+	}
+	if strings.Join(words, " ") != "1:608/29 2:540/0 3:378/70" {
+		t.Errorf("Summary words by article %v; want 1:608/29 2:540/0 3:378/70", words)
+	}
 	// the chart picture and the native chart are there
 	if pics, err := f.GetPictures(SheetCharts, "A31"); err != nil || len(pics) != 1 {
 		t.Errorf("pictures at Charts!A31: %d (%v); want the embedded PNG", len(pics), err)
