@@ -18,6 +18,7 @@ type englishDates struct {
 	dateline, datelineAgency     *regexp.Regexp
 	inText                       *regexp.Regexp
 	delivered                    *regexp.Regexp
+	datelineInside               *regexp.Regexp
 	stamped                      *regexp.Regexp
 	year                         *regexp.Regexp
 }
@@ -33,6 +34,8 @@ func newEnglishDates() *englishDates {
 		// BEIJING, March 5 (Xinhua) -- | WASHINGTON, Jan. 5, 2024 —
 		dateline: regexp.MustCompile(`^([A-Z][A-Z .'’-]+(?:/[A-Z][A-Za-z .'’-]+)?),\s+` + monthPattern + `\.?\s+(\d{1,2})(?:,\s+(\d{4}))?\s*(?:\([^)]{2,40}\))?\s*(?:--|—|–|-|:)`),
 		// Beijing, March 5 (Xinhua) --
+		// a dateline inside a line: the city in capitals, the agency in brackets
+		datelineInside: regexp.MustCompile(`\s([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2},\s+` + monthPattern + `\.?\s+\d{1,2}(?:,\s+\d{4})?\s*\([^)]{2,40}\)\s*(?:--|—|–))`),
 		datelineAgency: regexp.MustCompile(`^([A-Z][\w .'’-]+),\s+` + monthPattern + `\.?\s+(\d{1,2})(?:,\s+(\d{4}))?\s*\([^)]{2,40}\)\s*(?:--|—|–|-|:)`),
 		// March 5, 2024 anywhere in a sentence: used only to learn the year
 		inText: regexp.MustCompile(`\b` + monthPattern + `\.?\s+(\d{1,2}),\s+(\d{4})\b`),
@@ -127,6 +130,25 @@ func (e *englishLang) Dateline(text string) (Date, string, bool) {
 	}
 	d, ok := makeDate(atoi(m[4]), monthNumber(m[2]), atoi(m[3]))
 	return d, strings.TrimSpace(m[0]), ok
+}
+
+// SplitDateline: "Xi stresses reform BEIJING, March 5 (Xinhua) -- Chinese
+// President …": a news dateline (city in capitals, agency in brackets)
+// inside a line, after a headline or other text of its own.
+func (e *englishLang) SplitDateline(text string) (string, string, bool) {
+	if !strings.Contains(text, ") --") && !strings.Contains(text, ") —") && !strings.Contains(text, ") –") &&
+		!strings.Contains(text, ")--") && !strings.Contains(text, ")—") {
+		return "", "", false
+	}
+	m := e.dates.datelineInside.FindStringSubmatchIndex(text)
+	if m == nil {
+		return "", "", false
+	}
+	before, rest := strings.TrimSpace(text[:m[2]]), text[m[2]:]
+	if before == "" {
+		return "", "", false
+	}
+	return before, rest, true
 }
 
 // FullDates: "March 5, 2024".

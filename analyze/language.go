@@ -75,6 +75,9 @@ type Language interface {
 	// lines would be (title and menus, headline, byline, caption, article,
 	// footer), or returns nil for a line that is not such a page.
 	PageLine(line string) []PagePiece
+	// SplitDateline splits a line at a news dateline inside it ("Xi
+	// stresses reform BEIJING, March 5 (Xinhua) -- …"), or reports false.
+	SplitDateline(text string) (before, rest string, ok bool)
 	// SplitCaption splits a photo credit run into the sentence after it
 	// ("White House photo by Eric DraperEvery time …"), or reports false.
 	SplitCaption(text string) (caption, rest string, ok bool)

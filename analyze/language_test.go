@@ -47,21 +47,22 @@ func (*toyLang) Sentences(text string) []Span {
 	return out
 }
 
-func (*toyLang) Wraps(prev, next string) bool         { return false }
-func (*toyLang) Subhead(string) bool                  { return false }
-func (*toyLang) Headline(line string) bool            { return strings.HasPrefix(line, "# ") }
-func (*toyLang) TitleLine(line string) bool           { return false }
-func (*toyLang) LineWords(line string) int            { return len(strings.Fields(line)) }
-func (*toyLang) Caption(line string) bool             { return strings.HasPrefix(line, "PIC:") }
-func (*toyLang) FooterMarker(line string) bool        { return false }
-func (*toyLang) NavItem(line string) bool             { return false }
-func (*toyLang) Publications() []string               { return nil }
-func (*toyLang) Venues() []VenuePattern               { return nil }
-func (*toyLang) InlineStage(text string) []Span       { return nil }
-func (*toyLang) FullDates(text string) []Date         { return nil }
-func (*toyLang) Years(text string) []int              { return nil }
-func (*toyLang) Dateline(string) (Date, string, bool) { return Date{}, "", false }
-func (*toyLang) PageLine(string) []PagePiece          { return nil }
+func (*toyLang) Wraps(prev, next string) bool                { return false }
+func (*toyLang) Subhead(string) bool                         { return false }
+func (*toyLang) Headline(line string) bool                   { return strings.HasPrefix(line, "# ") }
+func (*toyLang) TitleLine(line string) bool                  { return false }
+func (*toyLang) LineWords(line string) int                   { return len(strings.Fields(line)) }
+func (*toyLang) Caption(line string) bool                    { return strings.HasPrefix(line, "PIC:") }
+func (*toyLang) FooterMarker(line string) bool               { return false }
+func (*toyLang) NavItem(line string) bool                    { return false }
+func (*toyLang) Publications() []string                      { return nil }
+func (*toyLang) Venues() []VenuePattern                      { return nil }
+func (*toyLang) InlineStage(text string) []Span              { return nil }
+func (*toyLang) FullDates(text string) []Date                { return nil }
+func (*toyLang) Years(text string) []int                     { return nil }
+func (*toyLang) Dateline(string) (Date, string, bool)        { return Date{}, "", false }
+func (*toyLang) PageLine(string) []PagePiece                 { return nil }
+func (*toyLang) SplitDateline(string) (string, string, bool) { return "", "", false }
 
 func (*toyLang) SplitCaption(string) (string, string, bool) {
 	return "", "", false

@@ -739,3 +739,17 @@ func readString(t *testing.T, text, name string) *analyze.Issue {
 	}
 	return iss
 }
+
+// TestDatelineInsideLine: a dump that runs the headline and the article's
+// dateline together on one line ("Xi stresses reform in Jiangsu BEIJING,
+// March 5 (Xinhua) -- …") is split there: the headline heads the article,
+// which the dateline dates.
+func TestDatelineInsideLine(t *testing.T) {
+	iss := readString(t, "Xi stresses reform in Jiangsu BEIJING, March 5 (Xinhua) -- Chinese President Xi Jinping on Tuesday called for "+
+		"high-quality development when he joined the delegation of Jiangsu Province.\nHe urged efforts to ensure food security.\n", "dump.txt")
+	a := iss.Articles[0]
+	if len(iss.Articles) != 1 || headline(&a) != "Xi stresses reform in Jiangsu" || a.Date.Month != 3 || a.Date.Day != 5 ||
+		!strings.HasPrefix(a.Body[0].Text, "BEIJING, March 5 (Xinhua) --") {
+		t.Errorf("%d articles; headline %q, date %s, body %+v", len(iss.Articles), headline(&a), a.Date, a.Body)
+	}
+}

@@ -331,6 +331,14 @@ func (rd *Reader) classified(b block) []block {
 		after.kind, after.date = rd.classify(after.text)
 		return []block{credit, after}
 	}
+	if before, rest, ok := rd.lang.SplitDateline(b.text); ok {
+		// the headline (or a caption …) and the article after its dateline
+		head, after := b, b
+		head.text, after.text, after.gap = before, rest, 0
+		head.kind, head.date = rd.classify(head.text)
+		after.kind, after.date = rd.classify(after.text)
+		return []block{head, after}
+	}
 	b.kind, b.date = rd.classify(b.text)
 	return []block{b}
 }
