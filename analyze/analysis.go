@@ -58,6 +58,17 @@ func NewAnalyzer(lex *lexicon.Lexicon) (*Analyzer, error) {
 // phrases, ignored spans and stopwords as the language splits and folds
 // them.
 func NewAnalyzerIn(lang Language, lex *lexicon.Lexicon) *Analyzer {
+	if w, ok := lang.(interface{ AddWords([]string) }); ok {
+		// a language that finds words with a dictionary learns the
+		// lexicon's, so that each formulation is one word
+		var forms []string
+		for _, th := range lex.Themes {
+			for _, f := range th.Formulations {
+				forms = append(forms, lang.LexiconForms(f)...)
+			}
+		}
+		w.AddWords(forms)
+	}
 	az := &Analyzer{lex: lex, lang: lang, m: newMatcher(lex, lang), stop: map[string]bool{}, themes: map[string]int{}}
 	for _, w := range lex.Stopwords {
 		az.stop[lang.Fold(w)] = true
@@ -551,7 +562,7 @@ func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string,
 		}
 		for _, sp := range spans {
 			f := az.m.forms[az.m.entries[sp.entry].form]
-			left, matched, right := kwic(para.Text, sp.from, sp.to, opt.ContextWords)
+			left, matched, right := az.kwic(para.Text, sp.from, sp.to, opt.ContextWords)
 			p.mentions = append(p.mentions, Mention{
 				Issue: key.Issue, Article: a.N, Date: a.Date, Venue: a.Venue, Part: part, Paragraph: n, Sentence: si + 1, Line: para.Line,
 				Form: f.ID, Theme: f.Theme, Phrase: f.Phrase, Matched: matched, Left: left, Right: right,
@@ -625,6 +636,29 @@ func kwic(text string, from, to, n int) (left, matched, right string) {
 	}
 	all := b.String()
 	return all[:l], all[l:m], all[m:]
+}
+
+// kwic is kwic in the analyzer's language: in one written without spaces
+// (Chinese) the context is 2n characters on each side (a word there is
+// about two), else n words.
+func (az *Analyzer) kwic(text string, from, to, n int) (left, matched, right string) {
+	if az.lang.WordSeparator() != "" {
+		return kwic(text, from, to, n)
+	}
+	start, end := from, to
+	for k := 0; k < 2*n && start > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		start -= size
+	}
+	for k := 0; k < 2*n && end < len(text); k++ {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+	}
+	all := strings.TrimSpace(text[start:from]) + "\x00" + text[from:to] + "\x00" + strings.TrimSpace(text[to:end])
+	all = strings.Clone(all)
+	l := strings.IndexByte(all, 0)
+	r := strings.LastIndexByte(all, 0)
+	return all[:l], all[l+1 : r], all[r+1:]
 }
 
 // lastWords returns the last n words of s (as strings.Fields splits them),

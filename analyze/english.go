@@ -11,6 +11,8 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 	porter2 "github.com/kljensen/snowball/english"
+
+	"github.com/issuelens/analyze/analyze/lexicon"
 )
 
 // englishLang is English, the first Language: prose's sentence model,
@@ -189,6 +191,11 @@ func (*englishLang) TermRole(tok Token, folded string) TermRole {
 }
 
 func (*englishLang) WordSeparator() string { return " " }
+
+// LexiconForms: the phrase and its variants.
+func (*englishLang) LexiconForms(f lexicon.Formulation) []string {
+	return append([]string{f.Phrase}, f.Variants...)
+}
 
 // FormRank prefers a form not in title case (a headline's capitals), then
 // one in lower case (not a sentence's opening capital).

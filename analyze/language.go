@@ -1,5 +1,7 @@
 package analyze
 
+import "github.com/issuelens/analyze/analyze/lexicon"
+
 // Language is everything reading and analysing an issue needs to know of
 // the language it is written in; the rest of the package knows almost
 // none of it (see the end of this comment). English is the first (english*.go); a Reader and an Analyzer take
@@ -31,10 +33,12 @@ package analyze
 // count are the lexicon's (one lexicon per language); Fold gives the form
 // the lexicon's stopwords are compared in. Dates are calendar dates in
 // every language (Date); a language only recognises how they are written.
-// Still outside it, for the first language without spaces to move: KWIC
-// context counts words between spaces (kwic), an acronym's brackets are
-// ASCII (matcher.dropBracketedAcronyms), a long line's windows end after
-// a space (blockStream.readLong), and VenuesOf adds English's venues.
+// A language written without spaces (WordSeparator "", Chinese) gets
+// KWIC context in characters (Analyzer.kwic) and lines joined without a
+// space. Still outside it: an acronym's brackets are ASCII
+// (matcher.dropBracketedAcronyms), a long line's windows end after a
+// space (blockStream.readLong: a line with none is read whole), and
+// VenuesOf adds English's venues.
 type Language interface {
 	// Code is the language's BCP 47 tag ("en"), the code NewLanguage and
 	// Issue.Language know it by.
@@ -151,6 +155,11 @@ type Language interface {
 	// TermRole is discovery's term rule: what a token (folded as given)
 	// may be in a candidate phrase.
 	TermRole(tok Token, folded string) TermRole
+	// LexiconForms is how a lexicon formulation is written in the
+	// language: the strings to match (English: its phrase and variants;
+	// Chinese: its zh form). None, and the formulation is not counted in
+	// the language.
+	LexiconForms(f lexicon.Formulation) []string
 	// WordSeparator is what stands between the words of a phrase as
 	// written: " " in English, "" in a language written without spaces.
 	WordSeparator() string

@@ -124,7 +124,10 @@ func (*toyLang) Attaches(string) bool             { return false }
 func (*toyLang) Conjunction(folded string) bool   { return folded == "et" }
 func (*toyLang) ListSeparator(folded string) bool { return folded == ";" }
 func (*toyLang) WordSeparator() string            { return "_" }
-func (*toyLang) FormRank(string) int              { return 0 }
+func (*toyLang) LexiconForms(f lexicon.Formulation) []string {
+	return append([]string{f.Phrase}, f.Variants...)
+}
+func (*toyLang) FormRank(string) int { return 0 }
 func (l *toyLang) TermRole(tok Token, _ string) TermRole {
 	if !l.WordToken(tok.Text) {
 		return TermBreak
@@ -220,7 +223,7 @@ func TestLanguageSeam(t *testing.T) {
 // TestNewLanguage: the registered codes, the default, and an unknown code.
 func TestNewLanguage(t *testing.T) {
 	for _, tt := range []struct{ code, want string }{
-		{"", "en Latn"}, {"en", "en Latn"}, {"xx", `unknown language "xx" (known: en)`},
+		{"", "en Latn"}, {"en", "en Latn"}, {"xx", `unknown language "xx" (known: en, zh)`},
 	} {
 		got := ""
 		if lang, err := NewLanguage(tt.code); err != nil {
@@ -232,7 +235,7 @@ func TestNewLanguage(t *testing.T) {
 			t.Errorf("NewLanguage(%q) = %s; want %s", tt.code, got, tt.want)
 		}
 	}
-	if got := strings.Join(LanguageCodes(), " "); got != "en" {
-		t.Errorf("LanguageCodes() = %s; want en", got)
+	if got := strings.Join(LanguageCodes(), " "); got != "en zh" {
+		t.Errorf("LanguageCodes() = %s; want en zh", got)
 	}
 }

@@ -3,6 +3,8 @@ package analyze
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // knownLanguage is a language the package reads: its code and how to
@@ -17,6 +19,7 @@ type knownLanguage struct {
 func languages() []knownLanguage {
 	return []knownLanguage{
 		{"en", newEnglish},
+		{"zh", newChinese},
 	}
 }
 
@@ -43,4 +46,27 @@ func NewLanguage(code string) (Language, error) {
 		}
 	}
 	return nil, fmt.Errorf("unknown language %q (known: %s)", code, strings.Join(LanguageCodes(), ", "))
+}
+
+// DetectLanguage tells the language of a text from its first bytes (a
+// few tens of kilobytes are enough) by its script: "zh" when Chinese
+// characters are at least a quarter of its letters (markup's letters
+// included, so a Chinese web page counts too) or number 500, else "en".
+func DetectLanguage(head []byte) string {
+	han, letters := 0, 0
+	for len(head) > 0 {
+		r, size := utf8.DecodeRune(head)
+		head = head[size:]
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if han >= 500 || (han >= 20 && 4*han >= letters) {
+		return "zh"
+	}
+	return "en"
 }

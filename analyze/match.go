@@ -60,7 +60,7 @@ func newMatcher(lex *lexicon.Lexicon, lang Language) *matcher {
 	id := 0
 	for _, th := range lex.Themes {
 		for _, f := range th.Formulations {
-			for _, p := range append([]string{f.Phrase}, f.Variants...) {
+			for _, p := range lang.LexiconForms(f) {
 				ws := untaggedWords(lang, p)
 				if len(ws) == 0 {
 					continue

@@ -229,7 +229,11 @@ func (s *blockStream) flush() {
 	if len(s.parts) == 0 {
 		return
 	}
-	s.cur.text = strings.Join(s.parts, " ")
+	sep := " "
+	if s.rd.lang.WordSeparator() == "" {
+		sep = "" // lines of a language written without spaces join without one
+	}
+	s.cur.text = strings.Join(s.parts, sep)
 	s.ready = append(s.ready, s.rd.classified(s.cur)...)
 	s.parts = s.parts[:0]
 }
@@ -714,6 +718,8 @@ func (b *builder) headLike(i int) {
 		b.start(&bl)
 	case b.cur == nil:
 		b.masthead = append(b.masthead, bl)
+	case len(b.cur.a.Body) > 0 && b.rd.lang.Subhead(bl.text):
+		b.addBody(i) // a subhead within the article, not a new article's title
 	case opens && b.cur.a.Headline == nil && len(b.cur.a.Body) == 0:
 		b.cur.a.Headline = ptr(b.para(bl))
 	case opens && len(b.cur.a.Body) > 0 && b.datelineNext(i):

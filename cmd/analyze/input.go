@@ -224,7 +224,7 @@ func parseLexicon(ctx context.Context, path string) (*lexicon.Lexicon, error) {
 // few. Standard input and other streams cannot be read twice and are
 // not scanned; an input the scan cannot read is left for the reading
 // proper to report.
-func withTemplate(ctx context.Context, rd *analyze.Reader, paths []string) (*analyze.Reader, error) {
+func withTemplate(ctx context.Context, rd *analyze.Reader, paths []string) (*analyze.Reader, *analyze.Template, error) {
 	found := make([][][]string, len(paths))
 	err := forEach(ctx, len(paths), func(i int) error {
 		if paths[i] == "-" {
@@ -241,11 +241,11 @@ func withTemplate(ctx context.Context, rd *analyze.Reader, paths []string) (*ana
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	t := analyze.NewTemplate(slices.Concat(found...))
 	if t.Pages() == 0 {
-		return rd, nil
+		return rd, nil, nil
 	}
-	return rd.WithTemplate(t), nil
+	return rd.WithTemplate(t), t, nil
 }

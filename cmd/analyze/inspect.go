@@ -15,6 +15,7 @@ type inspectConfig struct {
 	json    bool
 	lexicon string
 	date    string
+	lang    string
 }
 
 func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
@@ -24,6 +25,7 @@ func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
 	fs.BoolVar(&cfg.json, "json", false, "print the structure as JSON")
 	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file whose venues to use (default: the built-in lexicon)")
 	fs.StringVar(&cfg.date, "date", "", dateUsage)
+	fs.StringVar(&cfg.lang, "lang", "auto", langUsage)
 	return fs, cfg
 }
 
@@ -62,10 +64,21 @@ func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, cfg *in
 	if rd, err = withDate(rd, cfg.date); err != nil {
 		return nil, err
 	}
-	if rd, err = withTemplate(ctx, rd, []string{input}); err != nil {
+	var tpl *analyze.Template
+	if rd, tpl, err = withTemplate(ctx, rd, []string{input}); err != nil {
 		return nil, err
 	}
-	iss, sum, _, err := readInput(ctx, rd, input, stdin)
+	langs, err := newReaders(cfg.lang, lex, rd, func(rd *analyze.Reader) (*analyze.Reader, error) {
+		rd, err := withDate(rd, cfg.date)
+		if err != nil || tpl == nil {
+			return rd, err
+		}
+		return rd.WithTemplate(tpl), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	iss, sum, _, err := readInput(ctx, langs, input, stdin)
 	if err != nil {
 		return nil, err
 	}
@@ -86,9 +99,13 @@ func oneInput(fs *flag.FlagSet, args []string) (string, error) {
 
 // readInput opens and reads one issue, "-" being standard input, and
 // returns it with the SHA-256 and size of its bytes.
-func readInput(ctx context.Context, rd *analyze.Reader, path string, stdin io.Reader) (*analyze.Issue, string, int64, error) {
+func readInput(ctx context.Context, langs *readers, path string, stdin io.Reader) (*analyze.Issue, string, int64, error) {
 	var iss *analyze.Issue
-	sum, n, err := withInput(ctx, path, stdin, func(r io.Reader, name string) (err error) {
+	sum, n, err := withInput(ctx, path, stdin, func(r io.Reader, name string) error {
+		r, rd, _, err := langs.detect(r)
+		if err != nil {
+			return err
+		}
 		iss, err = rd.Read(r, name)
 		return err
 	})

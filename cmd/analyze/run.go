@@ -42,6 +42,7 @@ type runConfig struct {
 	noHistory     bool
 	takeOver      bool
 	date          string
+	lang          string
 }
 
 func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
@@ -52,6 +53,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file (default: the built-in lexicon; see analyze lexicon)")
 	fs.BoolVar(&cfg.countCaptions, "count-captions", false, "count mentions in photo captions too")
 	fs.StringVar(&cfg.date, "date", "", dateUsage)
+	fs.StringVar(&cfg.lang, "lang", "auto", langUsage)
 	fs.IntVar(&cfg.minCount, "min-count", 2, "how often a phrase must occur to be a discovered candidate")
 	fs.BoolVar(&cfg.json, "json", false, "print a run summary as JSON on standard output")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "print nothing but errors")
@@ -125,8 +127,9 @@ type runJob struct {
 	svg    bool
 	stderr io.Writer
 	lex    *lexicon.Lexicon
-	rd     *analyze.Reader
-	az     *analyze.Analyzer
+	rd     *analyze.Reader   // English's, for the inputs' pages
+	langs  *readers          // each language's reader and analyzer
+	az     *analyze.Analyzer // English's: it combines the issues
 	runs   []*issueRun
 	corpus *issueRun // the combined report of several inputs, or nil
 	root   string    // the output locked: the report directory, or their parent
@@ -236,10 +239,21 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 	if j.rd, err = withDate(j.rd, j.cfg.date); err != nil {
 		return nil, err
 	}
-	if j.rd, err = withTemplate(ctx, j.rd, files); err != nil {
+	var tpl *analyze.Template
+	if j.rd, tpl, err = withTemplate(ctx, j.rd, files); err != nil {
 		return nil, err
 	}
-	j.az = analyze.NewAnalyzerIn(j.rd.Language(), j.lex) // the reader's language: its models load once
+	setup := func(rd *analyze.Reader) (*analyze.Reader, error) {
+		rd, err := withDate(rd, j.cfg.date)
+		if err != nil || tpl == nil {
+			return rd, err
+		}
+		return rd.WithTemplate(tpl), nil
+	}
+	if j.langs, err = newReaders(j.cfg.lang, j.lex, j.rd, setup); err != nil {
+		return nil, err
+	}
+	j.az = j.langs.english() // the reader's language: its models load once
 	if j.runs, j.root, err = layout(files, j.cfg.out); err != nil {
 		return nil, err
 	}
@@ -284,7 +298,11 @@ func (j *runJob) analyseInputs(ctx context.Context, stdin io.Reader) error {
 		st := report.NewStructureSheet(spool)
 		var res *analyze.Result
 		sum, n, err := withInput(ctx, r.input, stdin, func(in io.Reader, name string) (err error) {
-			res, err = j.az.AnalyzeStream(ctx, j.rd, in, name, opt, func(a *analyze.Article) error { return st.AddArticle(name, a) })
+			in, rd, az, err := j.langs.detect(in)
+			if err != nil {
+				return err
+			}
+			res, err = az.AnalyzeStream(ctx, rd, in, name, opt, func(a *analyze.Article) error { return st.AddArticle(name, a) })
 			return err
 		})
 		if err != nil {

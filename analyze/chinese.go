@@ -1,0 +1,168 @@
+package analyze
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+	"github.com/liuzl/gocc"
+	"golang.org/x/text/width"
+
+	"github.com/issuelens/analyze/analyze/lexicon"
+)
+
+// chineseLang is Chinese (zh), written in simplified or traditional
+// characters: words from go-ego/gse's embedded dictionary of simplified
+// Chinese, formulations matched character by character (so that a
+// formulation is found whatever the segmenter made of it), traditional
+// characters and full-width letters and digits folded to the forms the
+// lexicon writes (liuzl/gocc, OpenCC's tables), dates as 2024年3月5日,
+// datelines as 新华社北京3月5日电, headings as 一、 and （一）
+// (chinese_layout.go).
+type chineseLang struct {
+	seg    gse.Segmenter
+	segMu  sync.RWMutex // gse's AddToken is not safe beside Cut
+	t2s    *gocc.OpenCC
+	folded sync.Map // a word → its folded form
+	layout *chineseLayout
+}
+
+// newChinese loads gse's simplified dictionary (about 5 MB, embedded)
+// and OpenCC's traditional-to-simplified tables.
+func newChinese() (Language, error) {
+	c := &chineseLang{layout: newChineseLayout()}
+	if err := c.seg.LoadDictEmbed("zh_s"); err != nil {
+		return nil, fmt.Errorf("loading the Chinese dictionary: %w", err)
+	}
+	t2s, err := gocc.New("t2s")
+	if err != nil {
+		return nil, fmt.Errorf("loading the traditional-to-simplified tables: %w", err)
+	}
+	c.t2s = t2s
+	return c, nil
+}
+
+func (*chineseLang) Code() string   { return "zh" }
+func (*chineseLang) Script() string { return "Hans" }
+
+// LexiconForms: the entry's Chinese form, when it has one.
+func (*chineseLang) LexiconForms(f lexicon.Formulation) []string {
+	if f.ZH == "" {
+		return nil
+	}
+	return []string{f.ZH}
+}
+
+// AddWords adds the lexicon's Chinese forms to the segmenter's
+// dictionary, so that each formulation is one word for discovery and
+// keyness (matching does not need it).
+func (c *chineseLang) AddWords(words []string) {
+	c.segMu.Lock()
+	defer c.segMu.Unlock()
+	for _, w := range words {
+		_ = c.seg.AddToken(w, 1e5) // a frequency above common words: the form wins its span
+	}
+}
+
+// Tokens are gse's words (its dictionary, then its hidden Markov model
+// for words it does not know), without the spaces between them.
+func (c *chineseLang) Tokens(text string, _ bool) []Token {
+	c.segMu.RLock()
+	words := c.seg.Cut(text, true)
+	c.segMu.RUnlock()
+	out := make([]Token, 0, len(words))
+	at := 0
+	for _, w := range words {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			continue // gse changed it; it cannot be placed
+		}
+		start := at + i
+		at = start + len(w)
+		if strings.TrimSpace(w) == "" {
+			continue
+		}
+		out = append(out, Token{Text: w, Start: start})
+	}
+	return out
+}
+
+// WordToken: a token with a letter (a character) or a digit.
+func (*chineseLang) WordToken(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// AppendWords makes each Chinese character a word of its own, and a run
+// of other letters or digits one word: formulations are matched character
+// by character. Punctuation is left out.
+func (*chineseLang) AppendWords(dst []Span, token string) []Span {
+	start := -1
+	for i, r := range token {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			if start >= 0 {
+				dst = append(dst, Span{start, i})
+				start = -1
+			}
+			dst = append(dst, Span{i, i + utf8.RuneLen(r)})
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		default:
+			if start >= 0 {
+				dst = append(dst, Span{start, i})
+				start = -1
+			}
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, Span{start, len(token)})
+	}
+	return dst
+}
+
+// Fold: full-width letters and digits to ASCII, lower case, traditional
+// characters to simplified.
+func (c *chineseLang) Fold(word string) string {
+	if f, ok := c.folded.Load(word); ok {
+		return f.(string)
+	}
+	f := strings.ToLower(width.Narrow.String(word))
+	if hasHan(f) {
+		if s, err := c.t2s.Convert(f); err == nil {
+			f = s
+		}
+	}
+	c.folded.Store(strings.Clone(word), f)
+	return f
+}
+
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}
+
+// Chinese has no inflection: a word is its own class.
+func (*chineseLang) Stem(folded string) string   { return folded }
+func (*chineseLang) Inflected(a, b string) bool  { return a == b }
+func (*chineseLang) Attaches(folded string) bool { return false }
+
+func (*chineseLang) Conjunction(folded string) bool {
+	return folded == "和" || folded == "与" || folded == "及" || folded == "以及"
+}
+func (*chineseLang) ListSeparator(folded string) bool { return folded == "、" || folded == "," }
+
+// TermRole: a word with a character may stand anywhere in a term; no
+// part-of-speech pattern yet.
+func (*chineseLang) TermRole(tok Token, _ string) TermRole {
+	if !hasHan(tok.Text) {
+		return TermBreak
+	}
+	return TermHead
+}
+
+func (*chineseLang) WordSeparator() string { return "" }
+func (*chineseLang) FormRank(string) int   { return 0 }

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/lexicon"
+)
+
+// langUsage documents --lang, the same in run and inspect.
+const langUsage = "language of the inputs: auto (each input's own, from its script), en or zh"
+
+// readers hands out the reader and analyzer of each language, made the
+// first time an input in the language is met (Chinese loads a dictionary
+// of about 5 MB; an English run never does), all with the run's lexicon
+// and options. It is safe for concurrent use.
+type readers struct {
+	lang  string // "auto" or a language code
+	lex   *lexicon.Lexicon
+	setup func(*analyze.Reader) (*analyze.Reader, error) // --date, the template
+
+	mu    sync.Mutex
+	pairs map[string]langPair
+}
+
+type langPair struct {
+	rd *analyze.Reader
+	az *analyze.Analyzer
+}
+
+// newReaders checks --lang and starts with English's reader and analyzer
+// made from rd (the lexicon's, with the run's options).
+func newReaders(lang string, lex *lexicon.Lexicon, rd *analyze.Reader, setup func(*analyze.Reader) (*analyze.Reader, error)) (*readers, error) {
+	if lang == "" {
+		lang = "auto"
+	}
+	if lang != "auto" && !slices.Contains(analyze.LanguageCodes(), lang) {
+		return nil, &usageError{fmt.Sprintf("--lang: %q is not auto or a language code (%s)", lang, strings.Join(analyze.LanguageCodes(), ", "))}
+	}
+	r := &readers{lang: lang, lex: lex, setup: setup, pairs: map[string]langPair{}}
+	r.pairs[rd.Language().Code()] = langPair{rd, analyze.NewAnalyzerIn(rd.Language(), lex)}
+	return r, nil
+}
+
+// of returns the reader and analyzer of a language, making them once.
+func (r *readers) of(code string) (*analyze.Reader, *analyze.Analyzer, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if p, ok := r.pairs[code]; ok {
+		return p.rd, p.az, nil
+	}
+	lang, err := analyze.NewLanguage(code)
+	if err != nil {
+		return nil, nil, err
+	}
+	rd, err := r.setup(analyze.NewReaderIn(lang, analyze.VenuesOf(r.lex)))
+	if err != nil {
+		return nil, nil, err
+	}
+	p := langPair{rd, analyze.NewAnalyzerIn(lang, r.lex)}
+	r.pairs[code] = p
+	return p.rd, p.az, nil
+}
+
+// detect returns the input as a reader to read from and the reader and
+// analyzer of its language: --lang's, or, with auto, the one its first
+// 64 KB are written in (analyze.DetectLanguage).
+func (r *readers) detect(in io.Reader) (io.Reader, *analyze.Reader, *analyze.Analyzer, error) {
+	code := r.lang
+	br := bufio.NewReaderSize(in, 64<<10)
+	if code == "auto" {
+		head, err := br.Peek(64 << 10)
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return nil, nil, nil, err
+		}
+		code = analyze.DetectLanguage(head)
+	}
+	rd, az, err := r.of(code)
+	return br, rd, az, err
+}
+
+// english is the English analyzer, which combines the issues of a run.
+func (r *readers) english() *analyze.Analyzer {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.pairs["en"].az
+}
