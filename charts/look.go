@@ -1,11 +1,13 @@
 package charts
 
 import (
+	_ "embed"
 	"image/color"
 	"math"
 	"strings"
 
 	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
@@ -50,18 +52,42 @@ func gray(level uint8) color.Color { return color.Gray{Y: level} }
 
 func newLook(w, h vg.Length, script string) *look {
 	s := math.Min(1, math.Min(w.Points()/640, h.Points()/400))
-	return &look{s: s, hdl: plot.DefaultTextHandler, face: typeface(script)}
+	lk := &look{s: s, hdl: plot.DefaultTextHandler, face: font.Font{Typeface: "Liberation", Variant: "Sans"}}
+	if script == "Hans" || script == "Hant" || script == "Hani" {
+		// Chinese: WenQuanYi Micro Hei, which has the Chinese characters and
+		// the Latin letters (Liberation has no Chinese: gonum would draw
+		// nothing for them, silently)
+		if cache, err := cjkFonts(); err == nil {
+			lk.hdl, lk.face = text.Plain{Fonts: cache}, font.Font{Typeface: cjkTypeface}
+		}
+	}
+	return lk
 }
 
-// typeface is the face the text of a script (ISO 15924, as
-// analyze.Language.Script gives it) is set in: Liberation Sans, which has
-// the Latin letters, for every script so far. A language whose letters it
-// lacks adds its face here.
-func typeface(script string) font.Font {
-	switch script {
-	default:
-		return font.Font{Typeface: "Liberation", Variant: "Sans"}
+// cjkTypeface is the name the Chinese face goes by in its cache.
+const cjkTypeface = "WenQuanYi Micro Hei"
+
+// wqyMicroHei is WenQuanYi Micro Hei 0.2.0-beta (the WenQuanYi Project,
+// from Google's Droid Sans and Droid Sans Fallback; Apache License 2.0,
+// fonts/LICENSE-wqy-microhei and COPYRIGHT-wqy-microhei; 4.6 MB, its
+// first face taken out of Debian's fonts-wqy-microhei collection with
+// fontTools, as x/image cannot read the collection): TrueType outlines of the CJK ideographs
+// and the Latin letters, which gonum's renderers can draw.
+//
+//go:embed fonts/wqy-microhei.ttf
+var wqyMicroHei []byte
+
+// cjkFonts is a font cache holding the Chinese face, regular and bold
+// (the font has one weight; bold text is set in it too).
+func cjkFonts() (*font.Cache, error) {
+	f, err := opentype.Parse(wqyMicroHei)
+	if err != nil {
+		return nil, err
 	}
+	regular := font.Font{Typeface: cjkTypeface}
+	bold := regular
+	bold.Weight = xfont.WeightBold
+	return font.NewCache(font.Collection{{Font: regular, Face: f}, {Font: bold, Face: f}}), nil
 }
 
 // pt is a length of v points, scaled.
