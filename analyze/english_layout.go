@@ -408,7 +408,7 @@ func (e *englishLang) PageLine(line string) []PagePiece {
 // later as the headline.
 func repeatedTitle(line string) (string, bool) {
 	head := line[:min(len(line), 300)]
-	for _, sep := range []string{" - ", " | ", " – ", " — ", " _ "} {
+	for _, sep := range titleSeparators() {
 		i := strings.Index(head, sep)
 		if i < 0 {
 			continue

@@ -1091,6 +1091,10 @@ func isFootnoteMarker(s string) bool {
 	return true
 }
 
+// titleSeparators are what stands between a web page title's headline
+// and its site's name ("Xi stresses … - People's Daily Online").
+func titleSeparators() []string { return []string{" - ", " | ", " – ", " — ", " _ "} }
+
 // pageTitle finds a masthead line that is a web page's title: the
 // headline, then the site's name after a dash or bar ("Xi stresses … -
 // People's Daily Online"), and returns the site's name.
@@ -1098,8 +1102,8 @@ func pageTitle(masthead []block, headline string) (site string, ok bool) {
 	for _, m := range masthead {
 		if rest, ok := strings.CutPrefix(m.text, headline); ok {
 			rest = strings.TrimSpace(rest)
-			for _, sep := range []string{"- ", "– ", "— ", "| ", "_ "} {
-				if site, ok := strings.CutPrefix(rest, sep); ok && strings.TrimSpace(site) != "" {
+			for _, sep := range titleSeparators() {
+				if site, ok := strings.CutPrefix(rest, strings.TrimLeft(sep, " ")); ok && strings.TrimSpace(site) != "" {
 					return strings.TrimSpace(site), true
 				}
 			}
@@ -1181,7 +1185,7 @@ func (b *builder) pageTurn(i int) int {
 		return i
 	}
 	title := ""
-	for _, sep := range []string{" - ", " | ", " – ", " — ", " _ "} {
+	for _, sep := range titleSeparators() {
 		if t, _, ok := strings.Cut(bl.text, sep); ok && b.rd.lang.LineWords(t) >= 3 {
 			title = strings.TrimSpace(t)
 			break

@@ -68,13 +68,7 @@ func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, cfg *in
 	if rd, tpl, err = withTemplate(ctx, rd, []string{input}); err != nil {
 		return nil, err
 	}
-	langs, err := newReaders(cfg.lang, lex, rd, func(rd *analyze.Reader) (*analyze.Reader, error) {
-		rd, err := withDate(rd, cfg.date)
-		if err != nil || tpl == nil {
-			return rd, err
-		}
-		return rd.WithTemplate(tpl), nil
-	})
+	langs, err := newReaders(cfg.lang, lex, rd, readerSetup(cfg.date, tpl))
 	if err != nil {
 		return nil, err
 	}

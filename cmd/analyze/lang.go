@@ -90,3 +90,16 @@ func (r *readers) english() *analyze.Analyzer {
 	defer r.mu.Unlock()
 	return r.pairs["en"].az
 }
+
+// readerSetup gives a language's reader the run's options, as the
+// English one has them: --date, and the template found in the inputs'
+// pages (nil for none).
+func readerSetup(date string, tpl *analyze.Template) func(*analyze.Reader) (*analyze.Reader, error) {
+	return func(rd *analyze.Reader) (*analyze.Reader, error) {
+		rd, err := withDate(rd, date)
+		if err != nil || tpl == nil {
+			return rd, err
+		}
+		return rd.WithTemplate(tpl), nil
+	}
+}

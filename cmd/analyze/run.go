@@ -243,14 +243,7 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 	if j.rd, tpl, err = withTemplate(ctx, j.rd, files); err != nil {
 		return nil, err
 	}
-	setup := func(rd *analyze.Reader) (*analyze.Reader, error) {
-		rd, err := withDate(rd, j.cfg.date)
-		if err != nil || tpl == nil {
-			return rd, err
-		}
-		return rd.WithTemplate(tpl), nil
-	}
-	if j.langs, err = newReaders(j.cfg.lang, j.lex, j.rd, setup); err != nil {
+	if j.langs, err = newReaders(j.cfg.lang, j.lex, j.rd, readerSetup(j.cfg.date, tpl)); err != nil {
 		return nil, err
 	}
 	j.az = j.langs.english() // the reader's language: its models load once
