@@ -474,9 +474,11 @@ type partial struct {
 func (az *Analyzer) article(issue string, a *Article, opt Options, lo, hi int) *partial {
 	p := &partial{first: lo == 0, counts: NewCounts(), cooc: NewCooc(), terms: newTerms(), words: Words{}}
 	p.stats = ArticleStats{Issue: issue, N: a.N, Date: a.Date, Venue: a.Venue, Paragraphs: len(a.Body), Captions: len(a.Captions), Words: a.Words}
-	p.stats.FirstLine, p.stats.LastLine = a.Lines()
-	if a.Headline != nil && p.first {
-		p.stats.Headline = keep(a.Headline.Text)
+	if p.first {
+		p.stats.FirstLine, p.stats.LastLine = a.Lines()
+		if a.Headline != nil {
+			p.stats.Headline = keep(a.Headline.Text)
+		}
 	}
 	key := GroupKey{Date: a.Date.String(), Venue: a.Venue, Issue: issue}
 	p.counts.addGroup(key)

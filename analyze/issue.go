@@ -88,20 +88,23 @@ func (a *Article) Sentences() int {
 // Lines is the first and last source line of the article (headline,
 // body and captions); 0, 0 for an empty one.
 func (a *Article) Lines() (first, last int) {
-	see := func(p Para) {
+	// Only the line fields are read, never a whole Para: the analysis
+	// calls this while other parts of a long article are being split
+	// into sentences (see pipeline).
+	see := func(p *Para) {
 		if first == 0 || p.Line < first {
 			first = p.Line
 		}
 		last = max(last, p.EndLine, p.Line)
 	}
 	if a.Headline != nil {
-		see(*a.Headline)
+		see(a.Headline)
 	}
-	for _, p := range a.Body {
-		see(p)
+	for i := range a.Body {
+		see(&a.Body[i])
 	}
-	for _, c := range a.Captions {
-		see(c.Para)
+	for i := range a.Captions {
+		see(&a.Captions[i].Para)
 	}
 	return first, last
 }
