@@ -106,6 +106,10 @@ type Result struct {
 	Keyness      []KeyItem   // by group, most distinctive first
 	Issues       []IssueInfo // the issues counted: one, or several merged (see Merge)
 	History      *History    // the issues of a history store, when one is kept (set by the caller)
+	// Translation lines up Chinese issues and their English translations
+	// formulation by formulation, for a result of several issues (set by
+	// the caller: see PairsOf and Translation)
+	Translation []TranslationRow
 
 	terms *Terms // kept for merging
 	words Words
@@ -126,6 +130,21 @@ func (r *Result) FormulationsFound() int {
 type IssueInfo struct {
 	Name  string
 	Title string
+	Lang  string // the code of the language it was counted in ("en", "zh")
+}
+
+// LangOf is the code of the language the issue named issue was counted
+// in ("en", "zh"): a corpus may hold issues in several languages.
+func (r *Result) LangOf(issue string) string {
+	for _, is := range r.Issues {
+		if is.Name == issue && is.Lang != "" {
+			return is.Lang
+		}
+	}
+	if r.Language != nil {
+		return r.Language.Code()
+	}
+	return "en"
 }
 
 // ArticleStats are the sizes of one article.
@@ -302,7 +321,7 @@ func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *
 		return nil, ctx.Err()
 	}
 	res.Issue = iss
-	res.Issues = []IssueInfo{{Name: iss.Name, Title: iss.Title}}
+	res.Issues = []IssueInfo{{Name: iss.Name, Title: iss.Title, Lang: az.lang.Code()}}
 	az.finish(res)
 	return res, nil
 }
@@ -514,6 +533,9 @@ func (az *Analyzer) article(issue string, a *Article, opt Options, lo, hi int) *
 func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string, n int, para *Para, opt Options, at int) int {
 	toks, ws, tokens := words(az.lang, para.Text)
 	p.counts.Tokens[key] += tokens
+	if az.lang.WordSeparator() == "" {
+		p.counts.Chars[key] += az.lang.LineWords(para.Text) // Chinese: its characters (Language.LineWords)
+	}
 	if p.words[key] == nil {
 		p.words[key] = map[string]int{}
 	}

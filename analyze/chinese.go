@@ -97,7 +97,12 @@ func (*chineseLang) WordToken(text string) bool {
 
 // AppendWords makes each Chinese character a word of its own, and a run
 // of other letters or digits one word: formulations are matched character
-// by character. Punctuation is left out.
+// by character. Quotes and book-title marks are left out, so that a
+// quoted formulation still matches (“高质量”发展, “人工智能+”行动); any other
+// punctuation, brackets included, is a word of its own, so that no match
+// runs across it ("提高质量，发展经济" holds no 高质量发展, "（六）稳定" no 六稳).
+// A plus sign is a letter: "人工智能+" is AI Plus, not artificial
+// intelligence.
 func (*chineseLang) AppendWords(dst []Span, token string) []Span {
 	start := -1
 	for i, r := range token {
@@ -108,7 +113,7 @@ func (*chineseLang) AppendWords(dst []Span, token string) []Span {
 				start = -1
 			}
 			dst = append(dst, Span{i, i + utf8.RuneLen(r)})
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '＋':
 			if start < 0 {
 				start = i
 			}
@@ -117,12 +122,21 @@ func (*chineseLang) AppendWords(dst []Span, token string) []Span {
 				dst = append(dst, Span{start, i})
 				start = -1
 			}
+			if !unicode.IsSpace(r) && !cjkTransparent(r) {
+				dst = append(dst, Span{i, i + utf8.RuneLen(r)})
+			}
 		}
 	}
 	if start >= 0 {
 		dst = append(dst, Span{start, len(token)})
 	}
 	return dst
+}
+
+// cjkTransparent reports the quotes and book-title marks a Chinese
+// formulation may stand in.
+func cjkTransparent(r rune) bool {
+	return strings.ContainsRune("“”‘’「」『』\"'《》〈〉", r)
 }
 
 // Fold: full-width letters and digits to ASCII, lower case, traditional
@@ -153,7 +167,10 @@ func (*chineseLang) Attaches(folded string) bool { return false }
 func (*chineseLang) Conjunction(folded string) bool {
 	return folded == "和" || folded == "与" || folded == "及" || folded == "以及"
 }
-func (*chineseLang) ListSeparator(folded string) bool { return folded == "、" || folded == "," }
+
+// ListSeparator: the enumeration comma (folded to its half-width form
+// "､"); a comma sets off clauses, not the items of a list.
+func (*chineseLang) ListSeparator(folded string) bool { return folded == "、" || folded == "､" }
 
 // TermRole: a word with a character may stand anywhere in a term; no
 // part-of-speech pattern yet.

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,22 +15,84 @@ import (
 // dates, datelines, headings, captions and the notices that close a page.
 type chineseLayout struct {
 	date     *regexp.Regexp // 2024年3月5日 opening a line
-	fullDate *regexp.Regexp // the same anywhere
+	monthDay *regexp.Regexp // 3月5日 alone on a line
+	fullDate *regexp.Regexp // 2024年3月5日 anywhere
+	hanDate  *regexp.Regexp // 一九七八年二月二十六日, 二〇二二年十月十六日
 	year     *regexp.Regexp
 	dateline *regexp.Regexp // 新华社北京3月5日电
-	heading  *regexp.Regexp // 一、 （一） 第一章 ###
+	delivery *regexp.Regexp // ——2024年3月5日在第十四届全国人民代表大会第二次会议上
+	heading  *regexp.Regexp // 一、 （一） 第一章 第一， ###
 	caption  *regexp.Regexp // …（新华社记者 李学仁 摄）
+	speaker  *regexp.Regexp // 国务院总理李强
+	bareName *regexp.Regexp // 周恩来
+	venues   *chineseVenueCues
 }
 
 func newChineseLayout() *chineseLayout {
 	return &chineseLayout{
-		date:     regexp.MustCompile(`^(?:——|—|－－|--)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`),
+		date:     regexp.MustCompile(`^[（(]?(?:——|—|－－|--)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`),
+		monthDay: regexp.MustCompile(`^(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]?(?:星期|周)[一二三四五六日天][）)]?)?$`),
 		fullDate: regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`),
+		hanDate:  regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?`),
 		year:     regexp.MustCompile(`(\d{4})\s*年`),
 		dateline: regexp.MustCompile(`^(?:新华社|本报|中新社|人民网)(\p{Han}{0,8}?)(\d{1,2})月(\d{1,2})日(?:电|讯)`),
-		heading:  regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节部分]|#{1,6}\s)`),
+		delivery: regexp.MustCompile(`(?:——|—|－－)\s*[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?:和[0-9０-９]{1,2}日)?\s*在[^。；！？]{2,60}?(?:会议|會議|大会|大會)上`),
+		heading:  regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节部分]|第[一二三四五六七八九十]+[，、]|#{1,6}\s)`),
 		caption:  regexp.MustCompile(`[（(][^（）()]{0,40}(?:摄|新华社发|供图|图)[）)]$`),
+		speaker:  regexp.MustCompile(`^\p{Han}{0,16}(?:总理|副总理|国务委员|主席|委员长|总书记|主任|部长)\p{Han}{0,4}$`),
+		bareName: regexp.MustCompile(`^[李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文华习温][^是要于在的和与及为对把从就][^是要于在的和与及为对把从就]?$`),
+		venues:   newChineseVenueCues(),
 	}
+}
+
+// hanNumber is the value of a number written in Chinese numerals up to
+// 99 (二十六) or digit by digit (一九七八).
+func hanNumber(s string, digitByDigit bool) int {
+	const digits = "〇一二三四五六七八九"
+	val := func(r rune) int {
+		if r == '○' || r == '零' {
+			return 0
+		}
+		return strings.IndexRune(digits, r) / len("〇")
+	}
+	n := 0
+	if digitByDigit {
+		for _, r := range s {
+			n = n*10 + val(r)
+		}
+		return n
+	}
+	tens, ones, seenTen := 0, 0, false
+	for _, r := range s {
+		if r == '十' {
+			tens, seenTen = max(ones, 1), true
+			ones = 0
+			continue
+		}
+		ones = val(r)
+	}
+	if !seenTen {
+		return ones
+	}
+	return tens*10 + ones
+}
+
+// arabic writes the dates and years given in Chinese numerals
+// (一九七八年二月二十六日) in Arabic digits, and full-width digits as ASCII,
+// for the date patterns.
+func (l *chineseLayout) arabic(s string) string {
+	s = narrow(s)
+	if !strings.Contains(s, "年") {
+		return s
+	}
+	return l.hanDate.ReplaceAllStringFunc(s, func(m string) string {
+		p := l.hanDate.FindStringSubmatch(m)
+		out := fmt.Sprintf("%d年%d月", hanNumber(p[1], true), hanNumber(p[2], false))
+		if p[3] != "" {
+			out += fmt.Sprintf("%d日", hanNumber(p[3], false))
+		}
+		return out
+	})
 }
 
 // narrow folds full-width digits and letters ("２０２４") to ASCII.
@@ -87,16 +150,13 @@ func (c *chineseLang) Wraps(prev, next string) bool {
 			return false
 		}
 	}
-	if short(prev) && short(next) {
-		return false // a name and an office, each on a line of its own ("国务院总理", "李　强")
+	if n := strings.TrimSpace(next); utf8.RuneCountInString(n) == 1 && hasHan(n) {
+		return true // one character alone is the end of a word a link broke ("政府工作报", "告")
 	}
-	return !c.layout.heading.MatchString(next) && !c.layout.heading.MatchString(prev)
-}
-
-// short reports a line of at most 6 characters and no punctuation.
-func short(line string) bool {
-	line = strings.TrimSpace(line)
-	return utf8.RuneCountInString(line) <= 6 && !strings.ContainsFunc(line, unicode.IsPunct)
+	if c.layout.speaker.MatchString(strings.ReplaceAll(prev, " ", "")) || c.layout.speaker.MatchString(strings.ReplaceAll(strings.TrimSpace(next), " ", "")) {
+		return false // an office and a name, each on a line of its own ("国务院总理", "李　强")
+	}
+	return !c.layout.heading.MatchString(next) && !c.Subhead(prev)
 }
 
 // Subhead: a numbered heading ("一、2023年工作回顾", "（三）…") of at most
@@ -110,14 +170,19 @@ func endsChineseSentence(s string) bool {
 	return sentenceEnd(r) || r == '，' || r == '、' || r == '：' || r == ':'
 }
 
-// Headline: at most 40 characters, not ending as a sentence or clause
-// does.
+// Headline: at most 60 characters ("关于１９９０年国民经济和社会发展计划执行情况与
+// １９９１年计划草案的报告"), not ending as a sentence or clause does.
 func (*chineseLang) Headline(line string) bool {
 	n := utf8.RuneCountInString(line)
-	return n > 0 && n <= 40 && hasHan(line) && !endsChineseSentence(line)
+	return n > 0 && n <= 60 && hasHan(line) && !endsChineseSentence(line)
 }
 
 func (*chineseLang) TitleLine(string) bool { return false }
+
+// GapTitle: never; a Chinese article opens with a date, a dateline or a
+// delivery line, and a report's part titles ("关于教育改革问题") stand after
+// gaps.
+func (*chineseLang) GapTitle(string) bool { return false }
 
 // LineWords counts characters: each Chinese character one, each run of
 // other letters or digits one (Chinese is not written in words between
@@ -144,14 +209,80 @@ func (*chineseLang) LineWords(line string) int {
 // Caption: a photo's credit closing the line, "（新华社记者 李学仁 摄）".
 func (c *chineseLang) Caption(line string) bool { return c.layout.caption.MatchString(line) }
 
-func (*chineseLang) PageLine(string) []PagePiece                    { return nil }
-func (*chineseLang) SplitDateline(string) (string, string, bool)    { return "", "", false }
-func (*chineseLang) SplitCaption(string) (string, string, bool)     { return "", "", false }
-func (*chineseLang) Stage(string) (string, bool)                    { return "", false }
-func (*chineseLang) InlineStage(string) []Span                      { return nil }
-func (*chineseLang) Venues() []VenuePattern                         { return nil }
-func (*chineseLang) VenueFinder(venues []VenuePattern) VenueFinder  { return noVenue }
-func noVenue(string, func() string) (venue, cue string, found bool) { return "", "", false }
+// PageLine cuts a Chinese text saved on one line (as some sources give a
+// whole report: title, delivery line, speaker and paragraphs run
+// together, each paragraph set off by two ideographic spaces, "　　") into
+// its paragraphs, at each space that stands between two characters of
+// Chinese text or after a sentence's end (Chinese sets no space between
+// its words; a space between digits, "1 9 6 4", stays). A line under longLine bytes, or with fewer
+// than three such spaces, is left as it is (nil).
+func (c *chineseLang) PageLine(line string) []PagePiece {
+	if len(line) < longLine {
+		return nil
+	}
+	var cuts []int // byte offsets of the separating spaces
+	prev := rune(0)
+	for i, r := range line {
+		if r == ' ' && prev >= utf8.RuneSelf && i+1 < len(line) {
+			if next, _ := utf8.DecodeRuneInString(line[i+1:]); next >= utf8.RuneSelf || sentenceEnd(prev) {
+				cuts = append(cuts, i)
+			}
+		}
+		prev = r
+	}
+	if len(cuts) < 3 {
+		return nil
+	}
+	out := make([]PagePiece, 0, len(cuts)+1)
+	at := 0
+	for _, cut := range append(cuts, len(line)) {
+		if t := strings.TrimSpace(line[at:cut]); t != "" {
+			out = c.cutDelivery(out, t)
+		}
+		at = cut + 1
+	}
+	return out
+}
+
+// cutDelivery appends a paragraph of a text saved on one line to out, as
+// up to three pieces when a speech's delivery line runs inside it (the
+// title before it, "1989年政府工作报告坚决贯彻……的方针——１９８９年３月２０日在……会议上
+// 国务院总理李鹏各位代表：" has no space to cut at).
+func (c *chineseLang) cutDelivery(out []PagePiece, t string) []PagePiece {
+	loc := c.layout.delivery.FindStringIndex(t)
+	if loc == nil {
+		return append(out, PagePiece{Text: t})
+	}
+	for _, piece := range []string{t[:loc[0]], t[loc[0]:loc[1]], t[loc[1]:]} {
+		if piece = strings.TrimSpace(piece); piece != "" {
+			out = append(out, PagePiece{Text: piece})
+		}
+	}
+	return out
+}
+func (*chineseLang) SplitDateline(string) (string, string, bool) { return "", "", false }
+func (*chineseLang) SplitCaption(string) (string, string, bool)  { return "", "", false }
+
+// Stage: a speaker's line under a speech's title and delivery line, left
+// out of the text: an office with or without the name ("国务院总理",
+// "国务院总理　李强", "国务委员兼国家计划委员会主任邹家华"), or a name alone:
+// two or three characters, the first a common surname, the others not
+// what makes a lead-in ("周恩来", "李　强"; not "关于", "二要").
+func (c *chineseLang) Stage(line string) (string, bool) {
+	t := strings.ReplaceAll(strings.TrimSpace(line), " ", "")
+	n := utf8.RuneCountInString(t)
+	if n < 2 || n > 30 || strings.ContainsFunc(t, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		return "", false
+	}
+	if n <= 3 && c.layout.bareName.MatchString(t) {
+		return "speaker", true
+	}
+	if c.layout.speaker.MatchString(t) {
+		return "speaker", true
+	}
+	return "", false
+}
+func (*chineseLang) InlineStage(string) []Span { return nil }
 
 // FooterMarker: a licence or copyright notice closing the page
 // (Wikisource's "本作品是中华人民共和国的…", "Public domain"), an editor's
@@ -175,26 +306,46 @@ func (*chineseLang) Publications() []string {
 	return []string{"人民日报", "新华社", "求是", "光明日报", "经济日报", "中国日报"}
 }
 
-// DateLine: a line opening with a full date, alone ("2024年3月5日",
-// "2024年3月5日 星期二") or as a speech's delivery line
-// ("——2024年3月5日在第十四届全国人民代表大会第二次会议上").
+// DateLine: a line that is a full date ("2024年3月5日", "2024年3月5日
+// 星期二", "一九七八年二月二十六日", in brackets too) or a month and day
+// ("3月5日"), or a speech's delivery line: the date, then where it was
+// given ("——2024年3月5日在第十四届全国人民代表大会第二次会议上", "1957年6月26日在
+// 第一届全国人民代表大会第四次会议上").
 func (c *chineseLang) DateLine(line string) (Date, bool) {
-	line = narrow(strings.TrimSpace(line))
+	line = c.layout.arabic(strings.TrimSpace(line))
+	if m := c.layout.monthDay.FindStringSubmatch(line); m != nil {
+		return makeDate(0, atoi(m[1]), atoi(m[2]))
+	}
 	m := c.layout.date.FindStringSubmatch(line)
 	if m == nil {
 		return Date{}, false
 	}
-	rest := strings.TrimSpace(line[len(m[0]):])
-	delivery := strings.HasPrefix(line, "—") || strings.HasPrefix(line, "-") || strings.HasPrefix(line, "－")
-	if rest != "" && !delivery && !strings.HasPrefix(rest, "星期") && !strings.HasPrefix(rest, "周") {
+	rest := strings.TrimSpace(strings.TrimRight(line[len(m[0]):], "）) "))
+	switch {
+	case rest == "", strings.HasPrefix(rest, "星期"), strings.HasPrefix(rest, "周"):
+	case deliveredAt(rest):
+	default:
 		return Date{}, false
 	}
 	return makeDate(atoi(m[1]), atoi(m[2]), atoi(m[3]))
 }
 
+// deliveredAt reports the rest of a delivery line after its date: "在……
+// 会议上" (at a meeting, session or congress), a second day first ("和22日
+// 在……").
+func deliveredAt(rest string) bool {
+	if strings.HasPrefix(rest, "和") {
+		if i := strings.Index(rest, "日"); i > 0 && i <= len("和22") {
+			rest = strings.TrimSpace(rest[i+len("日"):])
+		}
+	}
+	n := utf8.RuneCountInString(rest)
+	return strings.HasPrefix(rest, "在") && strings.HasSuffix(rest, "上") && n <= 60 && !strings.ContainsAny(rest, "。；！？，")
+}
+
 // Dateline: "新华社北京3月5日电", "本报北京3月5日讯".
 func (c *chineseLang) Dateline(text string) (Date, string, bool) {
-	t := narrow(text)
+	t := c.layout.arabic(text)
 	m := c.layout.dateline.FindStringSubmatch(t)
 	if m == nil {
 		return Date{}, "", false
@@ -209,7 +360,7 @@ func (c *chineseLang) FullDates(text string) []Date {
 		return nil
 	}
 	var out []Date
-	for _, m := range c.layout.fullDate.FindAllStringSubmatch(narrow(text), -1) {
+	for _, m := range c.layout.fullDate.FindAllStringSubmatch(c.layout.arabic(text), -1) {
 		if d, ok := makeDate(atoi(m[1]), atoi(m[2]), atoi(m[3])); ok {
 			out = append(out, d)
 		}
@@ -220,7 +371,7 @@ func (c *chineseLang) FullDates(text string) []Date {
 // Years: 2024年.
 func (c *chineseLang) Years(text string) []int {
 	var out []int
-	for _, m := range c.layout.year.FindAllStringSubmatch(narrow(text), -1) {
+	for _, m := range c.layout.year.FindAllStringSubmatch(c.layout.arabic(text), -1) {
 		if y, err := strconv.Atoi(m[1]); err == nil && y >= 1800 && y <= 2199 {
 			out = append(out, y)
 		}

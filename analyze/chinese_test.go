@@ -1,12 +1,14 @@
 package analyze_test
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/analyze/analyzetest"
+	"github.com/issuelens/analyze/analyze/lexicon"
 	"github.com/issuelens/analyze/internal/testfiles"
 )
 
@@ -24,6 +26,175 @@ func TestChinese(t *testing.T) {
 	t.Run("matching", func(t *testing.T) { testChineseMatching(t, zh) })
 	t.Run("sentences", func(t *testing.T) { testChineseSentences(t, zh) })
 	t.Run("report 2024", func(t *testing.T) { testGovernmentWorkReport2024(t, zh) })
+	t.Run("layout", func(t *testing.T) { testChineseLayout(t, zh) })
+	t.Run("one line", func(t *testing.T) { testChineseOneLine(t, zh) })
+	t.Run("dates", func(t *testing.T) { testChineseDates(t, zh) })
+	t.Run("rules", func(t *testing.T) { testChineseRules(t, zh) })
+}
+
+// chineseRuleLexicon holds the entries testChineseRules needs, and an
+// official title to mask.
+const chineseRuleLexicon = `themes:
+  - theme: T
+    formulations:
+      - {phrase: high-quality development, zh: 高质量发展}
+      - {phrase: new industrialization, zh: 新型工业化}
+      - {phrase: new urbanization, zh: 新型城镇化}
+      - {phrase: IT application, zh: 信息化}
+      - {phrase: agricultural modernization, zh: 农业现代化}
+      - {phrase: artificial intelligence, zh: 人工智能}
+      - {phrase: AI Plus, zh: 人工智能+}
+      - {phrase: national security, zh: 国家安全}
+ignore:
+  - 国家安全部
+  - 国务院总理
+venues:
+  - venue: PLA and PAP delegation
+    patterns: [解放军和武警部队代表团]
+`
+
+// testChineseRules, each sentence counted by reading: a comma breaks a
+// match (提高质量，发展 is no 高质量发展) where quotes do not (“高质量”发展 is
+// one); a modifier shared by a list set off by 、 counts for each item
+// it makes an entry with (新型工业化、信息化、城镇化: new industrialization,
+// IT application as itself, new urbanization; 农业现代化 as itself);
+// "人工智能+" is AI Plus, not also artificial intelligence; an official
+// title or institution is masked (国家安全部 is no national security); a
+// province's delegation and the lexicon's Chinese venue patterns name
+// the venue.
+func testChineseRules(t *testing.T, zh analyze.Language) {
+	lex, err := lexicon.Parse(strings.NewReader(chineseRuleLexicon), "rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, az := analyze.NewReaderIn(zh, analyze.VenuesOf(lex)), analyze.NewAnalyzerIn(zh, lex)
+	for _, tt := range []struct{ text, want, venue string }{
+		{"我们要提高质量，发展经济。", "", ""},
+		{"要坚持“高质量”发展。", "high-quality development", ""},
+		{"推进新型工业化、信息化、城镇化、农业现代化。", "new industrialization|new urbanization|IT application|agricultural modernization", ""},
+		{"实施“人工智能+”行动，发展人工智能。", "AI Plus|artificial intelligence", ""},
+		{"国家安全部负责人说，要维护国家安全。", "national security", ""},
+		{"3月5日，习近平参加江苏代表团审议，强调高质量发展。", "high-quality development", "Jiangsu delegation"},
+		{"3月7日，习近平出席解放军和武警部队代表团全体会议。", "", "PLA and PAP delegation"},
+	} {
+		iss, err := rd.Read(strings.NewReader(tt.text+"\n"), "rules.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := az.Analyze(iss, analyze.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range res.Mentions {
+			got = append(got, m.Phrase)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%s: %q; want %q", tt.text, got, tt.want)
+		}
+		if v := iss.Articles[0].Venue; tt.venue != "" && v != tt.venue {
+			t.Errorf("%s: venue %q; want %q", tt.text, v, tt.venue)
+		}
+	}
+}
+
+// testChineseLayout: a report as Wikisource gives it, read as a careful
+// reader would: the title broken by a link ("政府工作报" / "告") is one
+// line and the headline; the delivery line in brackets with its date in
+// Chinese numerals dates it and names the session, its venue; the office
+// and the name under it are the speaker's lines, left out; a part title
+// without a number after a wide gap ("关于经济建设") does not open a new
+// article; a name on a line of its own inside a sentence (a link) runs on
+// with the sentence.
+func testChineseLayout(t *testing.T, zh analyze.Language) {
+	text := "政府工作报\n告\n\n\n（一九七八年二月二十六日在第五届全国人民代表大会第一次会议上）\n\n\n国务院总理\n华国锋\n\n" +
+		"各位代表：\n\n现在，我代表国务院作报告。我们要推动经济建设。\n\n\n关于经济建设\n\n我们要发展经济，坚持\n习近平\n同志的领导。\n\n\n" +
+		"第二，加强国家安全\n\n国家安全是根本。\n"
+	iss, _ := readChinese(t, zh, text, "report.txt")
+	if len(iss.Articles) != 1 {
+		t.Fatalf("%d articles; want 1", len(iss.Articles))
+	}
+	a := iss.Articles[0]
+	if a.Headline == nil || a.Headline.Text != "政府工作报告" || a.Date.String() != "1978-02-26" || a.Venue != "第五届全国人民代表大会第一次会议" {
+		t.Errorf("headline %v, date %s, venue %s", a.Headline, a.Date, a.Venue)
+	}
+	var body, speakers []string
+	for _, p := range a.Body {
+		body = append(body, p.Text)
+	}
+	for _, d := range iss.Dropped {
+		if d.Kind == "speaker" {
+			speakers = append(speakers, d.Text)
+		}
+	}
+	if want := "各位代表：|现在，我代表国务院作报告。我们要推动经济建设。|关于经济建设|我们要发展经济，坚持习近平同志的领导。|第二，加强国家安全|国家安全是根本。"; strings.Join(body, "|") != want {
+		t.Errorf("body %q;\nwant %s", body, want)
+	}
+	if strings.Join(speakers, "|") != "国务院总理|华国锋" {
+		t.Errorf("speaker lines %q; want 国务院总理, 华国锋", speakers)
+	}
+}
+
+// testChineseOneLine: a report saved on one line (title, delivery line,
+// speaker and paragraphs run together, paragraphs set off by "　　"),
+// the whole saved twice: one article, its paragraphs as the ideographic
+// spaces set them off, dated by the delivery line in full-width digits,
+// the copy left out and listed.
+func testChineseOneLine(t *testing.T, zh analyze.Language) {
+	para := "我们要坚持以经济建设为中心，推动高质量发展，这是第%d段。"
+	var b strings.Builder
+	for k := range 2 {
+		b.WriteString("1989年政府工作报告坚决贯彻治理整顿和深化改革的方针——１９８９年３月２０日在第七届全国人民代表大会第二次会议上　　国务院总理李鹏各位代表：")
+		for i := range 60 {
+			fmt.Fprintf(&b, "　　"+para, i+1)
+		}
+		if k == 0 {
+			b.WriteString("\t\t")
+		}
+	}
+	iss, res := readChinese(t, zh, b.String()+"\n", "1989.txt")
+	if len(iss.Articles) != 1 {
+		t.Fatalf("%d articles; want 1", len(iss.Articles))
+	}
+	a := iss.Articles[0]
+	if a.Headline == nil || a.Headline.Text != "1989年政府工作报告坚决贯彻治理整顿和深化改革的方针" || a.Date.String() != "1989-03-20" ||
+		a.Venue != "第七届全国人民代表大会第二次会议" || len(a.Body) != 61 {
+		t.Errorf("headline %v, date %s, venue %s, %d paragraphs; want 61", a.Headline, a.Date, a.Venue, len(a.Body))
+	}
+	copies := 0
+	for _, d := range iss.Dropped {
+		if d.Kind == "copy of an earlier article" {
+			copies++
+		}
+	}
+	if got := counts(res)["high-quality development"]; copies != 1 || got != 60 {
+		t.Errorf("%d copies dropped, high-quality development %d; want 1 and 60", copies, got)
+	}
+}
+
+// testChineseDates: dates a Chinese line is, and the ones it is not.
+func testChineseDates(t *testing.T, zh analyze.Language) {
+	for _, tt := range []struct{ line, want string }{
+		{"2024年3月5日", "2024-03-05"},
+		{"２０２４年３月５日　星期二", "2024-03-05"},
+		{"——2024年3月5日在第十四届全国人民代表大会第二次会议上", "2024-03-05"},
+		{"1957年6月26日在第一届全国人民代表大会第四次会議上", "1957-06-26"},
+		{"——１９６４年１２月２１日和２２日在第三届全国人民代表大会第一次会议上", "1964-12-21"},
+		{"（二〇二二年十月十六日）", "2022-10-16"},
+		{"一九七八年二月二十六日", "1978-02-26"},
+		{"3月5日", "--03-05"},
+		{"2024年3月5日，习近平参加江苏代表团审议。", ""},
+		{"2024年3月5日在人民大会堂，代表们说", ""},
+		{"2024年2月30日", ""},
+	} {
+		got := ""
+		if d, ok := zh.DateLine(tt.line); ok {
+			got = d.String()
+		}
+		if got != tt.want {
+			t.Errorf("DateLine(%q) = %q; want %q", tt.line, got, tt.want)
+		}
+	}
 }
 
 // readChinese reads a text in Chinese with the built-in lexicon's venues.

@@ -15,6 +15,7 @@ type GroupKey struct {
 type Counts struct {
 	Groups []GroupKey         // in order of first appearance
 	Tokens map[GroupKey]int   // word tokens counted in each group
+	Chars  map[GroupKey]int   // characters counted in each group, in a language written without spaces (Chinese); none in English
 	Forms  map[GroupKey][]int // mentions by Formulation.ID (slices grow as needed)
 	seen   map[GroupKey]bool
 	totals []int // mentions by Formulation.ID over all groups
@@ -22,7 +23,7 @@ type Counts struct {
 
 // NewCounts returns empty counts.
 func NewCounts() *Counts {
-	return &Counts{Tokens: map[GroupKey]int{}, Forms: map[GroupKey][]int{}, seen: map[GroupKey]bool{}}
+	return &Counts{Tokens: map[GroupKey]int{}, Chars: map[GroupKey]int{}, Forms: map[GroupKey][]int{}, seen: map[GroupKey]bool{}}
 }
 
 func (c *Counts) addGroup(k GroupKey) {
@@ -59,6 +60,9 @@ func (c *Counts) Add(o *Counts) {
 	for _, k := range o.Groups {
 		c.addGroup(k)
 		c.Tokens[k] += o.Tokens[k]
+		if n := o.Chars[k]; n > 0 {
+			c.Chars[k] += n
+		}
 		for form, n := range o.Forms[k] {
 			if n != 0 {
 				c.add(k, form, n)

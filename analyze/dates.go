@@ -6,18 +6,25 @@ import (
 	"time"
 )
 
-// Date is a calendar day. Year is 0 when the text gives only month and day.
+// Date is a calendar day. Year is 0 when the text gives only month and
+// day; Month and Day are 0 when only the year is known (a report filed
+// as "1978.txt" that names no day).
 type Date struct{ Year, Month, Day int }
 
 // IsZero reports whether the date is unknown.
-func (d Date) IsZero() bool { return d.Month == 0 }
+func (d Date) IsZero() bool { return d.Month == 0 && d.Year == 0 }
 
-// String gives ISO 8601: 2024-03-05, or --03-05 when the year is unknown,
-// or "" for no date.
+// YearOnly reports a date known to the year only.
+func (d Date) YearOnly() bool { return d.Month == 0 && d.Year != 0 }
+
+// String gives ISO 8601: 2024-03-05, --03-05 when the year is unknown,
+// 1978 when only the year is known, or "" for no date.
 func (d Date) String() string {
 	switch {
 	case d.IsZero():
 		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
 	case d.Year == 0:
 		return fmt.Sprintf("--%02d-%02d", d.Month, d.Day)
 	default:

@@ -260,13 +260,23 @@ func discoveryTokens(lang Language, toks []Token, masked map[int]bool, match map
 	return out
 }
 
-// maxTermWords is the longest candidate phrase.
-const maxTermWords = 6
+// maxTermWords is the longest candidate phrase; maxSpacelessTermWords,
+// in a language written without spaces, whose segmenter's words are
+// longer (a Chinese formulation is 2 to 4 of gse's words: 乡村/全面/振兴).
+const (
+	maxTermWords          = 6
+	maxSpacelessTermWords = 4
+)
 
-// candidates tallies the phrases of 2 to 6 words in a sentence that
-// neither open nor close with a stopword and cross no break; sep stands
-// between the words of a phrase as written (see Language.WordSeparator).
+// candidates tallies the phrases of 2 to 6 words (2 to 4 in a language
+// written without spaces) in a sentence that neither open nor close with
+// a stopword and cross no break; sep stands between the words of a phrase
+// as written (see Language.WordSeparator).
 func (t *Terms) candidates(ds []dtok, sep string, article int, ev Evidence) {
+	maxWords := maxTermWords
+	if sep == "" {
+		maxWords = maxSpacelessTermWords
+	}
 	// keys and forms grow a word at a time in reused buffers; a string is
 	// made only for a phrase or form not seen before (map lookups with
 	// string(buf) do not allocate)
@@ -278,7 +288,7 @@ func (t *Terms) candidates(ds []dtok, sep string, article int, ev Evidence) {
 		}
 		key = append(key[:0], ds[i].key...)
 		form = append(form[:0], ds[i].text...)
-		for j := i + 1; j < len(ds) && j-i < maxTermWords; j++ {
+		for j := i + 1; j < len(ds) && j-i < maxWords; j++ {
 			if ds[j].breaks {
 				break
 			}

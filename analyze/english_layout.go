@@ -232,6 +232,9 @@ func (*englishLang) TitleLine(text string) bool {
 // LineWords counts the runs of non-space.
 func (*englishLang) LineWords(line string) int { return len(strings.Fields(line)) }
 
+// GapTitle: a title of at least 4 words after a wide gap opens an article.
+func (*englishLang) GapTitle(line string) bool { return len(strings.Fields(line)) >= 4 }
+
 // NavItem: a few words, no sentence end, or a row of items separated by
 // bars, or a menu row: four to twelve capitalised words of letters only
 // ("Home China Business World Science Culture").

@@ -70,9 +70,14 @@ type Language interface {
 	// Message to the Congress.").
 	TitleLine(line string) bool
 	// LineWords is how many words a line has, as the layout rules count
-	// them: a title opening an article after a wide gap has at least 4; a
-	// masthead line naming the issue, at least 3.
+	// them: a masthead line naming the issue has at least 3.
 	LineWords(line string) int
+	// GapTitle reports whether a title standing after a wide gap in the
+	// body of an article opens a new article though no date follows it
+	// (English: one of at least 4 words, as in a magazine's issue; Chinese:
+	// never, for a report's unnumbered part titles stand so, and a Chinese
+	// article opens with a date, a dateline or a delivery line).
+	GapTitle(line string) bool
 	// Caption reports a photo caption or credit standing as a line.
 	Caption(line string) bool
 	// PageLine cuts a web page dumped on one line into the pieces its

@@ -52,6 +52,7 @@ func (*toyLang) Subhead(string) bool                         { return false }
 func (*toyLang) Headline(line string) bool                   { return strings.HasPrefix(line, "# ") }
 func (*toyLang) TitleLine(line string) bool                  { return false }
 func (*toyLang) LineWords(line string) int                   { return len(strings.Fields(line)) }
+func (*toyLang) GapTitle(line string) bool                   { return len(strings.Fields(line)) >= 4 }
 func (*toyLang) Caption(line string) bool                    { return strings.HasPrefix(line, "PIC:") }
 func (*toyLang) FooterMarker(line string) bool               { return false }
 func (*toyLang) NavItem(line string) bool                    { return false }

@@ -14,10 +14,13 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/internal/testfiles"
 )
 
 // TestAnalyzeStreamMatchesAnalyze: analysing while reading gives what
@@ -129,4 +132,127 @@ func TestLongLineWindows(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestGovernmentWorkReports reads the 57 Chinese Government Work Reports
+// (1954–2025, ../shared) as a careful reader wrote them down in
+// testdata/zh/report_dates.tsv (REPORTS.md says how): each file is one
+// report, one article (1991 holds its report twice and is read once);
+// dated by its delivery line where it has one ("——１９９０年３月２０日在第七届全国
+// 人民代表大会第三次会议上", "1957年6月26日在……会議上"), else by the year its
+// file is named by; its title, where it has one, is the headline; and a
+// report with a delivery line was given at the session the line names.
+func TestGovernmentWorkReports(t *testing.T) {
+	rd, _ := chineseReading(t)
+	truth, err := os.ReadFile("../testdata/zh/report_dates.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	session := regexp.MustCompile(`第[一二三四五六七八九十]+届全国人民代表大会第[一二三四五六七八九十]+次会[议議]`)
+	rows := strings.Split(strings.TrimSpace(string(truth)), "\n")[1:]
+	if len(rows) != 57 {
+		t.Fatalf("%d reports in report_dates.tsv; want 57", len(rows))
+	}
+	for _, row := range rows {
+		f := strings.Split(row, "\t")
+		year, date, evidence, title := f[0], f[1], f[2], f[4]
+		iss := readReport(t, rd, year)
+		if len(iss.Articles) != 1 {
+			t.Errorf("%s: %d articles; want 1", year, len(iss.Articles))
+			continue
+		}
+		a := iss.Articles[0]
+		wantDate, wantVenue := year, VenueUnspecified
+		if date != "none" {
+			wantDate = date
+			wantVenue = strings.ReplaceAll(session.FindString(evidence), "議", "议")
+		}
+		if a.Date.String() != wantDate {
+			t.Errorf("%s: dated %q (%s); want %s", year, a.Date, a.DateNote, wantDate)
+		}
+		head := "none"
+		if a.Headline != nil {
+			head = a.Headline.Text
+		}
+		if head != title {
+			t.Errorf("%s: headline %q; want %q", year, head, title)
+		}
+		if a.Venue != wantVenue {
+			t.Errorf("%s: venue %q (%v); want %q", year, a.Venue, a.VenueCue, wantVenue)
+		}
+	}
+}
+
+// TestHandCounts: the 31 formulations counted by reading in three
+// Government Work Reports, 1954 (traditional characters), 2017 and 2025
+// (testdata/zh/handcounts.tsv, HANDCOUNTS.md: every occurrence listed
+// with its line), against the built-in lexicon's counts: the column
+// `counted`, which leaves out the occurrences a longer entry takes.
+func TestHandCounts(t *testing.T) {
+	rd, az := chineseReading(t)
+	truth, err := os.ReadFile("../testdata/zh/handcounts.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[string]int{} // year → zh form → count
+	for _, row := range strings.Split(strings.TrimSpace(string(truth)), "\n")[1:] {
+		f := strings.Split(row, "\t")
+		if want[f[0]] == nil {
+			want[f[0]] = map[string]int{}
+		}
+		n, err := strconv.Atoi(f[3])
+		if err != nil {
+			t.Fatalf("handcounts.tsv: %q: %v", row, err)
+		}
+		want[f[0]][f[1]] = n
+	}
+	if len(want) != 3 || len(want["2017"]) != 31 {
+		t.Fatalf("handcounts.tsv holds %d reports, %d formulations for 2017; want 3 and 31", len(want), len(want["2017"]))
+	}
+	for year, forms := range want {
+		res, err := az.Analyze(readReport(t, rd, year), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]int{}
+		for _, m := range res.Mentions {
+			got[res.Formulations[m.Form].ZH]++
+		}
+		for form, n := range forms {
+			if got[form] != n {
+				t.Errorf("%s: %s counted %d times; by reading %d", year, form, got[form], n)
+			}
+		}
+	}
+}
+
+// chineseReading is a reader and an analyzer of Chinese with the built-in
+// lexicon.
+func chineseReading(t *testing.T) (*Reader, *Analyzer) {
+	t.Helper()
+	zh, err := NewLanguage("zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewReaderIn(zh, VenuesOf(lex)), NewAnalyzerIn(zh, lex)
+}
+
+// readReport reads the Chinese Government Work Report of a year
+// (../shared).
+func readReport(t *testing.T, rd *Reader, year string) *Issue {
+	t.Helper()
+	file, err := os.Open(testfiles.Shared(t, "corpus/government_work_reports/zh/"+year+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	iss, err := rd.Read(file, year+".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return iss
 }

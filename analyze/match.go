@@ -196,6 +196,9 @@ func (m *matcher) matchMasked(ws []word, text string, masked []bool) []span {
 	sort.Slice(kept, func(a, b int) bool { return kept[a].i < kept[b].i })
 	kept = m.dropBracketedAcronyms(kept, text)
 	kept = append(kept, m.coordinated(kept, ws, masked, covered)...)
+	if m.lang.WordSeparator() == "" {
+		kept = append(kept, m.sharedPrefix(kept, ws, text, masked)...)
+	}
 	sort.SliceStable(kept, func(a, b int) bool { return kept[a].from < kept[b].from })
 	return kept
 }
@@ -267,6 +270,50 @@ func (m *matcher) coordinated(spans []span, ws []word, masked, covered []bool) [
 				break
 			}
 			p--
+		}
+	}
+	return out
+}
+
+// sharedPrefix finds coordination written the Chinese way, a modifier
+// shared by a list whose items are set off by the list separator
+// ("新型工业化、信息化、城镇化、农业现代化": the new type of industrialization,
+// IT application, urbanization and agricultural modernization): where the
+// first item matched an entry, each later item with the first item's
+// leading characters before it that is a lexicon entry ("新型" + "城镇化")
+// is a mention too, spanning the first item's start to the item's end.
+// The longest such modifier wins; an item that is an entry on its own
+// ("信息化") is counted as itself already.
+func (m *matcher) sharedPrefix(spans []span, ws []word, text string, masked []bool) []span {
+	var out []span
+	for _, s := range spans {
+		if s.j-s.i < 2 || s.j >= len(ws) {
+			continue
+		}
+		// the items after the match: runs of words with nothing between
+		// them, each opened by a list separator
+		for start := s.j; start < len(ws); {
+			// the separator: a word of its own, or what stands between two
+			if m.lang.ListSeparator(ws[start].lower) && start+1 < len(ws) {
+				start++
+			} else if !m.lang.ListSeparator(strings.TrimSpace(text[ws[start-1].end:ws[start].start])) {
+				break
+			}
+			end := start + 1
+			for end < len(ws) && ws[end].start == ws[end-1].end && m.lang.WordToken(ws[end].lower) {
+				end++
+			}
+			if masked[start] {
+				break
+			}
+			item := ws[start:end]
+			for l := s.j - s.i - 1; l >= 1; l-- {
+				if k, ok := m.entryFor(ws[s.i:s.i+l], item); ok {
+					out = append(out, span{entry: k, i: s.i, j: end, from: ws[s.i].start, to: ws[end-1].end})
+					break
+				}
+			}
+			start = end
 		}
 	}
 	return out

@@ -228,7 +228,8 @@ func BenchmarkReadPageParallel(b *testing.B) {
 
 // TestDateFromFileNameAndFlag: a text with no date in it takes the date
 // its file name gives (2020-11-16, 20201116), else the date given with
-// --date (WithDate); a date in the text wins over both.
+// --date (WithDate), else the one year its file name gives, as a date to
+// the year ("1978.txt" → 1978); a date in the text wins over all.
 func TestDateFromFileNameAndFlag(t *testing.T) {
 	rd, err := analyze.NewReader(analyze.DefaultVenues())
 	if err != nil {
@@ -248,8 +249,10 @@ func TestDateFromFileNameAndFlag(t *testing.T) {
 	}{
 		{rd, "2020-11-16_remarks.txt", undated, "2020-11-16", `file name "2020-11-16_remarks.txt"`},
 		{rd, "speech20211208.html.txt", undated, "2021-12-08", `file name "speech20211208.html.txt"`},
-		{rd, "report-2024.txt", undated, "", ""},     // a year alone is no date
-		{rd, "id-202011161234.txt", undated, "", ""}, // digits running on are no date
+		{rd, "report-2024.txt", undated, "2024", `file name "report-2024.txt" (the year only)`}, // a year alone dates to the year
+		{rd, "addresses_2003-2006.txt", undated, "", ""},                                        // two years: neither
+		{withDate, "1978.txt", undated, "2024-03-05", "given with --date"},                      // a day given beats a year
+		{rd, "id-202011161234.txt", undated, "", ""},                                            // digits running on are no date
 		{withDate, "notes.txt", undated, "2024-03-05", "given with --date"},
 		{withDate, "2020-11-16.txt", undated, "2020-11-16", `file name "2020-11-16.txt"`},
 		{withDate, "2020-11-16.txt", dated, "2023-03-09", `heading "March 9, 2023" (line 1)`},
@@ -434,7 +437,8 @@ func oneArticle(t *testing.T, fixture string) (*analyze.Issue, *analyze.Result, 
 // three articles, each dated by its byline and titled by its headline;
 // each page's footer, the next page's title line and its menus are
 // dropped; the issue is the site's. By reading: 11 mentions on the first
-// page; high-quality development and food security on the second;
+// page; high-quality development, expand domestic demand and food
+// security on the second;
 // common prosperity in the third's headline and body. The furniture's
 // formulations (link titles, key words, title lines) are not counted.
 func TestSiteDumpPages(t *testing.T) {
@@ -451,7 +455,7 @@ func TestSiteDumpPages(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %q %d", a.Date, a.Headline.Text, len(ms)))
 	}
 	want := []string{`2024-03-05 "Xi stresses new quality productive forces in Jiangsu" 11`,
-		`2024-03-06 "Premier Li outlines growth target" 2`, `2024-03-07 "Lawmakers discuss common prosperity" 2`}
+		`2024-03-06 "Premier Li outlines growth target" 3`, `2024-03-07 "Lawmakers discuss common prosperity" 2`}
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("articles\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

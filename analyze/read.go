@@ -3,6 +3,7 @@ package analyze
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -27,6 +28,7 @@ type Reader struct {
 	venues   VenueFinder
 	pubs     []string
 	nameDate *regexp.Regexp // a date in a file name: 2020-11-16, 20201116
+	nameYear *regexp.Regexp // the runs of digits of a file name, for a year alone: 1978
 	date     Date           // the date of articles nothing else dates (WithDate), or zero
 	template *Template      // the site's repeated text, dropped from articles (WithTemplate), or nil
 }
@@ -46,7 +48,8 @@ func NewReader(venues []VenuePattern) (*Reader, error) {
 // besides the language's general venue cues.
 func NewReaderIn(lang Language, venues []VenuePattern) *Reader {
 	return &Reader{lang: lang, venues: lang.VenueFinder(venues), pubs: lang.Publications(),
-		nameDate: regexp.MustCompile(`(?:^|[^0-9])((?:18|19|20|21)[0-9]{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`)}
+		nameDate: regexp.MustCompile(`(?:^|[^0-9])((?:18|19|20|21)[0-9]{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`),
+		nameYear: regexp.MustCompile(`[0-9]+`)}
 }
 
 // WithDate returns a Reader like rd that dates the articles nothing else
@@ -82,6 +85,22 @@ func (rd *Reader) fileDate(name string) (Date, bool) {
 	mo, _ := strconv.Atoi(m[2])
 	d, _ := strconv.Atoi(m[3])
 	return makeDate(y, mo, d)
+}
+
+// fileYear is the year a file name gives alone ("1978.txt",
+// "report-2024.txt"): the date of a text nothing else dates, to the year
+// only. A name with two years ("2003-2006") gives none.
+func (rd *Reader) fileYear(name string) (Date, bool) {
+	var years []int
+	for _, run := range rd.nameYear.FindAllString(name, -1) {
+		if y := atoi(run); len(run) == 4 && y >= 1800 && y < 2200 {
+			years = append(years, y)
+		}
+	}
+	if len(years) != 1 {
+		return Date{}, false
+	}
+	return Date{Year: years[0]}, true
 }
 
 // Language returns the language rd reads.
@@ -150,7 +169,7 @@ func (rd *Reader) read(r io.Reader, name string, emit func(*builder, *Article) e
 	}
 	iss := &Issue{Name: name, Language: rd.lang.Code()}
 	b := &builder{rd: rd, iss: iss, src: &blockStream{rd: rd, lr: lr, iss: iss}, web: page != nil, page: page,
-		footerAt: -1, lastSolid: -1, placedIdx: -1, issueYears: map[int]int{}}
+		footerAt: -1, lastSolid: -1, placedIdx: -1, issueYears: map[int]int{}, paraSeen: map[uint64]int{}}
 	b.emit = func(a *Article) error { return emit(b, a) }
 	b.build()
 	if b.err != nil {
@@ -248,7 +267,12 @@ func (s *blockStream) add(ln line) {
 	if pieces := rd.lang.PageLine(ln.text); pieces != nil {
 		// a page on one line: its pieces are lines of their own, none
 		// continuing the one before; its title, menus and footer are dropped
-		s.pageLines++
+		for _, p := range pieces {
+			if p.Drop != "" {
+				s.pageLines++ // a web page's: its furniture is cut out
+				break
+			}
+		}
 		for _, p := range pieces {
 			s.flush()
 			if p.Drop != "" {
@@ -396,7 +420,9 @@ type builder struct {
 	lastYear   int   // year of the last date heading that gave one
 	lastYearAt int   // and its line
 	issueYears map[int]int
-	held       []*Article // articles waiting for the end of the input (see complete)
+	paraSeen   map[uint64]int // a kept article's paragraphs (by hash of their text) → its number, to find a copy
+	seenDates  []Date         // the kept articles' dates as they were when completed, by number - 1
+	held       []*Article     // articles waiting for the end of the input (see complete)
 }
 
 // openArticle is the article being built, with what the builder keeps
@@ -724,7 +750,7 @@ func (b *builder) headLike(i int) {
 		b.cur.a.Headline = ptr(b.para(bl))
 	case opens && len(b.cur.a.Body) > 0 && b.datelineNext(i):
 		b.start(&bl)
-	case opens && len(b.cur.a.Body) > 0 && bl.gap >= 2 && b.rd.lang.LineWords(bl.text) >= 4:
+	case opens && len(b.cur.a.Body) > 0 && bl.gap >= 2 && b.rd.lang.GapTitle(bl.text):
 		// a title after a wider gap opens a new article; in a text whose
 		// titles stand before their dates, one with no date is undated
 		if b.headBeforeDate {
@@ -834,6 +860,43 @@ func (b *builder) addCaption(o *openArticle, bl block) {
 	a.Captions = append(a.Captions, Caption{Para: b.para(bl), Copies: 1, Lines: []int{bl.first}})
 }
 
+// copyOfEarlier drops an article that is a copy of an earlier one of the
+// input (a report saved twice in one file): at least 3 paragraphs, and at
+// least nine tenths of its words in paragraphs an earlier article of the
+// same date has word for word (a page put out again the next day under a
+// new title is an article of that day). It lists it as dropped, "copy of article N", and
+// reports true; otherwise it records the article's paragraphs.
+func (b *builder) copyOfEarlier(a *Article) bool {
+	hashes := make([]uint64, len(a.Body))
+	seen, words, of := 0, 0, 0
+	for i, p := range a.Body {
+		h := fnv.New64a()
+		h.Write([]byte(p.Text))
+		hashes[i] = h.Sum64()
+		n := b.rd.lang.LineWords(p.Text)
+		words += n
+		if k, ok := b.paraSeen[hashes[i]]; ok && b.seenDates[k-1] == a.Date {
+			seen += n
+			of = k
+		}
+	}
+	if len(a.Body) >= 3 && words > 0 && seen*10 >= words*9 {
+		text := fmt.Sprintf("copy of article %d", of)
+		if a.Headline != nil {
+			text += ": " + keep(a.Headline.Text)
+		}
+		b.stage = append(b.stage, Dropped{Line: a.Body[0].Line, Kind: "copy of an earlier article", Text: text, Words: articleWords(b.rd.lang, a)})
+		return true
+	}
+	for _, h := range hashes {
+		if _, ok := b.paraSeen[h]; !ok {
+			b.paraSeen[h] = b.kept + 1
+		}
+	}
+	b.seenDates = append(b.seenDates, a.Date)
+	return false
+}
+
 // para makes a paragraph of a block; its sentences come later (see
 // segmentPara).
 func (b *builder) para(bl block) Para {
@@ -855,6 +918,9 @@ func (b *builder) complete(o *openArticle) {
 	}
 	b.dropPageFooter(a)
 	b.dropTemplate(a)
+	if b.copyOfEarlier(a) {
+		return
+	}
 	if isEmpty(a) {
 		if o.dateLine > 0 {
 			b.stage = append(b.stage, Dropped{Line: o.dateLine, Kind: "empty section", Text: keep(o.sectionText)})
@@ -885,7 +951,11 @@ func (b *builder) complete(o *openArticle) {
 			b.issueYears[d.Year]++
 		}
 	}
-	a.Venue, a.VenueCue = findVenue(b.rd.venues, a)
+	var heading *Para
+	if o.dateLine > 0 {
+		heading = &Para{Line: o.dateLine, Text: o.sectionText}
+	}
+	a.Venue, a.VenueCue = findVenue(b.rd.venues, a, heading)
 	if wait || len(b.held) > 0 {
 		b.held = append(b.held, a)
 		return
@@ -932,6 +1002,8 @@ func (b *builder) date(a *Article, dateLine int) bool {
 			a.Date, a.DateNote = d, fmt.Sprintf("file name %q", b.iss.Name)
 		} else if !b.rd.date.IsZero() {
 			a.Date, a.DateNote = b.rd.date, "given with --date"
+		} else if d, ok := b.rd.fileYear(b.iss.Name); ok {
+			a.Date, a.DateNote = d, fmt.Sprintf("file name %q (the year only)", b.iss.Name)
 		}
 	}
 	if a.Date.IsZero() {
@@ -1145,7 +1217,9 @@ func (b *builder) dropPageFooter(a *Article) {
 func (b *builder) warnDropped() {
 	iss := b.iss
 	for i := range iss.Dropped {
-		iss.Dropped[i].Words = b.rd.lang.LineWords(iss.Dropped[i].Text)
+		if iss.Dropped[i].Words == 0 { // a copy of an article says how many words it had
+			iss.Dropped[i].Words = b.rd.lang.LineWords(iss.Dropped[i].Text)
+		}
 		iss.WordsDropped += iss.Dropped[i].Words
 	}
 	all := iss.WordsKept + iss.WordsDropped

@@ -22,11 +22,17 @@ func DefaultVenues() []VenuePattern { return englishVenues() }
 // where the article took place.
 const venueLead = 5
 
-// findVenue returns the venue named earliest in the article (headline,
-// then the lead's body paragraphs, then captions), as find finds it in
-// each.
-func findVenue(find VenueFinder, a *Article) (string, *Cue) {
+// findVenue returns the venue named earliest in the article (its date
+// heading, headline, then the lead's body paragraphs, then captions), as
+// find finds it in each.
+func findVenue(find VenueFinder, a *Article, heading *Para) (string, *Cue) {
 	var paras []*Para
+	if heading != nil {
+		// the date heading: a speech's delivery line names where it was
+		// given ("——2024年3月5日在第十四届全国人民代表大会第二次会议上"); a date alone
+		// names no venue
+		paras = append(paras, heading)
+	}
 	if a.Headline != nil {
 		paras = append(paras, a.Headline)
 	}
