@@ -58,8 +58,36 @@ const (
 // written. The articles and mentions tables make their rows from res as
 // they are written, so res must not change until then.
 func Tables(res *analyze.Result) []Table {
-	return []Table{ArticlesTable(res), MentionsTable(res), PhraseCountsTable(res), ThemesTable(res),
+	out := []Table{ArticlesTable(res), MentionsTable(res), PhraseCountsTable(res), ThemesTable(res),
 		CooccurrenceTable(res), DiscoveredTable(res), KeynessTable(res)}
+	if len(res.Translation) > 0 {
+		out = append(out, TranslationTable(res))
+	}
+	return out
+}
+
+// translationCSV is the Translation table's file name.
+const translationCSV = "translation.csv"
+
+// TranslationTable lines up a Chinese issue and its English translation
+// formulation by formulation (Result.Translation): the count in each, the
+// English wordings found ("reform and opening up (3); opening-up (1)"),
+// and the formulations found in one and not the other.
+func TranslationTable(res *analyze.Result) Table {
+	t := Table{Name: translationCSV, Columns: []Column{
+		{Name: "zh_issue", Kind: Text}, {Name: "en_issue", Kind: Text}, {Name: "date", Kind: Text}, {Name: "theme", Kind: Text},
+		{Name: "phrase", Kind: Text}, {Name: "zh", Kind: Text}, {Name: "count_zh", Kind: Int}, {Name: "count_en", Kind: Int},
+		{Name: "english_renderings", Kind: Long}, {Name: "drift", Kind: Text},
+	}}
+	for _, r := range res.Translation {
+		var rs []string
+		for _, x := range r.Renderings {
+			rs = append(rs, fmt.Sprintf("%s (%d)", x.Text, x.Count))
+		}
+		t.Rows = append(t.Rows, []string{r.Pair.ZH, r.Pair.EN, r.Date, r.Theme, r.Phrase, r.ZH, itoa(r.CountZH), itoa(r.CountEN),
+			strings.Join(rs, "; "), r.Drift})
+	}
+	return t
 }
 
 // WriteCSV writes a table as UTF-8 CSV (RFC 4180, header first). A cell
@@ -147,10 +175,11 @@ func ArticlesTable(res *analyze.Result) Table {
 	return Table{Name: "articles.csv", Columns: []Column{
 		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "headline", Kind: Text},
 		{Name: "paragraphs", Kind: Int}, {Name: "sentences", Kind: Int}, {Name: "tokens", Kind: Int}, {Name: "captions", Kind: Int},
-		{Name: "issue", Kind: Text},
+		{Name: "issue", Kind: Text}, {Name: "lang", Kind: Text},
 	}, gen: &rowGen{n: len(res.Articles), row: func(i int, cells []string) []string {
 		a := &res.Articles[i]
-		return append(cells, itoa(a.N), a.Date.String(), a.Venue, a.Headline, itoa(a.Paragraphs), itoa(a.Sentences), itoa(a.Tokens), itoa(a.Captions), a.Issue)
+		return append(cells, itoa(a.N), a.Date.String(), a.Venue, a.Headline, itoa(a.Paragraphs), itoa(a.Sentences), itoa(a.Tokens), itoa(a.Captions), a.Issue,
+			res.LangOf(a.Issue))
 	}}}
 }
 
@@ -161,30 +190,40 @@ func MentionsTable(res *analyze.Result) Table {
 		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "part", Kind: Text},
 		{Name: "paragraph", Kind: Int}, {Name: "sentence", Kind: Int}, {Name: "theme", Kind: Text}, {Name: "phrase", Kind: Text},
 		{Name: "matched", Kind: Text}, {Name: "left", Kind: Right}, {Name: "right", Kind: Text}, {Name: "line", Kind: Int},
-		{Name: "issue", Kind: Text},
+		{Name: "issue", Kind: Text}, {Name: "zh", Kind: Text}, {Name: "lang", Kind: Text},
 	}, gen: &rowGen{n: len(res.Mentions), row: func(i int, cells []string) []string {
 		m := &res.Mentions[i]
 		return append(cells, itoa(m.Article), m.Date.String(), m.Venue, m.Part, itoa(m.Paragraph), itoa(m.Sentence),
-			m.Theme, m.Phrase, m.Matched, m.Left, m.Right, itoa(m.Line), m.Issue)
+			m.Theme, m.Phrase, m.Matched, m.Left, m.Right, itoa(m.Line), m.Issue, res.Formulations[m.Form].ZH, res.LangOf(m.Issue))
 	}}}
 }
 
 // PhraseCountsTable gives, for every day and venue, the count of every
-// formulation that occurs anywhere in the issue (zeros included).
+// formulation that occurs anywhere in the issue (zeros included), per
+// 1,000 word tokens and, for Chinese, per 1,000 characters. Columns added
+// since the first release (characters, zh, lang) stand at the end, so
+// that a sheet that reads the columns by place still reads them.
 func PhraseCountsTable(res *analyze.Result) Table {
 	t := Table{Name: "phrase_counts.csv", Columns: []Column{
 		{Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "theme", Kind: Text}, {Name: "phrase", Kind: Text},
 		{Name: "count", Kind: Int}, {Name: "tokens", Kind: Int}, {Name: "per_1000", Kind: Dec1}, {Name: "issue", Kind: Text},
+		{Name: "characters", Kind: Int}, {Name: "per_1000_characters", Kind: Dec1}, {Name: "zh", Kind: Text}, {Name: "lang", Kind: Text},
 	}}
 	c := res.Counts
 	for _, k := range c.Groups {
-		tokens := c.Tokens[k]
+		tokens, chars := c.Tokens[k], c.Chars[k]
+		lang := res.LangOf(k.Issue)
+		charCell := "" // English has words, not characters, as its denominator
+		if chars > 0 {
+			charCell = itoa(chars)
+		}
 		for _, f := range res.Formulations {
 			if c.Total(f.ID) == 0 {
 				continue
 			}
 			n := c.Count(k, f.ID)
-			t.Rows = append(t.Rows, []string{k.Date, k.Venue, f.Theme, f.Phrase, itoa(n), itoa(tokens), per1000(n, tokens), k.Issue})
+			t.Rows = append(t.Rows, []string{k.Date, k.Venue, f.Theme, f.Phrase, itoa(n), itoa(tokens), per1000(n, tokens), k.Issue,
+				charCell, per1000(n, chars), f.ZH, lang})
 		}
 	}
 	return t

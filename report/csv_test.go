@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,9 +39,9 @@ func TestCSVGolden(t *testing.T) {
 
 func TestCSVHeaders(t *testing.T) {
 	want := map[string]string{
-		"articles.csv":      "article,date,venue,headline,paragraphs,sentences,tokens,captions",
-		"mentions.csv":      "article,date,venue,part,paragraph,sentence,theme,phrase,matched,left,right",
-		"phrase_counts.csv": "date,venue,theme,phrase,count,tokens,per_1000",
+		"articles.csv":      "article,date,venue,headline,paragraphs,sentences,tokens,captions,issue,lang",
+		"mentions.csv":      "article,date,venue,part,paragraph,sentence,theme,phrase,matched,left,right,line,issue,zh,lang",
+		"phrase_counts.csv": "date,venue,theme,phrase,count,tokens,per_1000,issue,characters,per_1000_characters,zh,lang",
 		"themes.csv":        "date,venue,theme,count,tokens,per_1000",
 		"cooccurrence.csv":  "scope,window,theme_a,theme_b,count,expected,pmi,npmi,llr,jaccard,article,paragraph,sentence,evidence",
 		"discovered.csv":    "phrase,count,articles,score,measure,in_lexicon,example",
@@ -57,14 +58,29 @@ func TestCSVHeaders(t *testing.T) {
 // TestCSVConsistent reads the CSVs back: every phrase_counts row equals the
 // number of its mentions rows, per_1000 is count/tokens×1000, theme rows add
 // up their phrases, and nothing of the masthead or footer is in any table.
+// columnsOf finds the named columns in a CSV header, in the order named.
+func columnsOf(t *testing.T, header []string, names ...string) []int {
+	t.Helper()
+	var idx []int
+	for _, n := range names {
+		i := slices.Index(header, n)
+		if i < 0 {
+			t.Fatalf("no column %q in %v", n, header)
+		}
+		idx = append(idx, i)
+	}
+	return idx
+}
+
 func TestCSVConsistent(t *testing.T) {
 	tables := map[string][][]string{}
+	headers := map[string][]string{}
 	for _, tb := range Tables(analyzeReference(t)) {
 		rows, err := csv.NewReader(bytes.NewReader(csvBytes(t, tb))).ReadAll()
 		if err != nil {
 			t.Fatalf("%s: %v", tb.Name, err)
 		}
-		tables[tb.Name] = rows[1:]
+		tables[tb.Name], headers[tb.Name] = rows[1:], rows[0]
 		for _, r := range rows {
 			for _, cell := range r {
 				for _, bad := range []string{"BEIJING REVIEW", "Beijing Review", "Copyright", "Partners:", "Advertise", "China Insight", "MONTHLY", "Related:"} {
@@ -76,13 +92,21 @@ func TestCSVConsistent(t *testing.T) {
 		}
 	}
 	mentions := map[string]int{}
+	m := columnsOf(t, headers["mentions.csv"], "date", "venue", "phrase", "issue", "zh", "lang")
 	for _, r := range tables["mentions.csv"] {
-		mentions[r[1]+"|"+r[2]+"|"+r[7]+"|"+r[12]]++ // date|venue|phrase|issue
+		mentions[r[m[0]]+"|"+r[m[1]]+"|"+r[m[2]]+"|"+r[m[3]]]++
+		if r[m[2]] == "high-quality development" && r[m[4]] != "高质量发展" || r[m[5]] != "en" {
+			t.Errorf("mentions.csv: %q has zh %q and lang %q; want 高质量发展 and en", r[m[2]], r[m[4]], r[m[5]])
+		}
 	}
 	byTheme := map[string]int{}
 	total := 0
+	pc := columnsOf(t, headers["phrase_counts.csv"], "date", "venue", "theme", "phrase", "count", "tokens", "per_1000", "issue", "characters", "lang")
 	for _, r := range tables["phrase_counts.csv"] {
-		date, venue, theme, phrase, count, tokens, rate, issue := r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]
+		date, venue, theme, phrase, count, tokens, rate, issue := r[pc[0]], r[pc[1]], r[pc[2]], r[pc[3]], r[pc[4]], r[pc[5]], r[pc[6]], r[pc[7]]
+		if r[pc[8]] != "" || r[pc[9]] != "en" {
+			t.Errorf("phrase_counts.csv: characters %q, lang %q in English; want none and en", r[pc[8]], r[pc[9]])
+		}
 		var c, n int
 		fmt.Sscan(count, &c)
 		fmt.Sscan(tokens, &n)

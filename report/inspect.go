@@ -16,10 +16,11 @@ type Structure struct {
 	File        string `json:"file"`
 	Lines       int    `json:"lines"`
 	Encoding    string `json:"encoding"`
+	Language    string `json:"language"` // the code of the language it was read in: en, zh
 	Title       string `json:"title"`
 	Publication string `json:"publication"`
 	// WordsKept and WordsDropped are the words of the headlines and
-	// bodies, and of the text dropped
+	// bodies, and of the text dropped (characters in Chinese)
 	WordsKept    int                `json:"words_kept"`
 	WordsDropped int                `json:"words_dropped"`
 	Articles     []ArticleStructure `json:"articles"`
@@ -63,7 +64,7 @@ type WarningLine struct {
 
 // StructureOf summarises an issue's structure.
 func StructureOf(iss *analyze.Issue) Structure {
-	s := Structure{File: iss.Name, Lines: iss.Lines, Encoding: iss.Encoding, Title: iss.Title,
+	s := Structure{File: iss.Name, Lines: iss.Lines, Encoding: iss.Encoding, Language: orText(iss.Language, "en"), Title: iss.Title,
 		Publication: iss.Publication, WordsKept: iss.WordsKept, WordsDropped: iss.WordsDropped,
 		Articles: []ArticleStructure{}, Dropped: []DroppedLine{}, Warnings: []WarningLine{}}
 	for i := range iss.Articles {
@@ -116,10 +117,12 @@ func WriteStructureJSON(w io.Writer, s Structure) error {
 func WriteStructureText(w io.Writer, s Structure) error {
 	ew := &errWriter{w: w}
 	ew.printf("file:        %s (%s, %s)\n", s.File, plural(s.Lines, "line"), s.Encoding)
+	ew.printf("language:    %s\n", LanguageName(s.Language))
 	ew.printf("title:       %s\n", s.Title)
 	ew.printf("publication: %s\n", orNone(s.Publication))
 	ew.printf("articles:    %d\n", len(s.Articles))
-	ew.printf("words:       %s\n", keptDropped(s.WordsKept, s.WordsDropped))
+	unit := WordUnit(s.Language)
+	ew.printf("%-13s%s\n", unit+":", keptDropped(s.WordsKept, s.WordsDropped))
 	for _, a := range s.Articles {
 		ew.printf("\n#%d  %s  %s\n", a.N, orText(a.Date, "undated"), a.Venue)
 		if a.HeadlineLine > 0 {
@@ -138,7 +141,7 @@ func WriteStructureText(w io.Writer, s Structure) error {
 			ew.printf("    subheads:   %d, lines %s\n", len(a.SubheadLines), joinInts(a.SubheadLines, ", "))
 		}
 		ew.printf("    sentences:  %d (headline and body)\n", a.Sentences)
-		ew.printf("    words:      %s\n", keptDropped(a.Words, a.WordsDropped))
+		ew.printf("    %-12s%s\n", unit+":", keptDropped(a.Words, a.WordsDropped))
 		ew.printf("    captions:   %d", a.Captions)
 		if a.CaptionCopies != a.Captions {
 			ew.printf(" (%d copies)", a.CaptionCopies)
@@ -165,6 +168,27 @@ func WriteStructureText(w io.Writer, s Structure) error {
 		}
 	}
 	return ew.err
+}
+
+// LanguageName names a language by its code, with the code: "en
+// (English)", "zh (Chinese)".
+func LanguageName(code string) string {
+	switch code {
+	case "zh":
+		return "zh (Chinese)"
+	case "en", "":
+		return "en (English)"
+	}
+	return code
+}
+
+// WordUnit is what the reader counts as words in a language: Chinese is
+// not written in words between spaces, and its counts are of characters.
+func WordUnit(code string) string {
+	if code == "zh" {
+		return "characters"
+	}
+	return "words"
 }
 
 // keptDropped says how many words were kept and dropped.

@@ -13,7 +13,7 @@ import (
 // article in the Structure sheet. t is res's mentions table: row r is
 // res.Mentions[r].
 func (b *book) mentions(res *analyze.Result, t Table, st *StructureSheet) error {
-	order, err := t.order("article", "date", "venue", "part", "paragraph", "sentence", "theme", "phrase", "left", "matched", "right", "line", "issue")
+	order, err := t.order("article", "date", "venue", "part", "paragraph", "sentence", "theme", "phrase", "zh", "left", "matched", "right", "line", "issue", "lang")
 	if err != nil {
 		return err
 	}

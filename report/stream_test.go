@@ -20,7 +20,7 @@ func wholeArticles(res *analyze.Result) Table {
 	t.gen = nil
 	for _, a := range res.Articles {
 		t.Rows = append(t.Rows, []string{fmt.Sprint(a.N), a.Date.String(), a.Venue, a.Headline, fmt.Sprint(a.Paragraphs),
-			fmt.Sprint(a.Sentences), fmt.Sprint(a.Tokens), fmt.Sprint(a.Captions), a.Issue})
+			fmt.Sprint(a.Sentences), fmt.Sprint(a.Tokens), fmt.Sprint(a.Captions), a.Issue, "en"})
 	}
 	return t
 }
@@ -30,7 +30,7 @@ func wholeMentions(res *analyze.Result) Table {
 	t.gen = nil
 	for _, m := range res.Mentions {
 		t.Rows = append(t.Rows, []string{fmt.Sprint(m.Article), m.Date.String(), m.Venue, m.Part, fmt.Sprint(m.Paragraph),
-			fmt.Sprint(m.Sentence), m.Theme, m.Phrase, m.Matched, m.Left, m.Right, fmt.Sprint(m.Line), m.Issue})
+			fmt.Sprint(m.Sentence), m.Theme, m.Phrase, m.Matched, m.Left, m.Right, fmt.Sprint(m.Line), m.Issue, res.Formulations[m.Form].ZH, "en"})
 	}
 	return t
 }
@@ -91,9 +91,9 @@ func TestTablesMadeAsWritten(t *testing.T) {
 		t.Fatalf("Mentions: %d rows (%v); want a header and %d", len(rows), err, len(whole[1].Rows))
 	}
 	for i, r := range whole[1].Rows {
-		// the sheet's columns: left before matched, then the link
-		want := strings.Join(slices.Concat(r[:8], []string{r[9], r[8]}, r[10:]), "|")
-		if g := strings.Join(rows[i+1][:13], "|"); g != want {
+		// the sheet's columns: zh after phrase, left before matched, then the link
+		want := strings.Join(slices.Concat(r[:8], []string{r[13], r[9], r[8]}, r[10:13], r[14:]), "|")
+		if g := strings.Join(rows[i+1][:15], "|"); g != want {
 			t.Errorf("Mentions row %d = %s; want %s", i+2, g, want)
 		}
 	}

@@ -153,7 +153,7 @@ func NewStructureSheet(spool *Spool) *StructureSheet {
 	return &StructureSheet{Table: Table{Name: "structure.csv", Spool: spool, Columns: []Column{
 		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "date source", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "part", Kind: Text},
 		{Name: "paragraph", Kind: Int}, {Name: "line", Kind: Int}, {Name: "copies", Kind: Int}, {Name: "text", Kind: Long},
-		{Name: "issue", Kind: Text},
+		{Name: "issue", Kind: Text}, {Name: "lang", Kind: Text},
 	}},
 		start: map[string][]int{}}
 }
@@ -163,7 +163,7 @@ func NewStructureSheet(spool *Spool) *StructureSheet {
 func StructureSheetOf(res *analyze.Result) (*StructureSheet, error) {
 	s := NewStructureSheet(nil)
 	for i := range res.Issue.Articles {
-		if err := s.AddArticle(res.Articles[i].Issue, &res.Issue.Articles[i]); err != nil {
+		if err := s.AddArticle(res.Articles[i].Issue, res.LangOf(res.Articles[i].Issue), &res.Issue.Articles[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -178,8 +178,9 @@ func (s *StructureSheet) add(row []string) error {
 	return nil
 }
 
-// AddArticle adds the rows of an article of the named issue.
-func (s *StructureSheet) AddArticle(issue string, a *analyze.Article) error {
+// AddArticle adds the rows of an article of the named issue, read in the
+// language lang ("en", "zh").
+func (s *StructureSheet) AddArticle(issue, lang string, a *analyze.Article) error {
 	s.setStart(issue, a.N, s.Len()+2) // header is row 1
 	add := func(part string, n int, p analyze.Para, lines string, copies int) error {
 		if lines == "" {
@@ -188,7 +189,7 @@ func (s *StructureSheet) AddArticle(issue string, a *analyze.Article) error {
 				lines += "-" + strconv.Itoa(p.EndLine)
 			}
 		}
-		return s.add([]string{itoa(a.N), a.Date.String(), a.DateNote, a.Venue, part, itoa(n), lines, itoa(copies), p.Text, issue})
+		return s.add([]string{itoa(a.N), a.Date.String(), a.DateNote, a.Venue, part, itoa(n), lines, itoa(copies), p.Text, issue, lang})
 	}
 	if a.Headline != nil {
 		if err := add(analyze.PartHeadline, 1, *a.Headline, "", 1); err != nil {
@@ -217,7 +218,7 @@ func (s *StructureSheet) AddArticle(issue string, a *analyze.Article) error {
 // article can follow them.
 func (s *StructureSheet) AddDropped(iss *analyze.Issue) error {
 	for _, d := range iss.Dropped {
-		if err := s.add([]string{"", "", "", "", "dropped: " + d.Kind, "", strconv.Itoa(d.Line), "", d.Text, iss.Name}); err != nil {
+		if err := s.add([]string{"", "", "", "", "dropped: " + d.Kind, "", strconv.Itoa(d.Line), "", d.Text, iss.Name, orText(iss.Language, "en")}); err != nil {
 			return err
 		}
 	}

@@ -178,8 +178,8 @@ func droppedFact(iss *analyze.Issue) string {
 	if all == 0 {
 		return "none"
 	}
-	return fmt.Sprintf("%d of %d words (%.0f%%): masthead, menus, footers, page template; listed in Structure",
-		iss.WordsDropped, all, 100*float64(iss.WordsDropped)/float64(all))
+	return fmt.Sprintf("%d of %d %s (%.0f%%): masthead, menus, footers, page template; listed in Structure",
+		iss.WordsDropped, all, WordUnit(iss.Language), 100*float64(iss.WordsDropped)/float64(all))
 }
 
 // historyFact says where the report's issue stands in the history.
@@ -274,6 +274,9 @@ func (b *book) keptDropped(res *analyze.Result, row int) (int, error) {
 	}
 	sheet := SheetSummary
 	title := "Text kept and dropped, by article"
+	if unit := WordUnit(res.Issue.Language); unit != "words" {
+		title += " (in " + unit + ")"
+	}
 	if len(res.Articles) > maxSummaryArticles {
 		title += fmt.Sprintf(" (the first %d of %d; analyze inspect lists them all)", maxSummaryArticles, len(res.Articles))
 	}
@@ -297,8 +300,9 @@ func (b *book) keptDropped(res *analyze.Result, row int) (int, error) {
 		rows = append(rows, []any{a.N, a.Words, orText(a.Headline, "(no headline)"), a.Venue, dropped[i], share})
 	}
 	// the columns line up with the tables above: short, number, wide, text, number, number
-	next, err := b.table(sheet, 1, row+1, "SummaryWords", []Column{{Name: "article", Kind: Int}, {Name: "words kept", Kind: Int},
-		{Name: "headline", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "words dropped", Kind: Int}, {Name: "dropped", Kind: Percent}}, rows)
+	unit := WordUnit(res.Issue.Language)
+	next, err := b.table(sheet, 1, row+1, "SummaryWords", []Column{{Name: "article", Kind: Int}, {Name: unit + " kept", Kind: Int},
+		{Name: "headline", Kind: Text}, {Name: "venue", Kind: Text}, {Name: unit + " dropped", Kind: Int}, {Name: "dropped", Kind: Percent}}, rows)
 	if err != nil {
 		return 0, err
 	}

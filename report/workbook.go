@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/issuelens/analyze/analyze"
 )
@@ -43,6 +44,9 @@ const (
 	SheetStructure = "Structure"
 	SheetLexicon   = "Lexicon"
 	SheetCharts    = "Charts"
+	// SheetTranslation is in a corpus's workbook when it holds a Chinese
+	// issue and its English translation (Result.Translation)
+	SheetTranslation = "Translation"
 )
 
 // SheetNames lists the workbook's sheets in order.
@@ -122,6 +126,12 @@ func (b *book) report(res *analyze.Result, tables []Table, st *StructureSheet, p
 		func() error { return b.cooccurrence(res, t.cooc) },
 		func() error { return b.streamed(SheetDiscover, t.discovered, nil, nil) },
 		func() error { return b.streamed(SheetKeyness, t.keyness, nil, nil) },
+		func() error {
+			if len(res.Translation) == 0 {
+				return nil
+			}
+			return b.streamed(SheetTranslation, TranslationTable(res), nil, nil)
+		},
 		func() error { return b.mentions(res, t.mentions, st) },
 		func() error { return b.streamed(SheetStructure, st.Table, nil, nil) },
 		func() error { return b.lexiconSheet(res) },
@@ -137,5 +147,9 @@ func (b *book) report(res *analyze.Result, tables []Table, st *StructureSheet, p
 
 // setup creates the sheets, styles and fixed document properties.
 func (b *book) setup(res *analyze.Result, prov Provenance) error {
-	return b.setupSheets(SheetNames(), res.Issue.Title+" — formulation report", "Counts of formulations by day and venue", prov)
+	sheets := SheetNames()
+	if len(res.Translation) > 0 {
+		sheets = slices.Insert(sheets, slices.Index(sheets, SheetKeyness)+1, SheetTranslation)
+	}
+	return b.setupSheets(sheets, res.Issue.Title+" — formulation report", "Counts of formulations by day and venue", prov)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,7 +90,7 @@ func TestWorkbookReopens(t *testing.T) {
 		SheetByVenue:  fmt.Sprintf("A1:K%d", 1+66),
 		SheetDiscover: fmt.Sprintf("A1:J%d", 1+tables["discovered.csv"].Len()),
 		SheetKeyness:  fmt.Sprintf("A1:K%d", 1+tables["keyness.csv"].Len()),
-		SheetMentions: fmt.Sprintf("A1:N%d", 1+tables["mentions.csv"].Len()), // 13 CSV columns and the link
+		SheetMentions: fmt.Sprintf("A1:P%d", 1+tables["mentions.csv"].Len()), // 15 CSV columns and the link
 	}
 	for sheet, want := range wantRange {
 		ts, err := f.GetTables(sheet)
@@ -104,8 +105,9 @@ func TestWorkbookReopens(t *testing.T) {
 	}
 	// By day: every cell equals the phrase_counts rows of that day
 	want := map[string]int{}
+	count := slices.Index(tables["phrase_counts.csv"].Columns, Column{Name: "count", Kind: Int})
 	for _, r := range tables["phrase_counts.csv"].Rows {
-		n, _ := strconv.Atoi(r[4])
+		n, _ := strconv.Atoi(r[count])
 		want[r[0]+"|"+r[3]] += n
 	}
 	rows, err := f.GetRows(SheetByDay)
@@ -204,8 +206,8 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 		t.Errorf("By day row 2 = %v; want new quality productive forces 6, 1, 3, total 10", r)
 	}
 	mentions := read(SheetMentions)
-	if len(mentions) != 102 || mentions[1][13] != "article 1" || mentions[101][13] != "article 3" {
-		t.Errorf("Mentions: %d rows, links %q … %q; want 101 mentions linked to their articles", len(mentions), mentions[1][13], mentions[len(mentions)-1][13])
+	if len(mentions) != 102 || mentions[1][15] != "article 1" || mentions[101][15] != "article 3" {
+		t.Errorf("Mentions: %d rows, links %q … %q; want 101 mentions linked to their articles", len(mentions), mentions[1][15], mentions[len(mentions)-1][15])
 	}
 	structure := read(SheetStructure)
 	if structure[1][2] != `heading "March 5" (line 6); year from caption (line 50)` || structure[1][4] != "headline" || structure[1][8] != "Xi Stresses Developing New Quality Productive Forces" {
