@@ -58,11 +58,11 @@ func formulationsChart(f *facts, opt Options, byVenue bool) Chart {
 		c.legend = nil
 		c.bar = &colorBar{label: strings.ToUpper(unit[:1]) + unit[1:], max: vmax, rate: opt.Rate}
 		c.notes = append(c.notes, "An empty tile: no mention.")
-		c.body = func(dc draw.Canvas, lk *look) { drawTable(dc, lk, phrases(top), series, vmax, opt.Rate) }
+		c.body = func(dc draw.Canvas, lk *look) { drawTable(dc, lk, f.phrases(top), series, vmax, opt.Rate) }
 		return c
 	}
 	c.body = func(dc draw.Canvas, lk *look) {
-		bp := &barPanel{cats: phrases(top), valueLabel: unit, ticks: niceTicks{integer: !opt.Rate}, vmax: vmax}
+		bp := &barPanel{cats: f.phrases(top), valueLabel: unit, ticks: niceTicks{integer: !opt.Rate}, vmax: vmax}
 		bp.horizontal = !bp.fitsColumns(dc, lk)
 		if !bp.horizontal {
 			bp.catLabel = "formulation"

@@ -22,6 +22,13 @@ type Options struct {
 	Rate          bool   // per 1,000 word tokens instead of counts (charts 1, 2, 6)
 	Source        string // input file name, for the source line
 	Version       string // tool version, for the source line
+	// Labels names formulations in English ("en"), or in English and
+	// Chinese ("both": "high-quality development 高质量发展"); "" is both
+	// when the result holds a Chinese issue, else English.
+	Labels string
+	// Phrases are the formulations the history's trend draws (English
+	// phrase or Chinese form), instead of the most mentioned.
+	Phrases []string
 }
 
 // Defaults of Options, and the largest side of an image.
@@ -103,6 +110,12 @@ type Chart struct {
 func Build(res *analyze.Result, opt Options) []Chart {
 	opt = opt.withDefaults()
 	f := newFacts(res)
+	f.bilingual = opt.Labels == "both"
+	if opt.Labels == "" && res != nil {
+		for _, is := range res.Issues {
+			f.bilingual = f.bilingual || is.Lang == "zh"
+		}
+	}
 	src := opt.Source
 	if src == "" && f.res.Issue != nil {
 		src = f.res.Issue.Name

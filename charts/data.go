@@ -20,6 +20,9 @@ type facts struct {
 	venues  []analyze.Group // in order of first appearance
 	ranked  []analyze.Formulation
 	themes  []themeTotal // lexicon order, every theme of the lexicon
+	// bilingual: formulations are named in English and Chinese (name)
+	bilingual bool
+	zh        map[string]string // a formulation's English phrase → its Chinese form
 }
 
 type themeTotal struct {
@@ -37,7 +40,12 @@ func newFacts(res *analyze.Result) *facts {
 		r.Counts = analyze.NewCounts()
 		res = &r
 	}
-	f := &facts{res: res, dayKeys: res.Days(), dated: res.Dates(), venues: res.Venues(), ranked: res.Ranked()}
+	f := &facts{res: res, dayKeys: res.Days(), dated: res.Dates(), venues: res.Venues(), ranked: res.Ranked(), zh: map[string]string{}}
+	for _, fm := range res.Formulations {
+		if fm.ZH != "" {
+			f.zh[fm.Phrase] = fm.ZH
+		}
+	}
 	for _, d := range f.dayKeys {
 		f.days = append(f.days, d.Name)
 	}
@@ -86,19 +94,28 @@ func (f *facts) groupValues(forms []analyze.Formulation, g analyze.Group, rate b
 	return out
 }
 
-func phrases(forms []analyze.Formulation) []string {
+func (f *facts) phrases(forms []analyze.Formulation) []string {
 	out := make([]string, len(forms))
 	for i, fm := range forms {
-		out[i] = fm.Phrase
+		out[i] = f.name(fm)
 	}
 	return out
+}
+
+// name is how a chart names a formulation: its English phrase, and its
+// Chinese form after it when the chart is bilingual.
+func (f *facts) name(fm analyze.Formulation) string {
+	if f.bilingual && fm.ZH != "" {
+		return fm.Phrase + " " + fm.ZH
+	}
+	return fm.Phrase
 }
 
 // byDay is chart 1's data: one series per day over the top formulations.
 func (f *facts) byDay(top []analyze.Formulation, rate bool) []Series {
 	var out []Series
 	for _, d := range f.dayKeys {
-		out = append(out, Series{Name: d.Name, Labels: phrases(top), Values: f.groupValues(top, d, rate)})
+		out = append(out, Series{Name: d.Name, Labels: f.phrases(top), Values: f.groupValues(top, d, rate)})
 	}
 	return out
 }
@@ -107,7 +124,7 @@ func (f *facts) byDay(top []analyze.Formulation, rate bool) []Series {
 func (f *facts) byVenue(top []analyze.Formulation, rate bool) []Series {
 	var out []Series
 	for _, v := range f.venues {
-		out = append(out, Series{Name: v.Name, Labels: phrases(top), Values: f.groupValues(top, v, rate)})
+		out = append(out, Series{Name: v.Name, Labels: f.phrases(top), Values: f.groupValues(top, v, rate)})
 	}
 	return out
 }
@@ -143,7 +160,7 @@ func (f *facts) trend(top []analyze.Formulation, rate bool) []Series {
 	labels, groups, _ := f.trendAxis()
 	out := make([]Series, len(top))
 	for i, fm := range top {
-		out[i] = Series{Name: fm.Phrase, Labels: append([]string(nil), labels...)}
+		out[i] = Series{Name: f.name(fm), Labels: append([]string(nil), labels...)}
 	}
 	for _, g := range groups {
 		vs := f.groupValues(top, g, rate)

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -53,15 +54,47 @@ func gray(level uint8) color.Color { return color.Gray{Y: level} }
 func newLook(w, h vg.Length, script string) *look {
 	s := math.Min(1, math.Min(w.Points()/640, h.Points()/400))
 	lk := &look{s: s, hdl: plot.DefaultTextHandler, face: font.Font{Typeface: "Liberation", Variant: "Sans"}}
+	cache, err := cjkFonts()
+	if err != nil {
+		return lk // the embedded font is checked by the tests; Liberation alone draws the Latin letters
+	}
+	lk.hdl = fallback{text.Plain{Fonts: cache}}
 	if script == "Hans" || script == "Hant" || script == "Hani" {
-		// Chinese: WenQuanYi Micro Hei, which has the Chinese characters and
-		// the Latin letters (Liberation has no Chinese: gonum would draw
-		// nothing for them, silently)
-		if cache, err := cjkFonts(); err == nil {
-			lk.hdl, lk.face = text.Plain{Fonts: cache}, font.Font{Typeface: cjkTypeface}
-		}
+		// Chinese: WenQuanYi Micro Hei throughout, which has the Chinese
+		// characters and the Latin letters
+		lk.face = font.Font{Typeface: cjkTypeface}
 	}
 	return lk
+}
+
+// fallback sets a text in the look's face unless the text holds a
+// character that face lacks (Liberation has no Chinese, and gonum draws
+// nothing for a glyph its face lacks, silently): such a text is set in
+// WenQuanYi Micro Hei, which has the Chinese characters and the Latin
+// letters, at the same size and weight. An English chart with a Chinese
+// label ("high-quality development 高质量发展") draws both.
+type fallback struct{ text.Plain }
+
+func (h fallback) face(txt string, f font.Font) font.Font {
+	if f.Typeface == cjkTypeface || !strings.ContainsFunc(txt, needsCJK) {
+		return f
+	}
+	return font.Font{Typeface: cjkTypeface, Weight: f.Weight, Size: f.Size}
+}
+
+// needsCJK reports a character Liberation Sans has not: Chinese
+// characters, CJK punctuation and full-width forms.
+func needsCJK(r rune) bool {
+	return r >= 0x2e80 && (r <= 0x9fff || (r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe4f) || (r >= 0xff00 && r <= 0xffef) || r >= 0x20000)
+}
+
+func (h fallback) Box(txt string, f font.Font) (width, height, depth vg.Length) {
+	return h.Plain.Box(txt, h.face(txt, f))
+}
+
+func (h fallback) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
+	sty.Font = h.face(txt, sty.Font)
+	h.Plain.Draw(c, txt, sty, pt)
 }
 
 // cjkTypeface is the name the Chinese face goes by in its cache.
@@ -77,8 +110,9 @@ const cjkTypeface = "WenQuanYi Micro Hei"
 //go:embed fonts/wqy-microhei.ttf
 var wqyMicroHei []byte
 
-// cjkFonts is a font cache holding the Chinese face, regular and bold
-// (the font has one weight; bold text is set in it too).
+// cjkFonts is a font cache holding Liberation (gonum's) and the Chinese
+// face, regular and bold (the font has one weight; bold text is set in it
+// too).
 func cjkFonts() (*font.Cache, error) {
 	f, err := opentype.Parse(wqyMicroHei)
 	if err != nil {
@@ -87,7 +121,7 @@ func cjkFonts() (*font.Cache, error) {
 	regular := font.Font{Typeface: cjkTypeface}
 	bold := regular
 	bold.Weight = xfont.WeightBold
-	return font.NewCache(font.Collection{{Font: regular, Face: f}, {Font: bold, Face: f}}), nil
+	return font.NewCache(append(liberation.Collection(), font.Face{Font: regular, Face: f}, font.Face{Font: bold, Face: f})), nil
 }
 
 // pt is a length of v points, scaled.

@@ -74,10 +74,18 @@ func historyTrendChart(f *facts, opt Options, h *analyze.History) Chart {
 	}
 	var top []analyze.Formulation
 	var series []Series
-	for _, k := range h.Top(min(opt.TopN, trendLines)) {
+	chosen := h.Top(min(opt.TopN, trendLines))
+	what := fmt.Sprintf("the %d formulations most mentioned over all of them", len(chosen))
+	if len(opt.Phrases) > 0 {
+		chosen = historyPhrases(h, f.zh, opt.Phrases)
+		what = fmt.Sprintf("%d formulations chosen", len(chosen))
+		c.Title = strings.Replace(c.Title, "Top formulations", "Formulations", 1)
+	}
+	for _, k := range chosen {
 		p := h.Phrases[k]
-		top = append(top, analyze.Formulation{Theme: p.Theme, Phrase: p.Phrase})
-		sr := Series{Name: p.Phrase, Labels: append([]string(nil), labels...)}
+		fm := analyze.Formulation{Theme: p.Theme, Phrase: p.Phrase, ZH: f.zh[p.Phrase]}
+		top = append(top, fm)
+		sr := Series{Name: f.name(fm), Labels: append([]string(nil), labels...)}
 		for i, n := range p.Counts {
 			v := float64(max(n, 0))
 			if opt.Rate {
@@ -91,7 +99,7 @@ func historyTrendChart(f *facts, opt Options, h *analyze.History) Chart {
 		series = append(series, sr)
 	}
 	first, last := h.Issues[0].Label(), h.Issues[len(h.Issues)-1].Label()
-	c.Subtitle = fmt.Sprintf("%d issues, %s to %s: the %d formulations most mentioned over all of them, issue by issue", len(h.Issues), first, last, len(top))
+	c.Subtitle = fmt.Sprintf("%d issues, %s to %s: %s, issue by issue", len(h.Issues), first, last, what)
 	if len(top) == 0 {
 		c.Empty = NoMentions + "\nNo formulation of the lexicon occurs in the issues of the history."
 		return c
@@ -131,7 +139,7 @@ func drawTrend(c Chart, f *facts, opt Options, top []analyze.Formulation, days [
 			styles[i].dashes = []vg.Length{vg.Points(8), vg.Points(2), vg.Points(2), vg.Points(2)}
 		}
 		perTheme[fm.Theme]++
-		label := fm.Phrase
+		label := f.name(fm)
 		if !strings.EqualFold(fm.Phrase, fm.Theme) {
 			label += " (" + fm.Theme + ")"
 		}
@@ -208,12 +216,14 @@ func scaled(lk *look, ds []vg.Length) []vg.Length {
 }
 
 // HistoryTrend is chart 6 drawn from a history alone, for `analyze
-// trends`: the formulations most mentioned over its issues, issue by
-// issue. themes gives the lexicon's theme order (for the colours); the
-// source line names the store.
-func HistoryTrend(h *analyze.History, themes []string, store string, opt Options) Chart {
+// trends`: the formulations most mentioned over its issues (or those
+// opt.Phrases names), issue by issue. themes gives the lexicon's theme
+// order (for the colours), forms its formulations (for their Chinese
+// forms); the source line names the store.
+func HistoryTrend(h *analyze.History, themes []string, forms []analyze.Formulation, store string, opt Options) Chart {
 	opt = opt.withDefaults()
-	f := newFacts(&analyze.Result{Themes: themes, History: h})
+	f := newFacts(&analyze.Result{Themes: themes, History: h, Formulations: forms})
+	f.bilingual = opt.Labels == "both"
 	var c Chart
 	if h == nil || len(h.Issues) == 0 {
 		c = Chart{Name: "formulation_trend", Title: "Top formulations across the issues of the history", Empty: NoMentions + "\nThe history holds no issue."}
@@ -225,4 +235,20 @@ func HistoryTrend(h *analyze.History, themes []string, store string, opt Options
 		c.source += "; analyze " + opt.Version
 	}
 	return c
+}
+
+// historyPhrases finds the history's formulations named by phrases, each
+// by its English phrase or its Chinese form (zh maps the phrases to
+// theirs), in the order named; a name the history lacks is left out.
+func historyPhrases(h *analyze.History, zh map[string]string, phrases []string) []int {
+	var out []int
+	for _, want := range phrases {
+		for k, p := range h.Phrases {
+			if strings.EqualFold(p.Phrase, want) || (zh[p.Phrase] != "" && zh[p.Phrase] == want) {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
 }
