@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/issuelens/analyze/analyze"
@@ -24,6 +26,21 @@ type historyConfig struct {
 	history string
 	out     string
 	lexicon string
+	phrases phraseList // trends: the formulations to draw
+	labels  string     // trends: en or both
+}
+
+// phraseList is a flag given once per value (--phrase A --phrase B).
+type phraseList []string
+
+func (p *phraseList) String() string { return strings.Join(*p, ", ") }
+
+func (p *phraseList) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("an empty formulation")
+	}
+	*p = append(*p, strings.TrimSpace(s))
+	return nil
 }
 
 func historyFlags(out io.Writer, name string) (*flag.FlagSet, *historyConfig) {
@@ -34,6 +51,8 @@ func historyFlags(out io.Writer, name string) (*flag.FlagSet, *historyConfig) {
 	if name == "trends" {
 		fs.StringVar(&cfg.out, "out", "", "output directory for trends.xlsx and charts/ (required)")
 		fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML whose order the formulations follow (default: the built-in lexicon)")
+		fs.Var(&cfg.phrases, "phrase", "a formulation to draw, by its English phrase or its Chinese form (once per formulation, up to 6; default: the 6 most mentioned)")
+		fs.StringVar(&cfg.labels, "labels", "en", "name formulations in English (en) or in English and Chinese (both)")
 	}
 	return fs, cfg
 }
@@ -118,7 +137,20 @@ func runTrends(ctx context.Context, args []string, stdout io.Writer) error {
 	// the lexicon gives the order of formulations and themes only: no
 	// analyzer, so no language models are loaded
 	h := history.View(issues, nil, analyze.FormulationsOf(lex))
-	chart := charts.HistoryTrend(h, analyze.ThemesOf(lex), filepath.Base(cfg.history), charts.Options{Version: version})
+	if cfg.labels != "en" && cfg.labels != "both" {
+		return &usageError{fmt.Sprintf("--labels %q: say en or both", cfg.labels)}
+	}
+	if len(cfg.phrases) > 6 {
+		return &usageError{fmt.Sprintf("--phrase given %d times: a trend draws at most 6 formulations", len(cfg.phrases))}
+	}
+	forms := analyze.FormulationsOf(lex)
+	for _, p := range cfg.phrases {
+		if !slices.ContainsFunc(forms, func(f analyze.Formulation) bool { return strings.EqualFold(f.Phrase, p) || f.ZH == p }) {
+			return &usageError{fmt.Sprintf("--phrase %q: no such formulation in the lexicon (see analyze lexicon)", p)}
+		}
+	}
+	chart := charts.HistoryTrend(h, analyze.ThemesOf(lex), forms, filepath.Base(cfg.history),
+		charts.Options{Version: version, Labels: cfg.labels, Phrases: cfg.phrases})
 	files := map[string]func(io.Writer) error{
 		"trends.xlsx": func(w io.Writer) error { return report.WriteTrendsWorkbook(w, h, filepath.Base(cfg.history), version) },
 		filepath.Join("charts", "formulation_trend.png"): func(w io.Writer) error { return chart.WritePNG(w, charts.Options{}) },

@@ -186,6 +186,21 @@ func TestRunKeepsHistory(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(trends, "charts", "formulation_trend.png")); err != nil {
 		t.Error(err)
 	}
+	// formulations chosen by their English phrase or Chinese form, named in both languages
+	chosen := filepath.Join(dir, "chosen")
+	if _, stderr, code := runCLI(t, "", "trends", "--history", store, "--out", chosen, "--labels", "both",
+		"--phrase", "new quality productive forces", "--phrase", "高质量发展"); code != 0 {
+		t.Errorf("trends --phrase: exit %d, %q", code, stderr)
+	}
+	for _, tc := range []struct{ args, err string }{
+		{"--phrase|no such formulation", `--phrase "no such formulation": no such formulation in the lexicon`},
+		{"--labels|fr", `--labels "fr": say en or both`},
+	} {
+		args := append([]string{"trends", "--history", store, "--out", filepath.Join(dir, "bad")}, strings.Split(tc.args, "|")...)
+		if _, stderr, code := runCLI(t, "", args...); code != exitUsage || !strings.Contains(stderr, tc.err) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", args, code, stderr, exitUsage, tc.err)
+		}
+	}
 }
 
 // TestNoHistory: --no-history reads and writes no store, and the report

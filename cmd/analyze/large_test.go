@@ -7,6 +7,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -182,5 +183,62 @@ func TestThreeThousandDays(t *testing.T) {
 	stdout, stderr, code := runCLI(t, "", "run", "--out", out, p)
 	if want := "headings.txt: 3000 articles, 3000 mentions of 1 formulations; report in " + out + "\n"; code != 0 || stdout != want || stderr != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want %q", code, stdout, stderr, want)
+	}
+}
+
+// TestTranslationPair: the 2017 Government Work Report in Chinese and in
+// its official English (../shared), one run: the two are paired by their
+// date (2017-03-05 both, from their delivery lines), and the corpus's
+// Translation table (CSV and sheet) lines them up. By reading both texts:
+// 新发展理念 stands once and "new development philosophy" once; 新动能 five
+// times and its English four times as the reader splits sentences ("new
+// growth drivers" 3, "New drivers of growth" 1; a fifth, "new growth
+// drivers.We", has no space after its full stop: see the README); 稳中求进
+// twice, rendered "while maintaining stable performance, endeavor to make
+// progress", which the lexicon does not know: only in Chinese. --pair
+// pairs them the same way by name; a pair of two English inputs is a
+// usage error.
+func TestTranslationPair(t *testing.T) {
+	dir := t.TempDir()
+	for lang, name := range map[string]string{"zh": "gwr2017_zh.txt", "en": "gwr2017_en.txt"} {
+		b, err := os.ReadFile(testfiles.Shared(t, "corpus/government_work_reports/"+lang+"/2017.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, name), b, 0o644)
+	}
+	for _, args := range [][]string{{}, {"--pair", "gwr2017_zh.txt,gwr2017_en.txt"}} {
+		out := filepath.Join(t.TempDir(), "out")
+		if _, stderr, code := runCLI(t, "", append(append([]string{"run", "--no-history", "--out", out}, args...), dir)...); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "corpus", "data", "translation.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil || strings.Join(rows[0], ",") != "zh_issue,en_issue,date,theme,phrase,zh,count_zh,count_en,english_renderings,drift" {
+			t.Fatalf("header %v (%v)", rows[0], err)
+		}
+		byZH := map[string]string{}
+		for _, r := range rows[1:] {
+			byZH[r[5]] = strings.Join([]string{r[1], r[2], r[6], r[7], r[8], r[9]}, "|")
+		}
+		for zh, want := range map[string]string{
+			"新发展理念": "gwr2017_en.txt|2017-03-05|1|1|new development philosophy (1)|",
+			"新动能":   "gwr2017_en.txt|2017-03-05|5|4|new growth drivers (2); New drivers of growth (1); New growth drivers (1)|",
+			"稳中求进":  "gwr2017_en.txt|2017-03-05|2|0||only in Chinese",
+		} {
+			if byZH[zh] != want {
+				t.Errorf("%v: %s: %q; want %q", args, zh, byZH[zh], want)
+			}
+		}
+		if row := sheetRow(t, filepath.Join(out, "corpus", "report.xlsx"), "Translation", 5, "新动能"); len(row) < 8 || row[6] != "5" || row[7] != "4" {
+			t.Errorf("Translation sheet row of 新动能: %v", row)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, stderr, code := runCLI(t, "", "run", "--no-history", "--pair", "gwr2017_en.txt,gwr2017_en.txt", "--out", out, dir); code != 64 || !strings.Contains(stderr, "--pair gwr2017_en.txt,gwr2017_en.txt") {
+		t.Errorf("a pair of two English inputs: exit %d, %s; want 64 naming the pair", code, stderr)
 	}
 }

@@ -43,6 +43,7 @@ type runConfig struct {
 	takeOver      bool
 	date          string
 	lang          string
+	pairs         phraseList // ZH,EN input names: a Chinese issue and its English translation
 }
 
 func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
@@ -54,6 +55,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.BoolVar(&cfg.countCaptions, "count-captions", false, "count mentions in photo captions too")
 	fs.StringVar(&cfg.date, "date", "", dateUsage)
 	fs.StringVar(&cfg.lang, "lang", "auto", langUsage)
+	fs.Var(&cfg.pairs, "pair", "ZH,EN: the file names of a Chinese input and its English translation, lined up in the corpus's Translation table (once per pair; inputs of the same date are paired without it)")
 	fs.IntVar(&cfg.minCount, "min-count", 2, "how often a phrase must occur to be a discovered candidate")
 	fs.BoolVar(&cfg.json, "json", false, "print a run summary as JSON on standard output")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "print nothing but errors")
@@ -295,7 +297,7 @@ func (j *runJob) analyseInputs(ctx context.Context, stdin io.Reader) error {
 			if err != nil {
 				return err
 			}
-			res, err = az.AnalyzeStream(ctx, rd, in, name, opt, func(a *analyze.Article) error { return st.AddArticle(name, a) })
+			res, err = az.AnalyzeStream(ctx, rd, in, name, opt, func(a *analyze.Article) error { return st.AddArticle(name, rd.Language().Code(), a) })
 			return err
 		})
 		if err != nil {
@@ -380,6 +382,19 @@ func (j *runJob) mergeCorpus(params []string) error {
 			return fmt.Errorf("structure spool: %w", err)
 		}
 	}
+	var given []analyze.TranslationPair
+	for _, p := range j.cfg.pairs {
+		zh, en, ok := strings.Cut(p, ",")
+		if !ok {
+			return &usageError{fmt.Sprintf("--pair %q: write the Chinese input's file name, a comma, the English one's", p)}
+		}
+		given = append(given, analyze.TranslationPair{ZH: filepath.Base(strings.TrimSpace(zh)), EN: filepath.Base(strings.TrimSpace(en))})
+	}
+	pairs, err := analyze.PairsOf(res, given)
+	if err != nil {
+		return &usageError{err.Error()}
+	}
+	res.Translation = analyze.Translation(res, pairs)
 	j.corpus = &issueRun{name: "corpus", dir: filepath.Join(j.root, "corpus"), result: res, issue: res.Issue, structure: st}
 	if j.store != nil {
 		res.History = history.View(j.allIssues, shas, res.Formulations)
