@@ -18,10 +18,11 @@ run: build
 	$(BIN) inspect $(SAMPLE) > $(OUT)/two_sessions_2024.structure.txt
 	@echo "structure: $(OUT)/two_sessions_2024.structure.txt"
 
-# The tests of every package's large_test.go (large inputs, real signals,
-# every chart at full size): built only without the race detector, which
-# makes them too slow and finds nothing in them.
-LARGE := $(shell grep -ho '^func Test[A-Za-z0-9_]*' $$(find . -name large_test.go) | sed 's/^func //' | paste -sd'|')
+# The tests of every package's *large_test.go (large inputs, real signals,
+# every chart at full size, Chinese with its dictionary): built only
+# without the race detector, which makes them too slow and finds nothing
+# in them.
+LARGE := $(shell grep -ho '^func Test[A-Za-z0-9_]*' $$(find . -name '*large_test.go') | sed 's/^func //' | paste -sd'|')
 
 # What CI checks: formatting, vet, every other test with the race detector
 # (goldens, examples, fuzz seeds), the large tests once without it, and

@@ -275,3 +275,76 @@ func BenchmarkStreamShortLines(b *testing.B) { benchmarkStream(b, shortLinesInpu
 
 // The public corpus on one line (2.07 MB).
 func BenchmarkStreamOneLine(b *testing.B) { benchmarkStream(b, oneLineInput(b)) }
+
+// chineseReports is ten Government Work Reports (1978, 1984, …, 2024,
+// 2025; 1.3 MB of Chinese) joined, as one input for the Chinese
+// benchmarks beside the English corpus ones.
+func chineseReports(b *testing.B) []byte {
+	var all []byte
+	for _, y := range []string{"1978", "1984", "1990", "1996", "2002", "2008", "2013", "2018", "2024", "2025"} {
+		all = append(all, benchInput(b, testfiles.Shared(b, "corpus/government_work_reports/zh/"+y+".txt"))...)
+		all = append(all, '\n')
+	}
+	return all
+}
+
+// BenchmarkChineseEndToEnd reads and analyses the ten reports in Chinese
+// (read, segment with gse, match, discovery, keyness), on all cores: MB/s
+// beside BenchmarkReadCorpus + BenchmarkAnalyzeCorpus for English.
+func BenchmarkChineseEndToEnd(b *testing.B) {
+	data := chineseReports(b)
+	zh, err := NewLanguage("zh")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lex, _ := lexicon.Default()
+	rd, az := NewReaderIn(zh, VenuesOf(lex)), NewAnalyzerIn(zh, lex)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		iss, err := rd.Read(bytes.NewReader(data), "reports.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := az.Analyze(iss, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGseAlone is gse's segmenter by itself over the same text, line
+// by line on all cores: the limit of what Chinese words can cost.
+func BenchmarkGseAlone(b *testing.B) {
+	data := chineseReports(b)
+	zh, err := NewLanguage("zh")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		parallel(context.Background(), len(lines), func(i int) { zh.Tokens(lines[i], false) })
+	}
+}
+
+// BenchmarkLoadChinese is the cost of meeting the first Chinese input:
+// gse's embedded dictionary and OpenCC's tables loaded (heap-MB: the heap
+// they keep).
+func BenchmarkLoadChinese(b *testing.B) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var keep Language
+	for b.Loop() {
+		zh, err := NewLanguage("zh")
+		if err != nil {
+			b.Fatal(err)
+		}
+		keep = zh
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
+	runtime.KeepAlive(keep)
+}

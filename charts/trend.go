@@ -128,8 +128,13 @@ func drawTrend(c Chart, f *facts, opt Options, top []analyze.Formulation, days [
 	styles := make([]lineLook, len(top))
 	perTheme := map[string]int{}
 	vmax := 0.0
+	chosen := len(opt.Phrases) > 0 // formulations the user named: a colour each, whatever their themes
 	for i, fm := range top {
 		styles[i].col = ThemeColor(themeIndex[fm.Theme])
+		if chosen {
+			styles[i].col = ThemeColor(i)
+			perTheme[fm.Theme] = 0
+		}
 		switch perTheme[fm.Theme] {
 		case 1:
 			styles[i].dashes = []vg.Length{vg.Points(6), vg.Points(3)}
@@ -148,7 +153,11 @@ func drawTrend(c Chart, f *facts, opt Options, top []analyze.Formulation, days [
 			vmax = max(vmax, v)
 		}
 	}
-	c.notes = append(c.notes, "Line colour: the formulation's theme. Points of equal value are set slightly apart so that none hides another.")
+	if chosen {
+		c.notes = append(c.notes, "A colour for each formulation. Points of equal value are set slightly apart so that none hides another.")
+	} else {
+		c.notes = append(c.notes, "Line colour: the formulation's theme. Points of equal value are set slightly apart so that none hides another.")
+	}
 	c.body = func(dc draw.Canvas, lk *look) {
 		p := lk.plotFor()
 		n := len(days)

@@ -212,7 +212,7 @@ func widths(cols []Column, rows [][]string) []float64 {
 	for _, r := range rows {
 		for i, c := range r {
 			if i < len(out) {
-				if n := float64(utf8.RuneCountInString(c)) + 2; n > out[i] {
+				if n := displayWidth(c) + 2; n > out[i] {
 					out[i] = n
 				}
 			}
@@ -226,6 +226,19 @@ func widths(cols []Column, rows [][]string) []float64 {
 		out[i] = min(max(out[i], 8), limit)
 	}
 	return out
+}
+
+// displayWidth is how many character widths a cell's text takes: a
+// Chinese character (or other wide East Asian one) takes two.
+func displayWidth(s string) float64 {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x1100 && (r <= 0x115f || (r >= 0x2e80 && r <= 0xa4cf) || (r >= 0xac00 && r <= 0xd7a3) || (r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe4f) || (r >= 0xff00 && r <= 0xff60) || (r >= 0xffe0 && r <= 0xffe6) || r >= 0x20000) {
+			n++
+		}
+	}
+	return float64(n)
 }
 
 // fit sets column widths from the given cells, never narrowing a column

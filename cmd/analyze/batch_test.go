@@ -398,31 +398,6 @@ func TestDateFlag(t *testing.T) {
 	}
 }
 
-// TestLanguageOfEachInput: in a folder of an English and a Chinese
-// text, each is read in its own language (--lang auto, the default): the
-// Chinese text's formulations are counted from the lexicon's Chinese
-// forms (by reading: 高质量发展 twice, once across a line break, 新质生产力
-// once, 产业链 and 供应链 once each: 5), the English one's as before; --lang
-// with an unknown code is a usage error.
-func TestLanguageOfEachInput(t *testing.T) {
-	in := t.TempDir()
-	os.WriteFile(filepath.Join(in, "note.txt"), []byte(smallIssue), 0o644)
-	os.WriteFile(filepath.Join(in, "report.txt"), []byte("政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n"+
-		"各位代表：\n\n我们要推动高质\n量发展，加快发展新质生产力，提升产业链供应链韧性，推动高质量发展。\n"), 0o644)
-	_, sum := runJSON(t, in)
-	got := map[string]int{}
-	for _, s := range sum.Inputs {
-		got[s.File] = s.Mentions
-	}
-	if got["report.txt"] != 5 || got["note.txt"] != 1 {
-		t.Errorf("mentions %v; want report.txt 5, note.txt 1", got)
-	}
-	_, stderr, code := runCLI(t, "", "run", "--lang", "xx", "--no-history", "--out", filepath.Join(t.TempDir(), "x"), in)
-	if code != exitUsage || !strings.Contains(stderr, `--lang: "xx" is not auto or a language code (en, zh)`) {
-		t.Errorf("--lang xx: exit %d, %q", code, stderr)
-	}
-}
-
 // runJSON runs `analyze run --json --no-history` on an input into a new
 // directory, and returns the directory and the run's summary.
 func runJSON(t *testing.T, in string) (string, runSummary) {

@@ -7,6 +7,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"os"
 	"os/exec"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/issuelens/analyze/internal/testfiles"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestTenMegabyteLine: a scraped page run together on one 10 MB line is
@@ -240,5 +242,211 @@ func TestTranslationPair(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	if _, stderr, code := runCLI(t, "", "run", "--no-history", "--pair", "gwr2017_en.txt,gwr2017_en.txt", "--out", out, dir); code != 64 || !strings.Contains(stderr, "--pair gwr2017_en.txt,gwr2017_en.txt") {
 		t.Errorf("a pair of two English inputs: exit %d, %s; want 64 naming the pair", code, stderr)
+	}
+}
+
+// TestLanguageOfEachInput: in a folder of an English and a Chinese
+// text, each is read in its own language (--lang auto, the default): the
+// Chinese text's formulations are counted from the lexicon's Chinese
+// forms (by reading: 高质量发展 twice, once across a line break, 新质生产力
+// once, 产业链 and 供应链 once each: 5), the English one's as before; --lang
+// with an unknown code is a usage error.
+func TestLanguageOfEachInput(t *testing.T) {
+	in := t.TempDir()
+	os.WriteFile(filepath.Join(in, "note.txt"), []byte(smallIssue), 0o644)
+	os.WriteFile(filepath.Join(in, "report.txt"), []byte("政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n"+
+		"各位代表：\n\n我们要推动高质\n量发展，加快发展新质生产力，提升产业链供应链韧性，推动高质量发展。\n"), 0o644)
+	_, sum := runJSON(t, in)
+	got := map[string]int{}
+	for _, s := range sum.Inputs {
+		got[s.File] = s.Mentions
+	}
+	if got["report.txt"] != 5 || got["note.txt"] != 1 {
+		t.Errorf("mentions %v; want report.txt 5, note.txt 1", got)
+	}
+	_, stderr, code := runCLI(t, "", "run", "--lang", "xx", "--no-history", "--out", filepath.Join(t.TempDir(), "x"), in)
+	if code != exitUsage || !strings.Contains(stderr, `--lang: "xx" is not auto or a language code (en, zh)`) {
+		t.Errorf("--lang xx: exit %d, %q", code, stderr)
+	}
+}
+
+// TestRunKeepsHistory: two issues analysed one after the other into out/
+// share out/history.sqlite; the second report's Trends sheet holds both,
+// its Discovered flags what the first issue did not have; running it again
+// counts nothing twice and gives the same bytes; history and trends read
+// the store.
+func TestRunKeepsHistory(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	store := filepath.Join(out, "history.sqlite")
+	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--out", filepath.Join(out, "sotu"), sotu0306(t)); code != 0 {
+		t.Fatalf("first run: exit %d, %s", code, stderr)
+	}
+	if n := storedIssues(t, store); n != 1 {
+		t.Fatalf("after the first run the store holds %d issues; want 1", n)
+	}
+	if r := sheetRow(t, filepath.Join(out, "sotu", "report.xlsx"), "Summary", 0, "History"); r[1] != "the first issue in the history; see Trends" {
+		t.Errorf("first report's History: %q", r[1])
+	}
+	ref := filepath.Join(out, "ref")
+	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--out", ref, sampleIssue); code != 0 {
+		t.Fatalf("second run: exit %d, %s", code, stderr)
+	}
+	if n := storedIssues(t, store); n != 2 {
+		t.Fatalf("after the second run the store holds %d issues; want 2", n)
+	}
+	// Trends: new quality productive forces 0 in the addresses, 10 in the
+	// sample (6 + 1 + 3 by day); first counted 2024-03-05
+	xlsx := filepath.Join(ref, "report.xlsx")
+	header := sheetRow(t, xlsx, "Trends", 0, "theme")
+	if strings.Join(header[4:6], "|") != "2003-01-28|2024-03-05 (this issue)" {
+		t.Errorf("Trends columns %q; want the addresses' date, then this issue", header[4:6])
+	}
+	if r := sheetRow(t, xlsx, "Trends", 1, "new quality productive forces"); strings.Join(r[2:6], "|") != "2024-03-05||0|10" {
+		t.Errorf("Trends row %q; want first seen 2024-03-05, 0 then 10", r)
+	}
+	if r := sheetRow(t, xlsx, "Summary", 0, "History"); r[1] != "2 issues in the history (2003-01-28 to 2024-03-05); this is number 2 by date, 1 before it; see Trends" {
+		t.Errorf("second report's History: %q", r[1])
+	}
+	// Summary, New this issue: new quality productive forces, counted 10
+	// times here and never in the addresses; private sector (3 times in
+	// the addresses, once here) is not new
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary, _ := f.GetRows("Summary")
+	f.Close()
+	newRows := map[string]string{}
+	for _, r := range summary {
+		if len(r) >= 3 && r[0] == "formulation" {
+			newRows[r[2]] = r[1]
+		}
+	}
+	if newRows["new quality productive forces"] != "10" || newRows["private sector"] != "" || len(newRows) == 0 {
+		t.Errorf("New this issue: %v; want new quality productive forces 10 and not private sector", newRows)
+	}
+	// Discovered: "yes" for what the addresses never had as a candidate,
+	// "no" only for phrases that were candidates of the addresses
+	_, first := readCSV(t, filepath.Join(out, "sotu", "data", "discovered.csv"))
+	hdr, second := readCSV(t, filepath.Join(ref, "data", "discovered.csv"))
+	col := len(hdr) - 1
+	if hdr[col] != "new_this_issue" || second["new quality productive forces"][col] != "yes" {
+		t.Fatalf("discovered.csv: column %q, new quality productive forces %q; want new_this_issue, yes", hdr[col], second["new quality productive forces"][col])
+	}
+	earlier := map[string]bool{}
+	for p := range first {
+		earlier[strings.ToLower(p)] = true
+	}
+	for p, r := range second {
+		if (r[col] == "no") != earlier[strings.ToLower(p)] {
+			t.Errorf("%q flagged %q; a candidate of the addresses: %v", p, r[col], earlier[strings.ToLower(p)])
+		}
+	}
+	for _, r := range first {
+		if r[len(r)-1] != "" {
+			t.Fatalf("first report flags %q as %q; want nothing (no earlier issue)", r[0], r[len(r)-1])
+		}
+	}
+
+	// the same issue again: nothing counted twice, the same report
+	before, _ := os.ReadFile(xlsx)
+	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--out", ref, sampleIssue); code != 0 {
+		t.Fatalf("third run: exit %d, %s", code, stderr)
+	}
+	after, _ := os.ReadFile(xlsx)
+	if n := storedIssues(t, store); n != 2 || !bytes.Equal(before, after) {
+		t.Errorf("re-run: %d issues stored, workbook the same: %v; want 2, true", n, bytes.Equal(before, after))
+	}
+
+	stdout, stderr, code := runCLI(t, "", "history", "--history", store)
+	if code != 0 || !strings.HasPrefix(stdout, store+": 2 issue(s), oldest first\n") ||
+		!strings.Contains(stdout, "1  2003-01-28  state_of_the_union_2003-2006.txt") || !strings.Contains(stdout, "2  2024-03-05  two_sessions_2024.txt — Xi Jinping at the Two Sessions") {
+		t.Errorf("history: exit %d, %q, %q", code, stdout, stderr)
+	}
+	trends := filepath.Join(dir, "trends")
+	if stdout, stderr, code := runCLI(t, "", "trends", "--history", store, "--out", trends); code != 0 || stdout != "2 issues, 68 formulations counted; trends in "+trends+"\n" {
+		t.Fatalf("trends: exit %d, %q, %q", code, stdout, stderr)
+	}
+	if r := sheetRow(t, filepath.Join(trends, "trends.xlsx"), "Trends", 1, "new quality productive forces"); strings.Join(r[4:6], "|") != "0|10" {
+		t.Errorf("trends.xlsx row %q; want 0 then 10", r)
+	}
+	if _, err := os.Stat(filepath.Join(trends, "charts", "formulation_trend.png")); err != nil {
+		t.Error(err)
+	}
+	// formulations chosen by their English phrase or Chinese form, named in both languages
+	chosen := filepath.Join(dir, "chosen")
+	if _, stderr, code := runCLI(t, "", "trends", "--history", store, "--out", chosen, "--labels", "both",
+		"--phrase", "new quality productive forces", "--phrase", "高质量发展"); code != 0 {
+		t.Errorf("trends --phrase: exit %d, %q", code, stderr)
+	}
+	for _, tc := range []struct{ args, err string }{
+		{"--phrase|no such formulation", `--phrase "no such formulation": no such formulation in the lexicon`},
+		{"--labels|fr", `--labels "fr": say en or both`},
+	} {
+		args := append([]string{"trends", "--history", store, "--out", filepath.Join(dir, "bad")}, strings.Split(tc.args, "|")...)
+		if _, stderr, code := runCLI(t, "", args...); code != exitUsage || !strings.Contains(stderr, tc.err) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", args, code, stderr, exitUsage, tc.err)
+		}
+	}
+}
+
+func TestRunCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	issue := write("issue.txt", "Xi Stresses Reform\n\nXi urged efforts to deepen reform and develop new quality productive forces.\n")
+	badLex := write("bad.yaml", "themes:\n  - theme: A\n    formulations:\n      - phrase: x\n     - phrase: y\n")
+	dupLex := write("dup.yaml", "themes:\n  - theme: A\n    formulations:\n      - phrase: deepen reform\n  - theme: B\n    formulations:\n      - phrase: deepening reform\n      - phrase: Deepen-Reform\n")
+	emptyTheme := write("empty.yaml", "themes:\n  - theme: A\n    formulations: []\n")
+	myLex := write("my.yaml", "extend: default\nthemes:\n  - theme: Mine\n    formulations:\n      - phrase: develop new quality productive forces\n")
+	fileAsOut := write("afile", "x")
+
+	tests := []struct {
+		args    []string
+		stdin   string
+		wantOut string
+		wantErr string
+		code    int
+	}{
+		{[]string{"run", "--out", filepath.Join(dir, "o1"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o1") + "\n", "", 0},
+		{[]string{"run", "--out", filepath.Join(dir, "o2"), "-"}, "Deepening reforms matter.\n", "-: 1 articles, 1 mentions of 1 formulations; report in " + filepath.Join(dir, "o2") + "\n", "", 0},
+		// a user lexicon extending the default: the longest match now is the user's phrase
+		{[]string{"run", "--lexicon", myLex, "--out", filepath.Join(dir, "o3"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o3") + "\n", "", 0},
+		{[]string{"run", "--lexicon", badLex, issue}, "", "", "analyze: " + badLex + ":5: value is not allowed in this context\n", 4},
+		{[]string{"run", "--lexicon", dupLex, issue}, "", "", "analyze: " + dupLex + `:8: "Deepen-Reform" is listed twice (first at line 4)` + "\n", 4},
+		{[]string{"run", "--lexicon", emptyTheme, issue}, "", "", "analyze: " + emptyTheme + `:2: theme "A" has no formulations` + "\n", 4},
+		{[]string{"run", "--lexicon", filepath.Join(dir, "none.yaml"), issue}, "", "", "analyze: " + filepath.Join(dir, "none.yaml") + ": no such file\n", 4},
+		{[]string{"run", "--out", fileAsOut, issue}, "", "", "analyze: " + fileAsOut + ": output path is a file, not a directory\n", 1},
+		{[]string{"run", "--out", filepath.Join(fileAsOut, "report"), issue}, "", "", "analyze: " + fileAsOut + ": cannot create output directory: not a directory\n", 1},
+		{[]string{"run", filepath.Join(dir, "missing.txt")}, "", "", "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
+		{[]string{"run"}, "", "", "analyze: run takes one or more inputs (text files, web pages, directories of them, or - for standard input)\n", exitUsage},
+		{[]string{"run", "--min-count", "0", issue}, "", "", "analyze: --min-count 0: must be at least 1\n", exitUsage},
+		{[]string{"run", "--date", "2024-13-01", issue}, "", "", "analyze: --date: \"2024-13-01\" is not a date of the calendar\n", exitUsage},
+		{[]string{"inspect", "--date", "March 5", issue}, "", "", "analyze: --date: \"March 5\" is not a date written YYYY-MM-DD\n", exitUsage},
+		{[]string{"run", "--min-count", "two", issue}, "", "", "analyze: invalid value \"two\" for flag -min-count: parse error (see: analyze help run)\n", exitUsage},
+		{[]string{"lexicon", "extra"}, "", "", "analyze: lexicon takes no arguments (it prints the default lexicon)\n", exitUsage},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), tt.args, strings.NewReader(tt.stdin), &stdout, &stderr)
+		code := exitStatus(err, &stderr)
+		if code != tt.code || stdout.String() != tt.wantOut || stderr.String() != tt.wantErr {
+			t.Errorf("analyze %q = exit %d, stdout %q, stderr %q;\nwant exit %d, stdout %q, stderr %q",
+				tt.args, code, stdout.String(), stderr.String(), tt.code, tt.wantOut, tt.wantErr)
+		}
+	}
+	// the user lexicon's phrase won over the default's shorter one
+	m, err := os.ReadFile(filepath.Join(dir, "o3", "data", "mentions.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(m), ",Mine,develop new quality productive forces,develop new quality productive forces,") {
+		t.Errorf("mentions with the extended lexicon:\n%s\nwant the user's formulation", m)
 	}
 }

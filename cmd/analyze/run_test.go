@@ -68,66 +68,6 @@ func TestRunWritesGoldenTables(t *testing.T) {
 	}
 }
 
-func TestRunCommandLine(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, data string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	issue := write("issue.txt", "Xi Stresses Reform\n\nXi urged efforts to deepen reform and develop new quality productive forces.\n")
-	badLex := write("bad.yaml", "themes:\n  - theme: A\n    formulations:\n      - phrase: x\n     - phrase: y\n")
-	dupLex := write("dup.yaml", "themes:\n  - theme: A\n    formulations:\n      - phrase: deepen reform\n  - theme: B\n    formulations:\n      - phrase: deepening reform\n      - phrase: Deepen-Reform\n")
-	emptyTheme := write("empty.yaml", "themes:\n  - theme: A\n    formulations: []\n")
-	myLex := write("my.yaml", "extend: default\nthemes:\n  - theme: Mine\n    formulations:\n      - phrase: develop new quality productive forces\n")
-	fileAsOut := write("afile", "x")
-
-	tests := []struct {
-		args    []string
-		stdin   string
-		wantOut string
-		wantErr string
-		code    int
-	}{
-		{[]string{"run", "--out", filepath.Join(dir, "o1"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o1") + "\n", "", 0},
-		{[]string{"run", "--out", filepath.Join(dir, "o2"), "-"}, "Deepening reforms matter.\n", "-: 1 articles, 1 mentions of 1 formulations; report in " + filepath.Join(dir, "o2") + "\n", "", 0},
-		// a user lexicon extending the default: the longest match now is the user's phrase
-		{[]string{"run", "--lexicon", myLex, "--out", filepath.Join(dir, "o3"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o3") + "\n", "", 0},
-		{[]string{"run", "--lexicon", badLex, issue}, "", "", "analyze: " + badLex + ":5: value is not allowed in this context\n", 4},
-		{[]string{"run", "--lexicon", dupLex, issue}, "", "", "analyze: " + dupLex + `:8: "Deepen-Reform" is listed twice (first at line 4)` + "\n", 4},
-		{[]string{"run", "--lexicon", emptyTheme, issue}, "", "", "analyze: " + emptyTheme + `:2: theme "A" has no formulations` + "\n", 4},
-		{[]string{"run", "--lexicon", filepath.Join(dir, "none.yaml"), issue}, "", "", "analyze: " + filepath.Join(dir, "none.yaml") + ": no such file\n", 4},
-		{[]string{"run", "--out", fileAsOut, issue}, "", "", "analyze: " + fileAsOut + ": output path is a file, not a directory\n", 1},
-		{[]string{"run", "--out", filepath.Join(fileAsOut, "report"), issue}, "", "", "analyze: " + fileAsOut + ": cannot create output directory: not a directory\n", 1},
-		{[]string{"run", filepath.Join(dir, "missing.txt")}, "", "", "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
-		{[]string{"run"}, "", "", "analyze: run takes one or more inputs (text files, web pages, directories of them, or - for standard input)\n", exitUsage},
-		{[]string{"run", "--min-count", "0", issue}, "", "", "analyze: --min-count 0: must be at least 1\n", exitUsage},
-		{[]string{"run", "--date", "2024-13-01", issue}, "", "", "analyze: --date: \"2024-13-01\" is not a date of the calendar\n", exitUsage},
-		{[]string{"inspect", "--date", "March 5", issue}, "", "", "analyze: --date: \"March 5\" is not a date written YYYY-MM-DD\n", exitUsage},
-		{[]string{"run", "--min-count", "two", issue}, "", "", "analyze: invalid value \"two\" for flag -min-count: parse error (see: analyze help run)\n", exitUsage},
-		{[]string{"lexicon", "extra"}, "", "", "analyze: lexicon takes no arguments (it prints the default lexicon)\n", exitUsage},
-	}
-	for _, tt := range tests {
-		var stdout, stderr bytes.Buffer
-		err := run(context.Background(), tt.args, strings.NewReader(tt.stdin), &stdout, &stderr)
-		code := exitStatus(err, &stderr)
-		if code != tt.code || stdout.String() != tt.wantOut || stderr.String() != tt.wantErr {
-			t.Errorf("analyze %q = exit %d, stdout %q, stderr %q;\nwant exit %d, stdout %q, stderr %q",
-				tt.args, code, stdout.String(), stderr.String(), tt.code, tt.wantOut, tt.wantErr)
-		}
-	}
-	// the user lexicon's phrase won over the default's shorter one
-	m, err := os.ReadFile(filepath.Join(dir, "o3", "data", "mentions.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(m), ",Mine,develop new quality productive forces,develop new quality productive forces,") {
-		t.Errorf("mentions with the extended lexicon:\n%s\nwant the user's formulation", m)
-	}
-}
-
 // TestFailedRunKeepsPreviousReport: a run that fails leaves the report
 // that was there as it was.
 func TestFailedRunKeepsPreviousReport(t *testing.T) {

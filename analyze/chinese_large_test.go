@@ -1,0 +1,315 @@
+//go:build !race
+
+// Chinese reading and counting: gse's dictionary takes ten seconds to load
+// under the race detector, and these tests run one goroutine; the race run
+// of `make test` leaves them out and its second pass runs them.
+
+package analyze_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/analyzetest"
+	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/internal/testfiles"
+)
+
+// TestChinese reads and counts Chinese with one Language made for all
+// its subtests (loading gse's dictionary takes a second, ten under the
+// race detector).
+func TestChinese(t *testing.T) {
+	zh, err := analyze.NewLanguage("zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if zh.Code() != "zh" || zh.Script() != "Hans" {
+		t.Errorf("code %s, script %s", zh.Code(), zh.Script())
+	}
+	t.Run("matching", func(t *testing.T) { testChineseMatching(t, zh) })
+	t.Run("sentences", func(t *testing.T) { testChineseSentences(t, zh) })
+	t.Run("report 2024", func(t *testing.T) { testGovernmentWorkReport2024(t, zh) })
+	t.Run("layout", func(t *testing.T) { testChineseLayout(t, zh) })
+	t.Run("one line", func(t *testing.T) { testChineseOneLine(t, zh) })
+	t.Run("dates", func(t *testing.T) { testChineseDates(t, zh) })
+	t.Run("rules", func(t *testing.T) { testChineseRules(t, zh) })
+}
+
+// chineseRuleLexicon holds the entries testChineseRules needs, and an
+// official title to mask.
+const chineseRuleLexicon = `themes:
+  - theme: T
+    formulations:
+      - {phrase: high-quality development, zh: 高质量发展}
+      - {phrase: new industrialization, zh: 新型工业化}
+      - {phrase: new urbanization, zh: 新型城镇化}
+      - {phrase: IT application, zh: 信息化}
+      - {phrase: agricultural modernization, zh: 农业现代化}
+      - {phrase: artificial intelligence, zh: 人工智能}
+      - {phrase: AI Plus, zh: 人工智能+}
+      - {phrase: national security, zh: 国家安全}
+ignore:
+  - 国家安全部
+  - 国务院总理
+venues:
+  - venue: PLA and PAP delegation
+    patterns: [解放军和武警部队代表团]
+`
+
+// testChineseRules, each sentence counted by reading: a comma breaks a
+// match (提高质量，发展 is no 高质量发展) where quotes do not (“高质量”发展 is
+// one); a modifier shared by a list set off by 、 counts for each item
+// it makes an entry with (新型工业化、信息化、城镇化: new industrialization,
+// IT application as itself, new urbanization; 农业现代化 as itself);
+// "人工智能+" is AI Plus, not also artificial intelligence; an official
+// title or institution is masked (国家安全部 is no national security); a
+// province's delegation and the lexicon's Chinese venue patterns name
+// the venue.
+func testChineseRules(t *testing.T, zh analyze.Language) {
+	lex, err := lexicon.Parse(strings.NewReader(chineseRuleLexicon), "rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, az := analyze.NewReaderIn(zh, analyze.VenuesOf(lex)), analyze.NewAnalyzerIn(zh, lex)
+	for _, tt := range []struct{ text, want, venue string }{
+		{"我们要提高质量，发展经济。", "", ""},
+		{"要坚持“高质量”发展。", "high-quality development", ""},
+		{"推进新型工业化、信息化、城镇化、农业现代化。", "new industrialization|new urbanization|IT application|agricultural modernization", ""},
+		{"实施“人工智能+”行动，发展人工智能。", "AI Plus|artificial intelligence", ""},
+		{"国家安全部负责人说，要维护国家安全。", "national security", ""},
+		{"3月5日，习近平参加江苏代表团审议，强调高质量发展。", "high-quality development", "Jiangsu delegation"},
+		{"3月7日，习近平出席解放军和武警部队代表团全体会议。", "", "PLA and PAP delegation"},
+	} {
+		iss, err := rd.Read(strings.NewReader(tt.text+"\n"), "rules.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := az.Analyze(iss, analyze.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range res.Mentions {
+			got = append(got, m.Phrase)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%s: %q; want %q", tt.text, got, tt.want)
+		}
+		if v := iss.Articles[0].Venue; tt.venue != "" && v != tt.venue {
+			t.Errorf("%s: venue %q; want %q", tt.text, v, tt.venue)
+		}
+	}
+}
+
+// testChineseLayout: a report as Wikisource gives it, read as a careful
+// reader would: the title broken by a link ("政府工作报" / "告") is one
+// line and the headline; the delivery line in brackets with its date in
+// Chinese numerals dates it and names the session, its venue; the office
+// and the name under it are the speaker's lines, left out; a part title
+// without a number after a wide gap ("关于经济建设") does not open a new
+// article; a name on a line of its own inside a sentence (a link) runs on
+// with the sentence.
+func testChineseLayout(t *testing.T, zh analyze.Language) {
+	text := "政府工作报\n告\n\n\n（一九七八年二月二十六日在第五届全国人民代表大会第一次会议上）\n\n\n国务院总理\n华国锋\n\n" +
+		"各位代表：\n\n现在，我代表国务院作报告。我们要推动经济建设。\n\n\n关于经济建设\n\n我们要发展经济，坚持\n习近平\n同志的领导。\n\n\n" +
+		"第二，加强国家安全\n\n国家安全是根本。\n"
+	iss, _ := readChinese(t, zh, text, "report.txt")
+	if len(iss.Articles) != 1 {
+		t.Fatalf("%d articles; want 1", len(iss.Articles))
+	}
+	a := iss.Articles[0]
+	if a.Headline == nil || a.Headline.Text != "政府工作报告" || a.Date.String() != "1978-02-26" || a.Venue != "第五届全国人民代表大会第一次会议" {
+		t.Errorf("headline %v, date %s, venue %s", a.Headline, a.Date, a.Venue)
+	}
+	var body, speakers []string
+	for _, p := range a.Body {
+		body = append(body, p.Text)
+	}
+	for _, d := range iss.Dropped {
+		if d.Kind == "speaker" {
+			speakers = append(speakers, d.Text)
+		}
+	}
+	if want := "各位代表：|现在，我代表国务院作报告。我们要推动经济建设。|关于经济建设|我们要发展经济，坚持习近平同志的领导。|第二，加强国家安全|国家安全是根本。"; strings.Join(body, "|") != want {
+		t.Errorf("body %q;\nwant %s", body, want)
+	}
+	if strings.Join(speakers, "|") != "国务院总理|华国锋" {
+		t.Errorf("speaker lines %q; want 国务院总理, 华国锋", speakers)
+	}
+}
+
+// testChineseOneLine: a report saved on one line (title, delivery line,
+// speaker and paragraphs run together, paragraphs set off by "　　"),
+// the whole saved twice: one article, its paragraphs as the ideographic
+// spaces set them off, dated by the delivery line in full-width digits,
+// the copy left out and listed.
+func testChineseOneLine(t *testing.T, zh analyze.Language) {
+	para := "我们要坚持以经济建设为中心，推动高质量发展，这是第%d段。"
+	var b strings.Builder
+	for k := range 2 {
+		b.WriteString("1989年政府工作报告坚决贯彻治理整顿和深化改革的方针——１９８９年３月２０日在第七届全国人民代表大会第二次会议上　　国务院总理李鹏各位代表：")
+		for i := range 60 {
+			fmt.Fprintf(&b, "　　"+para, i+1)
+		}
+		if k == 0 {
+			b.WriteString("\t\t")
+		}
+	}
+	iss, res := readChinese(t, zh, b.String()+"\n", "1989.txt")
+	if len(iss.Articles) != 1 {
+		t.Fatalf("%d articles; want 1", len(iss.Articles))
+	}
+	a := iss.Articles[0]
+	if a.Headline == nil || a.Headline.Text != "1989年政府工作报告坚决贯彻治理整顿和深化改革的方针" || a.Date.String() != "1989-03-20" ||
+		a.Venue != "第七届全国人民代表大会第二次会议" || len(a.Body) != 61 {
+		t.Errorf("headline %v, date %s, venue %s, %d paragraphs; want 61", a.Headline, a.Date, a.Venue, len(a.Body))
+	}
+	copies := 0
+	for _, d := range iss.Dropped {
+		if d.Kind == "copy of an earlier article" {
+			copies++
+		}
+	}
+	if got := counts(res)["high-quality development"]; copies != 1 || got != 60 {
+		t.Errorf("%d copies dropped, high-quality development %d; want 1 and 60", copies, got)
+	}
+}
+
+// testChineseDates: dates a Chinese line is, and the ones it is not.
+func testChineseDates(t *testing.T, zh analyze.Language) {
+	for _, tt := range []struct{ line, want string }{
+		{"2024年3月5日", "2024-03-05"},
+		{"２０２４年３月５日　星期二", "2024-03-05"},
+		{"——2024年3月5日在第十四届全国人民代表大会第二次会议上", "2024-03-05"},
+		{"1957年6月26日在第一届全国人民代表大会第四次会議上", "1957-06-26"},
+		{"——１９６４年１２月２１日和２２日在第三届全国人民代表大会第一次会议上", "1964-12-21"},
+		{"（二〇二二年十月十六日）", "2022-10-16"},
+		{"一九七八年二月二十六日", "1978-02-26"},
+		{"3月5日", "--03-05"},
+		{"2024年3月5日，习近平参加江苏代表团审议。", ""},
+		{"2024年3月5日在人民大会堂，代表们说", ""},
+		{"2024年2月30日", ""},
+	} {
+		got := ""
+		if d, ok := zh.DateLine(tt.line); ok {
+			got = d.String()
+		}
+		if got != tt.want {
+			t.Errorf("DateLine(%q) = %q; want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// readChinese reads a text in Chinese with the built-in lexicon's venues.
+func readChinese(t *testing.T, zh analyze.Language, text, name string) (*analyze.Issue, *analyze.Result) {
+	t.Helper()
+	lex := analyzetest.Lexicon(t)
+	iss, err := analyze.NewReaderIn(zh, analyze.VenuesOf(lex)).Read(strings.NewReader(text), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := analyze.NewAnalyzerIn(zh, lex).Analyze(iss, analyze.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return iss, res
+}
+
+func counts(res *analyze.Result) map[string]int {
+	c := map[string]int{}
+	for _, m := range res.Mentions {
+		c[m.Phrase]++
+	}
+	return c
+}
+
+// testChineseMatching: formulations are matched on characters, whatever
+// the segmenter made of the text: "产业链供应链" counts industrial chains
+// and supply chains; a formulation broken over a hard line break
+// (Wikisource's) still counts; traditional characters (社會主義) and a
+// full-width digit are folded; a longer formulation wins over the one
+// inside it (习近平新时代中国特色社会主义思想 is not also 中国特色社会主义). By
+// reading: high-quality development 2 (one across the line break, one in
+// traditional characters), new quality productive forces 1, industrial
+// chains 1, supply chains 1, Xi Jinping Thought 1, and nothing for
+// socialism with Chinese characteristics.
+func testChineseMatching(t *testing.T, zh analyze.Language) {
+	text := "政府工作报告\n\n——２０２４年３月５日在第十四届全国人民代表大会第二次会议上\n\n" +
+		"各位代表：\n\n我们要推动高质\n量发展，加快发展新质生产力，提升产业链供应链韧性。\n\n" +
+		"以习近平新时代中国特色社会主义思想为指导，推動高質量發展。\n"
+	iss, res := readChinese(t, zh, text, "report.txt")
+	if len(iss.Articles) != 1 || iss.Articles[0].Date.String() != "2024-03-05" || iss.Articles[0].Headline == nil ||
+		iss.Articles[0].Headline.Text != "政府工作报告" {
+		t.Fatalf("articles %+v", iss.Articles)
+	}
+	got := counts(res)
+	want := map[string]int{"high-quality development": 2, "new quality productive forces": 1, "industrial chains": 1, "supply chains": 1,
+		"Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era": 1}
+	for p, n := range want {
+		if got[p] != n {
+			t.Errorf("%s: %d; want %d", p, got[p], n)
+		}
+	}
+	if got["socialism with Chinese characteristics"] != 0 || len(res.Mentions) != 6 {
+		t.Errorf("mentions %v; want only %v", got, want)
+	}
+	for _, m := range res.Mentions {
+		if m.Phrase == "new quality productive forces" && (m.Matched != "新质生产力" || !strings.HasSuffix(m.Left, "加快发展")) {
+			t.Errorf("KWIC %q [%q] %q", m.Left, m.Matched, m.Right)
+		}
+	}
+}
+
+// testChineseSentences: sentences end at 。！？； with their closing quotes.
+func testChineseSentences(t *testing.T, zh analyze.Language) {
+	text := "他说：“要发展。”我们同意！是吗？是的；好 "
+	var got []string
+	for _, s := range zh.Sentences(text) {
+		got = append(got, text[s.Start:s.End])
+	}
+	if want := "他说：“要发展。”|我们同意！|是吗？|是的；|好"; strings.Join(got, "|") != want {
+		t.Errorf("sentences %q; want %s", got, want)
+	}
+}
+
+// testGovernmentWorkReport2024: the 2024 report from Wikisource (its
+// lines broken at every link, its licence notice at the end) is one
+// article titled 政府工作报告, dated 2024-03-05 by its delivery line, with
+// three numbered parts as subheads, the licence dropped; 高质量发展 stands
+// 25 times in it and 新质生产力 once (each place found and read: none is
+// inside a longer formulation, every one counts).
+func testGovernmentWorkReport2024(t *testing.T, zh analyze.Language) {
+	b, err := os.ReadFile(testfiles.Shared(t, "corpus/government_work_reports/zh/2024.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if analyze.DetectLanguage(b[:min(len(b), 64<<10)]) != "zh" {
+		t.Fatal("the report is not detected as Chinese")
+	}
+	iss, res := readChinese(t, zh, string(b), "2024.txt")
+	a := iss.Articles[0]
+	subheads := 0
+	for _, p := range a.Body {
+		if p.Subhead {
+			subheads++
+		}
+	}
+	if len(iss.Articles) != 1 || a.Headline == nil || a.Headline.Text != "政府工作报告" || a.Date.String() != "2024-03-05" || subheads != 3 {
+		t.Errorf("%d articles; headline %v, date %s, %d subheads", len(iss.Articles), a.Headline, a.Date, subheads)
+	}
+	licence := false
+	for _, d := range iss.Dropped {
+		licence = licence || strings.HasPrefix(d.Text, "本作品是中华人民共和国的法律")
+	}
+	if !licence {
+		t.Errorf("the licence notice is not dropped: %+v", iss.Dropped)
+	}
+	got := counts(res)
+	if got["high-quality development"] != 25 || got["new quality productive forces"] != 1 {
+		t.Errorf("high-quality development %d, new quality productive forces %d; want 25 and 1",
+			got["high-quality development"], got["new quality productive forces"])
+	}
+}
