@@ -36,6 +36,56 @@ func TestChinese(t *testing.T) {
 	t.Run("one line", func(t *testing.T) { testChineseOneLine(t, zh) })
 	t.Run("dates", func(t *testing.T) { testChineseDates(t, zh) })
 	t.Run("rules", func(t *testing.T) { testChineseRules(t, zh) })
+	t.Run("news issue", func(t *testing.T) { testChineseNewsIssue(t, zh) })
+}
+
+// testChineseNewsIssue: testdata/zh/two_sessions_2024_zh.txt, three
+// Xinhua-style reports of the 2024 sessions (our own text, in the shape
+// of the English sample: a masthead line, headlines, two set as markdown
+// "###" headings, datelines 新华社北京3月5日电, a photo credit, an editor's
+// line), read and counted as a careful reader would: three articles, each
+// dated by its dateline (the year from the caption's full date, then from
+// the issue's), each venue from its text (江苏代表团: Jiangsu delegation;
+// 联组会: CPPCC joint group meeting; 解放军和武警部队代表团: PLA and PAP
+// delegation), the caption apart, the editor's line dropped; by reading,
+// 12 mentions: 因地制宜 2, 新质生产力 3, 高质量发展 1 (article 1, headline
+// and body), 中国式现代化, 强国建设, 民族复兴 (article 2), 深化改革 2,
+// 新兴领域战略能力 1 (article 3); the officials' titles (国家主席 …) hold
+// none.
+func testChineseNewsIssue(t *testing.T, zh analyze.Language) {
+	b, err := os.ReadFile(testfiles.Testdata(t, "zh/two_sessions_2024_zh.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, res := readChinese(t, zh, string(b), "two_sessions_2024_zh.txt")
+	var arts []string
+	for _, a := range iss.Articles {
+		arts = append(arts, fmt.Sprintf("%s %s %d+%d", a.Date, a.Venue, len(a.Body), len(a.Captions)))
+	}
+	if want := "2024-03-05 Jiangsu delegation 1+1 | 2024-03-06 CPPCC joint group meeting 1+0 | 2024-03-07 PLA and PAP delegation 1+0"; strings.Join(arts, " | ") != want {
+		t.Errorf("articles %q;\nwant %s", arts, want)
+	}
+	got := map[string]int{}
+	for _, m := range res.Mentions {
+		got[fmt.Sprintf("%d %s", m.Article, res.Formulations[m.Form].ZH)]++
+	}
+	want := map[string]int{"1 因地制宜": 2, "1 新质生产力": 2, "1 高质量发展": 1, "2 中国式现代化": 1, "2 强国建设": 1, "2 民族复兴": 1,
+		"3 深化改革": 2, "3 新兴领域战略能力": 1, "3 新质生产力": 1}
+	if len(res.Mentions) != 12 || len(got) != len(want) {
+		t.Errorf("%d mentions %v; want 12: %v", len(res.Mentions), got, want)
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s: %d; want %d", k, got[k], n)
+		}
+	}
+	editor := false
+	for _, d := range iss.Dropped {
+		editor = editor || (d.Kind == "footer" && strings.Contains(d.Text, "责任编辑"))
+	}
+	if !editor {
+		t.Errorf("the editor's line is not dropped as the footer: %+v", iss.Dropped)
+	}
 }
 
 // chineseRuleLexicon holds the entries testChineseRules needs, and an

@@ -286,8 +286,9 @@ func (*chineseLang) InlineStage(string) []Span { return nil }
 
 // FooterMarker: a licence or copyright notice closing the page
 // (Wikisource's "本作品是中华人民共和国的…", "Public domain"), an editor's
-// name line.
+// name line ("（责任编辑：王某）").
 func (*chineseLang) FooterMarker(line string) bool {
+	line = strings.TrimLeft(strings.TrimSpace(line), "（(【[")
 	for _, m := range []string{"本作品是中华人民共和国的", "本作品在全世界都属于公有领域", "注：中文维基文库", "版权所有", "责任编辑", "Public domain"} {
 		if strings.HasPrefix(line, m) {
 			return true

@@ -744,12 +744,12 @@ func (b *builder) headLike(i int) {
 		b.start(&bl)
 	case b.cur == nil:
 		b.masthead = append(b.masthead, bl)
+	case opens && len(b.cur.a.Body) > 0 && b.datelineNext(i):
+		b.start(&bl) // a title over a news dateline opens an article, even one set as a heading ("### …")
 	case len(b.cur.a.Body) > 0 && b.rd.lang.Subhead(bl.text):
 		b.addBody(i) // a subhead within the article, not a new article's title
 	case opens && b.cur.a.Headline == nil && len(b.cur.a.Body) == 0:
 		b.cur.a.Headline = ptr(b.para(bl))
-	case opens && len(b.cur.a.Body) > 0 && b.datelineNext(i):
-		b.start(&bl)
 	case opens && len(b.cur.a.Body) > 0 && bl.gap >= 2 && b.rd.lang.GapTitle(bl.text):
 		// a title after a wider gap opens a new article; in a text whose
 		// titles stand before their dates, one with no date is undated
