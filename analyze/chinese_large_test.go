@@ -315,12 +315,7 @@ func testChineseMatching(t *testing.T, zh analyze.Language) {
 
 // testChineseSentences: sentences end at 。！？； with their closing quotes.
 func testChineseSentences(t *testing.T, zh analyze.Language) {
-	text := "他说：“要发展。”我们同意！是吗？是的；好 "
-	var got []string
-	for _, s := range zh.Sentences(text) {
-		got = append(got, text[s.Start:s.End])
-	}
-	if want := "他说：“要发展。”|我们同意！|是吗？|是的；|好"; strings.Join(got, "|") != want {
+	if got, want := analyzetest.Sentences(zh, "他说：“要发展。”我们同意！是吗？是的；好 "), "他说：“要发展。”|我们同意！|是吗？|是的；|好"; got != want {
 		t.Errorf("sentences %q; want %s", got, want)
 	}
 }

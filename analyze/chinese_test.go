@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/analyze/analyzetest"
 )
 
 // TestDetectLanguage: Chinese text (simplified or traditional), an
@@ -20,5 +21,26 @@ func TestDetectLanguage(t *testing.T) {
 		if got := analyze.DetectLanguage([]byte(tt.text)); got != tt.want {
 			t.Errorf("DetectLanguage(%.30q) = %s; want %s", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestRunTogetherSentences: a full stop with no space after it between a
+// lower-case word and a capitalised one ends a sentence ("development.We");
+// "U.S." and "3.5" stay whole.
+func TestRunTogetherSentences(t *testing.T) {
+	en, err := analyze.NewLanguage("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "They pursued green development.We formulated plans. The U.S. economy grew 3.5 percent."
+	if got, want := analyzetest.Sentences(en, text), "They pursued green development.|We formulated plans.|The U.S. economy grew 3.5 percent."; got != want {
+		t.Errorf("sentences %q; want %s", got, want)
+	}
+	var toks []string
+	for _, tk := range en.Tokens("development.We formulated", false) {
+		toks = append(toks, tk.Text)
+	}
+	if strings.Join(toks, " ") != "development . We formulated" {
+		t.Errorf("tokens %q", toks)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
 	porter2 "github.com/kljensen/snowball/english"
 
@@ -53,19 +54,64 @@ func newEnglish() (Language, error) {
 func (*englishLang) Code() string   { return "en" }
 func (*englishLang) Script() string { return "Latn" }
 
-// Sentences splits text with prose's sentence model.
+// Sentences splits text with prose's sentence model, and where a full
+// stop runs into the next sentence without a space ("new growth
+// drivers.We took …", as in the official English of the 2017 Government
+// Work Report): a word in lower case, the stop, a capitalised word.
 func (e *englishLang) Sentences(text string) []Span {
 	sents := e.seg.Segment(text)
-	out := make([]Span, len(sents))
-	for i, s := range sents {
-		out[i] = Span{s.Start, s.End()}
+	out := make([]Span, 0, len(sents))
+	for _, s := range sents {
+		start, end := s.Start, s.End()
+		for _, at := range runTogether(text[start:end]) {
+			out = append(out, Span{start, start + at})
+			start += at
+		}
+		out = append(out, Span{start, end})
+	}
+	return out
+}
+
+// splitRunTogether splits a token holding two sentences run together
+// ("drivers.We") into the word, the stop and the next word, so that both
+// words match and are tagged as words.
+func splitRunTogether(toks []token.Token) []token.Token {
+	for i := 0; i < len(toks); i++ {
+		at := runTogether(toks[i].Text)
+		if len(at) == 0 {
+			continue
+		}
+		tk := toks[i]
+		var parts []token.Token
+		from := 0
+		for _, a := range at {
+			parts = append(parts, token.Token{Text: tk.Text[from : a-1], Start: tk.Start + from}, token.Token{Text: ".", Start: tk.Start + a - 1})
+			from = a
+		}
+		parts = append(parts, token.Token{Text: tk.Text[from:], Start: tk.Start + from})
+		toks = append(toks[:i], append(parts, toks[i+1:]...)...)
+		i += len(parts) - 1
+	}
+	return toks
+}
+
+// runTogether returns the offsets in a sentence just after each full stop
+// that ends a sentence with no space after it: a lower-case letter before
+// it ("drivers.We"), an upper-case letter then a lower-case one after it
+// (so "U.S." and "3.5" stay whole).
+func runTogether(s string) []int {
+	var out []int
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == '.' && s[i-1] >= 'a' && s[i-1] <= 'z' && s[i+1] >= 'A' && s[i+1] <= 'Z' && s[i+2] >= 'a' && s[i+2] <= 'z' {
+			out = append(out, i+1)
+		}
 	}
 	return out
 }
 
 // Tokens splits text with prose's tokenizer, tagging with its tagger.
 func (e *englishLang) Tokens(text string, tags bool) []Token {
-	toks := e.tok.Tokenize(text)
+	toks := splitRunTogether(e.tok.Tokenize(text))
 	if tags {
 		e.tagger.TagTokens(toks)
 	}

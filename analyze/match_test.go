@@ -102,6 +102,9 @@ func TestMatchingRules(t *testing.T) {
 			"Chinese People's Political Consultative Conference=Chinese People's Political Consultative Conference; Chinese People's Political Consultative Conference=CPPCC"},
 		{"never across sentences", "We need new quality. Productive forces matter.", ""},
 		{"never across paragraphs", "We need new quality\n\nproductive forces matter.", ""},
+		{"a stop with no space after it", "They pursued high-quality development.We formulated plans.",
+			"high-quality development=high-quality development"},
+		{"and no match across it", "We need new quality.Productive forces matter.", ""},
 	}
 	for _, tt := range tests {
 		if got := found(t, az, tt.in); got != tt.want {

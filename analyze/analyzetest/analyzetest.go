@@ -7,6 +7,7 @@ package analyzetest
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/issuelens/analyze/analyze"
@@ -112,4 +113,13 @@ func Lexicon(t testing.TB) *lexicon.Lexicon {
 		t.Fatal(err)
 	}
 	return lex
+}
+
+// Sentences is the sentences a language splits text into, joined by "|".
+func Sentences(lang analyze.Language, text string) string {
+	var out []string
+	for _, s := range lang.Sentences(text) {
+		out = append(out, text[s.Start:s.End])
+	}
+	return strings.Join(out, "|")
 }
