@@ -37,6 +37,40 @@ func TestChinese(t *testing.T) {
 	t.Run("dates", func(t *testing.T) { testChineseDates(t, zh) })
 	t.Run("rules", func(t *testing.T) { testChineseRules(t, zh) })
 	t.Run("news issue", func(t *testing.T) { testChineseNewsIssue(t, zh) })
+	t.Run("table of contents", func(t *testing.T) { testChineseContents(t, zh) })
+}
+
+// testChineseContents: testdata/zh/contents_zh.txt opens with 本版导读 and
+// the headlines of its two articles, one with a line of summary holding
+// 高质量发展: the table of contents is dropped (listed as such) and every
+// formulation counted once, in the articles: by reading, 9 mentions
+// (因地制宜 2, 新质生产力 3, 高质量发展 1, 深化改革 2, 新兴领域战略能力 1), not 14.
+// The same marker over headlines that stand nowhere else is read as text.
+func testChineseContents(t *testing.T, zh analyze.Language) {
+	b, err := os.ReadFile(testfiles.Testdata(t, "zh/contents_zh.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, res := readChinese(t, zh, string(b), "contents_zh.txt")
+	toc := 0
+	for _, d := range iss.Dropped {
+		if d.Kind == "table of contents" {
+			toc++
+		}
+	}
+	if len(iss.Articles) != 2 || len(res.Mentions) != 9 || toc != 4 {
+		t.Errorf("%d articles, %d mentions, %d lines dropped as the table of contents; want 2, 9, 4", len(iss.Articles), len(res.Mentions), toc)
+	}
+	text := "新华社北京3月5日电 我们要推动高质量发展。\n\n本版导读\n\n推动高质量发展\n\n加快发展新质生产力\n"
+	iss, res = readChinese(t, zh, text, "notoc.txt")
+	for _, d := range iss.Dropped {
+		if d.Kind == "table of contents" {
+			t.Errorf("a list of headlines that stand nowhere else is dropped: %+v", d)
+		}
+	}
+	if len(res.Mentions) != 3 {
+		t.Errorf("%d mentions; want 3 (the article's sentence and the two lines after it)", len(res.Mentions))
+	}
 }
 
 // testChineseNewsIssue: testdata/zh/two_sessions_2024_zh.txt, three

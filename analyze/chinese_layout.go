@@ -299,6 +299,16 @@ func (*chineseLang) FooterMarker(line string) bool {
 
 // NavItem: a short line with no Chinese character (a menu's or a page's
 // leftover word, "false").
+// ContentsMarker: 目录, 本期目录, 要目, 导读, 本版导读, 今日导读, 内容提要,
+// 本期提要, alone on a line (a colon allowed).
+func (*chineseLang) ContentsMarker(line string) bool {
+	switch strings.TrimRight(strings.ReplaceAll(strings.TrimSpace(line), " ", ""), "：:") {
+	case "目录", "本期目录", "要目", "本期要目", "导读", "本版导读", "今日导读", "内容提要", "本期提要":
+		return true
+	}
+	return false
+}
+
 func (*chineseLang) NavItem(line string) bool {
 	return !hasHan(line) && utf8.RuneCountInString(line) <= 20 && len(strings.Fields(line)) <= 2
 }

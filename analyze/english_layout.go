@@ -238,6 +238,16 @@ func (*englishLang) GapTitle(line string) bool { return len(strings.Fields(line)
 // NavItem: a few words, no sentence end, or a row of items separated by
 // bars, or a menu row: four to twelve capitalised words of letters only
 // ("Home China Business World Science Culture").
+// ContentsMarker: "Contents", "Table of Contents", "In this issue",
+// "Inside this issue", alone on a line (a colon allowed).
+func (*englishLang) ContentsMarker(line string) bool {
+	switch strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line), ":"))) {
+	case "contents", "table of contents", "in this issue", "inside this issue":
+		return true
+	}
+	return false
+}
+
 func (*englishLang) NavItem(text string) bool {
 	if strings.Count(text, "|") >= 2 || menuRow(text) {
 		return true

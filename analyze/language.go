@@ -102,6 +102,11 @@ type Language interface {
 	// of them between bars). A trailing run of them is the footer.
 	FooterMarker(line string) bool
 	NavItem(line string) bool
+	// ContentsMarker reports a line that opens a table of contents or a
+	// list of summaries ("Contents", "In this issue"; "目录", "本版导读"): the
+	// reader drops what follows it when the headlines it lists stand again
+	// further on, as the articles themselves.
+	ContentsMarker(line string) bool
 	// Publications lists the publications a masthead may name, matched
 	// case-insensitively (Issue.Publication); the first named wins.
 	Publications() []string

@@ -56,6 +56,7 @@ func (*toyLang) GapTitle(line string) bool                   { return len(string
 func (*toyLang) Caption(line string) bool                    { return strings.HasPrefix(line, "PIC:") }
 func (*toyLang) FooterMarker(line string) bool               { return false }
 func (*toyLang) NavItem(line string) bool                    { return false }
+func (*toyLang) ContentsMarker(line string) bool             { return false }
 func (*toyLang) Publications() []string                      { return nil }
 func (*toyLang) Venues() []VenuePattern                      { return nil }
 func (*toyLang) InlineStage(text string) []Span              { return nil }

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // longLine is the length past which a line is taken to be a whole page run
@@ -558,6 +559,10 @@ func (b *builder) build() {
 			i = j
 			continue
 		}
+		if j := b.contents(i); j >= i {
+			i = j
+			continue
+		}
 		bl := *b.blk(i)
 		if b.page != nil && b.page.titleLines[bl.first] && (bl.kind == kindHead || bl.kind == kindBody) {
 			// an HTML page's title: its article's headline, whatever follows
@@ -679,6 +684,68 @@ func (b *builder) finish() error {
 		iss.Title = strings.TrimSuffix(filepath.Base(iss.Name), filepath.Ext(iss.Name))
 	}
 	return nil
+}
+
+// Limits of a table of contents: how many blocks it may hold, and how far
+// past it the reader looks for the articles it lists.
+const (
+	maxContents       = 200
+	contentsLookahead = 3000
+)
+
+// contents drops a table of contents opening at block i, a marker line
+// ("Contents", "目录", "本版导读"; Language.ContentsMarker): the headlines
+// after it, with the short summaries between them (at most 300 characters
+// each), up to a date or a headline over a news dateline, when at least
+// half of its headlines stand again in the next blocks as headlines, the
+// articles themselves, which are then counted once. It returns the last
+// block dropped, or i-1 when block i opens no table of contents.
+func (b *builder) contents(i int) int {
+	if !b.rd.lang.ContentsMarker(b.blk(i).text) {
+		return i - 1
+	}
+	var heads []string
+	end := i
+	for j := i + 1; j-i <= maxContents && !b.ended(j); j++ {
+		x := b.blk(j)
+		if x.kind == kindDate || (x.kind == kindHead && b.datelineNext(j)) {
+			break
+		}
+		if x.kind == kindHead {
+			heads = append(heads, contentsKey(x.text))
+		} else if x.kind != kindBody || len(heads) == 0 || utf8.RuneCountInString(x.text) > 300 {
+			break
+		}
+		end = j
+	}
+	if len(heads) < 2 {
+		return i - 1
+	}
+	listed := map[string]bool{}
+	for _, h := range heads {
+		listed[h] = true
+	}
+	found := map[string]bool{}
+	for j := end + 1; j <= end+contentsLookahead && !b.ended(j); j++ {
+		if x := b.blk(j); x.kind == kindHead && listed[contentsKey(x.text)] {
+			found[contentsKey(x.text)] = true
+		}
+	}
+	if 2*len(found) < len(listed) {
+		return i - 1
+	}
+	for j := i; j <= end; j++ {
+		x := b.blk(j)
+		b.stage = append(b.stage, Dropped{Line: x.first, Kind: "table of contents", Text: keep(x.text)})
+	}
+	return end
+}
+
+// contentsKey is a headline as a table of contents and its article are
+// compared: no spaces, no heading marks ("### "), no closing stop.
+func contentsKey(s string) string {
+	s = strings.TrimLeft(strings.TrimSpace(s), "# ")
+	return strings.TrimRight(strings.Join(strings.Fields(s), ""), ".。")
 }
 
 // next returns the index of the next block after i that is not a stage
