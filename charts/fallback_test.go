@@ -25,7 +25,8 @@ func inked(img *image.RGBA, r image.Rectangle) int {
 // TestChineseLabelDrawn: a Chinese label draws glyphs, in a chart of any
 // script: in an English chart's Liberation Sans (which has no Chinese
 // character; gonum draws nothing for a glyph its face lacks, silently)
-// through the fallback to WenQuanYi Micro Hei, and in a Chinese chart.
+// through the fallback, glyph by glyph, to WenQuanYi Micro Hei, and in a
+// Chinese chart.
 // Each of the label's halves, the Latin and the Chinese, draws its own
 // pixels; drawn with gonum's own handler, the Chinese half is blank,
 // which is the failure this guards against.
@@ -54,5 +55,15 @@ func TestChineseLabelDrawn(t *testing.T) {
 	cut := int((vg.Points(10) + split).Dots(150))
 	if n := inked(img, image.Rect(cut, 0, 900, 120)); n != 0 {
 		t.Errorf("gonum's own handler drew %d pixels of Chinese in Liberation Sans; the test no longer shows the failure", n)
+	}
+	// per glyph: the Latin half is Liberation Sans, pixel for pixel what
+	// gonum's own handler draws; only the Chinese takes the other face
+	fb, _ := draw1(newLook(vg.Points(640), vg.Points(400), "Latn"))
+	for y := 0; y < 120; y++ {
+		for x := 0; x < cut; x++ {
+			if fb.RGBAAt(x, y) != img.RGBAAt(x, y) {
+				t.Fatalf("pixel %d,%d of the Latin half differs from Liberation Sans drawn alone", x, y)
+			}
+		}
 	}
 }

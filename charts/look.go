@@ -5,6 +5,9 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/image/font/sfnt"
 
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -67,34 +70,103 @@ func newLook(w, h vg.Length, script string) *look {
 	return lk
 }
 
-// fallback sets a text in the look's face unless the text holds a
-// character that face lacks (Liberation has no Chinese, and gonum draws
-// nothing for a glyph its face lacks, silently): such a text is set in
-// WenQuanYi Micro Hei, which has the Chinese characters and the Latin
-// letters, at the same size and weight. An English chart with a Chinese
-// label ("high-quality development 高质量发展") draws both.
+// fallback draws each character in the look's face when the face has its
+// glyph, else in WenQuanYi Micro Hei (Liberation has no Chinese, and gonum
+// draws nothing for a glyph its face lacks, silently): a label is cut into
+// runs of one face each, set one after the other on one baseline. An
+// English chart's "high-quality development 高质量发展" draws its Latin
+// letters in Liberation Sans and its Chinese in WenQuanYi; a text whose
+// glyphs the face all has is drawn as gonum draws it.
 type fallback struct{ text.Plain }
 
-func (h fallback) face(txt string, f font.Font) font.Font {
-	if f.Typeface == cjkTypeface || !strings.ContainsFunc(txt, needsCJK) {
-		return f
-	}
-	return font.Font{Typeface: cjkTypeface, Weight: f.Weight, Size: f.Size}
+// run is a piece of a line set in one face.
+type run struct {
+	text string
+	face font.Face
 }
 
-// needsCJK reports a character Liberation Sans has not: Chinese
-// characters, CJK punctuation and full-width forms.
-func needsCJK(r rune) bool {
-	return r >= 0x2e80 && (r <= 0x9fff || (r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe4f) || (r >= 0xff00 && r <= 0xffef) || r >= 0x20000)
+// runs cuts a line into runs: the characters the face f has, and those it
+// lacks, set in the Chinese face at the same size and weight.
+func (h fallback) runs(line string, f font.Font) []run {
+	base := h.Fonts.Lookup(f, f.Size)
+	if f.Typeface == cjkTypeface || base.Face == nil {
+		return []run{{line, base}}
+	}
+	cjk := font.Font{Typeface: cjkTypeface, Weight: f.Weight, Size: f.Size}
+	var buf sfnt.Buffer
+	has := func(r rune) bool {
+		if r < utf8.RuneSelf {
+			return true // Liberation has ASCII
+		}
+		g, err := base.Face.GlyphIndex(&buf, r)
+		return err == nil && g != 0
+	}
+	var out []run
+	start, inBase := 0, true
+	for i, r := range line {
+		if b := has(r); b != inBase {
+			if i > start {
+				out = appendRun(out, line[start:i], inBase, base, h.Fonts.Lookup(cjk, f.Size))
+			}
+			start, inBase = i, b
+		}
+	}
+	return appendRun(out, line[start:], inBase, base, h.Fonts.Lookup(cjk, f.Size))
+}
+
+func appendRun(out []run, s string, inBase bool, base, cjk font.Face) []run {
+	if s == "" {
+		return out
+	}
+	if inBase {
+		return append(out, run{s, base})
+	}
+	return append(out, run{s, cjk})
 }
 
 func (h fallback) Box(txt string, f font.Font) (width, height, depth vg.Length) {
-	return h.Plain.Box(txt, h.face(txt, f))
+	for _, r := range h.runs(txt, f) {
+		ext := r.face.Extents()
+		width += r.face.Width(r.text)
+		height, depth = max(height, ext.Ascent), max(depth, ext.Descent)
+	}
+	return width, height, depth
 }
 
+// Draw is text.Plain's Draw, each line set run by run.
 func (h fallback) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
-	sty.Font = h.face(txt, sty.Font)
-	h.Plain.Draw(c, txt, sty, pt)
+	txt = strings.TrimRight(txt, "\n")
+	if len(txt) == 0 {
+		return
+	}
+	fnt := h.Fonts.Lookup(sty.Font, sty.Font.Size)
+	c.SetColor(sty.Color)
+	if sty.Rotation != 0 {
+		c.Push()
+		c.Rotate(sty.Rotation)
+	}
+	sin64, cos64 := math.Sincos(sty.Rotation)
+	cos, sin := vg.Length(cos64), vg.Length(sin64)
+	pt.X, pt.Y = pt.Y*sin+pt.X*cos, pt.Y*cos-pt.X*sin
+	lines := h.Lines(txt)
+	ht := sty.Height(txt)
+	pt.Y += ht*vg.Length(sty.YAlign) - fnt.Extents().Ascent
+	for i, line := range lines {
+		runs := h.runs(line, sty.Font)
+		var w vg.Length
+		for _, r := range runs {
+			w += r.face.Width(r.text)
+		}
+		n := vg.Length(len(lines) - i)
+		at := pt.Add(vg.Point{X: vg.Length(sty.XAlign) * w, Y: n * sty.Font.Size})
+		for _, r := range runs {
+			c.FillString(r.face, at, r.text)
+			at.X += r.face.Width(r.text)
+		}
+	}
+	if sty.Rotation != 0 {
+		c.Pop()
+	}
 }
 
 // cjkTypeface is the name the Chinese face goes by in its cache.
