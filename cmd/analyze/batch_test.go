@@ -160,11 +160,11 @@ func TestAwkwardInputs(t *testing.T) {
 		summary string // the line run prints
 		warn    string // a warning on stderr, or ""
 	}{
-		{"utf16bom.txt", utf16(unicode.UseBOM), "utf16bom.txt: 1 articles, 2 mentions of 2 formulations", ""},
-		{"utf16.txt", utf16(unicode.IgnoreBOM), "utf16.txt: 1 articles, 2 mentions of 2 formulations", ""},
-		{"latin.txt", []byte("Xi stressed the people\x92s well-being \x96 and workplace safety.\n"), "latin.txt: 1 articles, 2 mentions of 2 formulations",
+		{"utf16bom.txt", utf16(unicode.UseBOM), "utf16bom.txt: 1 article, 2 mentions of 2 formulations", ""},
+		{"utf16.txt", utf16(unicode.IgnoreBOM), "utf16.txt: 1 article, 2 mentions of 2 formulations", ""},
+		{"latin.txt", []byte("Xi stressed the people\x92s well-being \x96 and workplace safety.\n"), "latin.txt: 1 article, 2 mentions of 2 formulations",
 			"analyze: warning: latin.txt:1: not valid UTF-8 on 1 line(s), first here; those lines were decoded as Windows-1252\n"},
-		{"nodates.txt", []byte("Xi urged efforts to deepen reform.\n\nHe praised high-quality development.\n"), "nodates.txt: 1 articles, 2 mentions of 2 formulations", ""},
+		{"nodates.txt", []byte("Xi urged efforts to deepen reform.\n\nHe praised high-quality development.\n"), "nodates.txt: 1 article, 2 mentions of 2 formulations", ""},
 	}
 	for _, tt := range tests {
 		p := filepath.Join(dir, tt.name)
@@ -321,7 +321,7 @@ func TestWebPagesInFolder(t *testing.T) {
 		t.Errorf("inputs %v; want %v", got, want)
 	}
 	stdout, stderr, code := runCLI(t, string(page), "run", "--no-history", "--out", filepath.Join(t.TempDir(), "stdin"), "-")
-	if code != 0 || !strings.HasPrefix(stdout, "-: 1 articles, 11 mentions of 7 formulations") {
+	if code != 0 || !strings.HasPrefix(stdout, "-: 1 article, 11 mentions of 7 formulations") {
 		t.Errorf("a page on standard input: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	menus := filepath.Join(in, "menus.html")

@@ -97,7 +97,7 @@ func runHistory(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	h := history.View(issues, nil, nil)
-	fmt.Fprintf(stdout, "%s: %d issue(s), oldest first\n", cfg.history, len(h.Issues))
+	fmt.Fprintf(stdout, "%s: %s, oldest first\n", cfg.history, count(len(h.Issues), "issue", "issues"))
 	if len(h.Issues) == 0 {
 		return nil
 	}
@@ -169,6 +169,6 @@ func runTrends(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := commit(ctx, cfg.out, newRunID(), []output{{dir: cfg.out, files: files}}, nil, nil); err != nil {
 		return interrupted(err)
 	}
-	fmt.Fprintf(stdout, "%d issues, %d formulations counted; trends in %s\n", len(h.Issues), len(h.Phrases), cfg.out)
+	fmt.Fprintf(stdout, "%s, %s counted; trends in %s\n", count(len(h.Issues), "issue", "issues"), count(len(h.Phrases), "formulation", "formulations"), cfg.out)
 	return nil
 }

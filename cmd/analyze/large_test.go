@@ -33,7 +33,7 @@ func TestTenMegabyteLine(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out")
 	stdout, stderr, code := runCLI(t, "", "run", "--out", out, p)
-	if want := "page.txt: 1 articles, 120000 mentions of 1 formulations; report in " + out + "\n"; code != 0 || stdout != want {
+	if want := "page.txt: 1 article, 120000 mentions of 1 formulation; report in " + out + "\n"; code != 0 || stdout != want {
 		t.Errorf("exit %d, stdout %q; want %q", code, stdout, want)
 	}
 	// 10,680,000 bytes less the final space, trimmed as every line is
@@ -183,7 +183,7 @@ func TestThreeThousandDays(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out")
 	stdout, stderr, code := runCLI(t, "", "run", "--out", out, p)
-	if want := "headings.txt: 3000 articles, 3000 mentions of 1 formulations; report in " + out + "\n"; code != 0 || stdout != want || stderr != "" {
+	if want := "headings.txt: 3000 articles, 3000 mentions of 1 formulation; report in " + out + "\n"; code != 0 || stdout != want || stderr != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want %q", code, stdout, stderr, want)
 	}
 }
@@ -360,7 +360,7 @@ func TestRunKeepsHistory(t *testing.T) {
 	}
 
 	stdout, stderr, code := runCLI(t, "", "history", "--history", store)
-	if code != 0 || !strings.HasPrefix(stdout, store+": 2 issue(s), oldest first\n") ||
+	if code != 0 || !strings.HasPrefix(stdout, store+": 2 issues, oldest first\n") ||
 		!strings.Contains(stdout, "1  2003-01-28  state_of_the_union_2003-2006.txt") || !strings.Contains(stdout, "2  2024-03-05  two_sessions_2024.txt — Xi Jinping at the Two Sessions") {
 		t.Errorf("history: exit %d, %q, %q", code, stdout, stderr)
 	}
@@ -414,10 +414,10 @@ func TestRunCommandLine(t *testing.T) {
 		wantErr string
 		code    int
 	}{
-		{[]string{"run", "--out", filepath.Join(dir, "o1"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o1") + "\n", "", 0},
-		{[]string{"run", "--out", filepath.Join(dir, "o2"), "-"}, "Deepening reforms matter.\n", "-: 1 articles, 1 mentions of 1 formulations; report in " + filepath.Join(dir, "o2") + "\n", "", 0},
+		{[]string{"run", "--out", filepath.Join(dir, "o1"), issue}, "", "issue.txt: 1 article, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o1") + "\n", "", 0},
+		{[]string{"run", "--out", filepath.Join(dir, "o2"), "-"}, "Deepening reforms matter.\n", "-: 1 article, 1 mention of 1 formulation; report in " + filepath.Join(dir, "o2") + "\n", "", 0},
 		// a user lexicon extending the default: the longest match now is the user's phrase
-		{[]string{"run", "--lexicon", myLex, "--out", filepath.Join(dir, "o3"), issue}, "", "issue.txt: 1 articles, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o3") + "\n", "", 0},
+		{[]string{"run", "--lexicon", myLex, "--out", filepath.Join(dir, "o3"), issue}, "", "issue.txt: 1 article, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o3") + "\n", "", 0},
 		{[]string{"run", "--lexicon", badLex, issue}, "", "", "analyze: " + badLex + ":5: value is not allowed in this context\n", 4},
 		{[]string{"run", "--lexicon", dupLex, issue}, "", "", "analyze: " + dupLex + `:8: "Deepen-Reform" is listed twice (first at line 4)` + "\n", 4},
 		{[]string{"run", "--lexicon", emptyTheme, issue}, "", "", "analyze: " + emptyTheme + `:2: theme "A" has no formulations` + "\n", 4},

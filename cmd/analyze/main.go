@@ -5,11 +5,13 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -112,6 +114,9 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return &usageError{"no command given"}
 	}
 	cmd, rest := args[0], args[1:]
+	if wantsHelp(rest) && cmd != "help" {
+		return runHelp([]string{cmd}, stdout, stderr)
+	}
 	switch cmd {
 	case "inspect":
 		return runInspect(ctx, rest, stdin, stdout, stderr)
@@ -137,6 +142,41 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 }
 
+// wantsHelp reports -h, -help or --help among a command's arguments
+// (before a "--" that ends the flags).
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
+}
+
+// printFlags lists a command's flags as the README writes them, "--out
+// DIR", with their usage and default.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		fmt.Fprintf(w, "%s\n    \t%s", line, strings.ReplaceAll(usage, "\n", "\n    \t"))
+		switch def := f.DefValue; {
+		case def == "" || def == "false" || def == "0":
+		case name == "string":
+			fmt.Fprintf(w, " (default %q)", def)
+		default:
+			fmt.Fprintf(w, " (default %s)", def)
+		}
+		fmt.Fprintln(w)
+	})
+}
+
 func runHelp(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stdout, helpText)
@@ -146,20 +186,23 @@ func runHelp(args []string, stdout, stderr io.Writer) error {
 	case "run":
 		fs, _ := runFlags(stdout)
 		fmt.Fprintln(stdout, "usage: analyze run [flags] INPUT...   (text files, web pages, directories of them, or -)")
-		fs.PrintDefaults()
+		printFlags(stdout, fs)
 		return nil
 	case "lexicon":
 		fmt.Fprintln(stdout, "usage: analyze lexicon > my.yaml   (then: analyze run --lexicon my.yaml INPUT)")
 		return nil
+	case "version":
+		fmt.Fprintln(stdout, "usage: analyze version   (prints the version)")
+		return nil
 	case "history", "trends":
 		fs, _ := historyFlags(stdout, args[0])
 		fmt.Fprintf(stdout, "usage: analyze %s [flags]\n", args[0])
-		fs.PrintDefaults()
+		printFlags(stdout, fs)
 		return nil
 	case "inspect":
 		fs, _ := inspectFlags(stdout)
 		fmt.Fprintln(stdout, "usage: analyze inspect [--json] [--lexicon FILE] INPUT")
-		fs.PrintDefaults()
+		printFlags(stdout, fs)
 		return nil
 	}
 	return &usageError{fmt.Sprintf("no help for %q (try: analyze help)", args[0])}

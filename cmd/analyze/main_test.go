@@ -80,3 +80,37 @@ func TestCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpFlags: every command's --help, -h and -help print its help on
+// stdout and exit 0, as `analyze help COMMAND` does; flags are written as
+// the README writes them, "--out".
+func TestHelpFlags(t *testing.T) {
+	for _, cmd := range []string{"run", "inspect", "history", "trends", "lexicon", "version"} {
+		_, want, _ := runMain(t, "", "help", cmd)
+		if !strings.HasPrefix(want, "usage: analyze "+cmd) {
+			t.Errorf("help %s: %q", cmd, want)
+		}
+		for _, flag := range []string{"--help", "-h", "-help"} {
+			code, stdout, stderr := runMain(t, "", cmd, flag)
+			if code != 0 || stdout != want || stderr != "" {
+				t.Errorf("%s %s: exit %d, %q, %q; want 0 and the help", cmd, flag, code, stdout, stderr)
+			}
+		}
+	}
+	_, run, _ := runMain(t, "", "run", "--help")
+	if !strings.Contains(run, "\n  --out string\n") || strings.Contains(run, "\n  -out") {
+		t.Errorf("run --help does not write its flags as --out:\n%s", run)
+	}
+	// after "--", -h is an input's name, not a request for help
+	if code, _, stderr := runMain(t, "", "inspect", "--", "-h"); code != exitInput || !strings.Contains(stderr, "-h") {
+		t.Errorf("inspect -- -h: exit %d, %q; want %d naming the file -h", code, stderr, exitInput)
+	}
+}
+
+// runMain runs the program in process: its exit code, stdout and stderr.
+func runMain(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := exitStatus(run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr), &stderr)
+	return code, stdout.String(), stderr.String()
+}

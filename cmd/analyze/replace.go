@@ -470,6 +470,9 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// count says how many of a thing: "1 article", "3 articles".
+func count(n int, one, many string) string { return fmt.Sprintf("%d %s", n, plural(n, one, many)) }
+
 // unwrapPath drops the path an *os.PathError repeats, since messages
 // name the path themselves.
 func unwrapPath(err error) error {

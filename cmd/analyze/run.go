@@ -272,7 +272,7 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 	if did != "" {
 		j.logf("%s", did)
 	}
-	j.logf("%d input(s); output %s; lexicon %s", len(j.runs), j.root, j.lex.Name)
+	j.logf("%s; output %s; lexicon %s", count(len(j.runs), "input", "inputs"), j.root, j.lex.Name)
 	return unlock, nil
 }
 
@@ -423,7 +423,7 @@ func (j *runJob) commit(ctx context.Context) error {
 		return err
 	}
 	if j.store != nil {
-		j.logf("history %s: recorded %d issue(s)", j.store.Path(), len(j.recorded))
+		j.logf("history %s: recorded %s", j.store.Path(), count(len(j.recorded), "issue", "issues"))
 	}
 	for _, r := range j.all() {
 		j.logf("wrote %s", r.dir)
@@ -447,8 +447,8 @@ func (j *runJob) print(stdout io.Writer) error {
 		return nil
 	}
 	for _, r := range j.all() {
-		fmt.Fprintf(stdout, "%s: %d articles, %d mentions of %d formulations; report in %s\n",
-			r.issue.Name, len(r.result.Articles), len(r.result.Mentions), r.result.FormulationsFound(), r.dir)
+		fmt.Fprintf(stdout, "%s: %s, %s of %s; report in %s\n", r.issue.Name, count(len(r.result.Articles), "article", "articles"),
+			count(len(r.result.Mentions), "mention", "mentions"), count(r.result.FormulationsFound(), "formulation", "formulations"), r.dir)
 	}
 	return nil
 }

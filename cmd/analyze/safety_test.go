@@ -85,7 +85,7 @@ func TestReportNamesStayInOut(t *testing.T) {
 	for _, name := range []string{"...txt", "..txt", ".txt"} { // as the folder lists them
 		wantErr += "analyze: note: " + filepath.Join(drop, name) + ": hidden file skipped (name it to read it)\n"
 	}
-	if code != 0 || stderr != wantErr || !strings.Contains(stdout, "a.txt: 1 articles") || !strings.Contains(stdout, "b.txt: 1 articles") {
+	if code != 0 || stderr != wantErr || !strings.Contains(stdout, "a.txt: 1 article,") || !strings.Contains(stdout, "b.txt: 1 article,") {
 		t.Errorf("run on %s: exit %d, stdout %q, stderr %q; want 0 and the notes %q", drop, code, stdout, stderr, wantErr)
 	}
 	if _, err := os.Stat(filepath.Join(reports, "2024-04", "keep.txt")); err != nil {
