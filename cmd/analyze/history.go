@@ -73,7 +73,7 @@ func openHistory(ctx context.Context, path string) (*history.Store, error) {
 func loadHistory(ctx context.Context, name string, args []string) (*historyConfig, []history.Issue, error) {
 	fs, cfg := historyFlags(io.Discard, name)
 	if err := fs.Parse(args); err != nil {
-		return nil, nil, &usageError{err.Error()}
+		return nil, nil, flagError(fs, err)
 	}
 	if fs.NArg() > 0 {
 		return nil, nil, &usageError{name + " takes no arguments (the store is --history)"}

@@ -138,8 +138,64 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	case "help", "-h", "-help", "--help":
 		return runHelp(rest, stdout, stderr)
 	default:
+		if near := closest(cmd, commands()); near != "" {
+			return &usageError{fmt.Sprintf("unknown command %q: did you mean %q? (try: analyze help)", cmd, near)}
+		}
 		return &usageError{fmt.Sprintf("unknown command %q (try: analyze help)", cmd)}
 	}
+}
+
+// commands are the command names, for "did you mean".
+func commands() []string {
+	return []string{"run", "inspect", "history", "trends", "lexicon", "version", "help"}
+}
+
+// flagError words a flag parsing error with its command's help and, for a
+// flag misspelt, the flag meant ("flag provided but not defined: -outt:
+// did you mean --out?").
+func flagError(fs *flag.FlagSet, err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if near := closest(strings.TrimLeft(name, "-"), names); near != "" {
+			msg += ": did you mean --" + near + "?"
+		}
+	}
+	return &usageError{fmt.Sprintf("%s (see: analyze help %s)", msg, fs.Name())}
+}
+
+// closest is the candidate nearest to s, when it is a slip of at most two
+// letters (and not the whole of a short word): "", when none is.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD && d < len(c) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // wantsHelp reports -h, -help or --help among a command's arguments

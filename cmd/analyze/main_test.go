@@ -114,3 +114,30 @@ func runMain(t *testing.T, stdin string, args ...string) (int, string, string) {
 	code := exitStatus(run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr), &stderr)
 	return code, stdout.String(), stderr.String()
 }
+
+// TestDidYouMean: a command or flag misspelt by a letter or two is named
+// as meant; one far from any is not guessed; the help gives the ranges.
+func TestDidYouMean(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		err  string
+	}{
+		{[]string{"rn", "x.txt"}, `analyze: unknown command "rn": did you mean "run"? (try: analyze help)`},
+		{[]string{"inspetc", "x.txt"}, `analyze: unknown command "inspetc": did you mean "inspect"? (try: analyze help)`},
+		{[]string{"frob"}, `analyze: unknown command "frob" (try: analyze help)`},
+		{[]string{"run", "--outt", "o", "x.txt"}, "analyze: flag provided but not defined: -outt: did you mean --out? (see: analyze help run)"},
+		{[]string{"trends", "--histroy", "h.sqlite"}, "analyze: flag provided but not defined: -histroy: did you mean --history? (see: analyze help trends)"},
+		{[]string{"inspect", "--frob", "x.txt"}, "analyze: flag provided but not defined: -frob (see: analyze help inspect)"},
+	} {
+		code, _, stderr := runMain(t, "", tt.args...)
+		if code != exitUsage || stderr != tt.err+"\n" {
+			t.Errorf("%v: exit %d, %q; want %d and %q", tt.args, code, stderr, exitUsage, tt.err)
+		}
+	}
+	_, help, _ := runMain(t, "", "help", "run")
+	for _, r := range []string{"1 to 50", "50 to 600", "from 200x150 to 10000x10000"} {
+		if !strings.Contains(help, r) {
+			t.Errorf("help run does not give the range %q", r)
+		}
+	}
+}

@@ -61,11 +61,11 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.BoolVar(&cfg.quiet, "quiet", false, "print nothing but errors")
 	fs.BoolVar(&cfg.verbose, "v", false, "print more detail on standard error (stages, timings)")
 	fs.BoolVar(&cfg.wait, "wait", false, "wait for another run writing the same output, instead of stopping")
-	fs.IntVar(&cfg.dpi, "dpi", 150, "chart resolution in dots per inch")
-	fs.StringVar(&cfg.size, "size", "1600x900", "chart size in pixels, WIDTHxHEIGHT")
+	fs.IntVar(&cfg.dpi, "dpi", 150, "chart resolution in dots per inch, 50 to 600")
+	fs.StringVar(&cfg.size, "size", "1600x900", "chart size in pixels, WIDTHxHEIGHT, from 200x150 to 10000x10000")
 	fs.StringVar(&cfg.format, "format", "png", "chart formats: png, or svg to write SVG beside the PNG")
 	fs.BoolVar(&cfg.rate, "rate", false, "charts of formulations show mentions per 1,000 tokens instead of counts")
-	fs.IntVar(&cfg.top, "top", 12, "formulations in the top-formulation charts")
+	fs.IntVar(&cfg.top, "top", 12, "formulations in the top-formulation charts, 1 to 50")
 	fs.StringVar(&cfg.history, "history", "", "history store (SQLite) to read and add this run's issues to (default: history.sqlite beside the report directories)")
 	fs.BoolVar(&cfg.noHistory, "no-history", false, "keep no history: read and write no store")
 	fs.BoolVar(&cfg.takeOver, "take-over", false, "write the report into an existing empty directory that analyze did not make")
@@ -469,7 +469,7 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, &usageError{fmt.Sprintf("help requested (see: analyze help %s)", fs.Name())}
 			}
-			return nil, &usageError{fmt.Sprintf("%v (see: analyze help %s)", err, fs.Name())}
+			return nil, flagError(fs, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
