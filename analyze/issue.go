@@ -71,6 +71,7 @@ type Dropped struct {
 type Warning struct {
 	Line int // 0 when it concerns the whole input
 	Msg  string
+	Kind string // what it warns of, for warnings that come many to an input ("long line"); "" for one of its kind
 }
 
 // Sentences is the number of sentences in the headline and body.

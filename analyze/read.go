@@ -344,7 +344,7 @@ func (s *blockStream) readLong() {
 	}
 	l.at = next
 	if end == len(l.text) {
-		s.iss.Warnings = append(s.iss.Warnings, Warning{Line: l.n, Msg: fmt.Sprintf(
+		s.iss.Warnings = append(s.iss.Warnings, Warning{Line: l.n, Kind: "long line", Msg: fmt.Sprintf(
 			"%d bytes on one line; read as %d sentence paragraphs", len(l.text), l.made)})
 		s.long = nil
 	}

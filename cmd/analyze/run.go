@@ -431,13 +431,37 @@ func (j *runJob) commit(ctx context.Context) error {
 	return nil
 }
 
+// printWarnings writes an input's warnings on stderr, one line for each
+// kind: the first of a kind that came several times says how many more
+// there are (-v lists them all; --json holds them all).
+func (j *runJob) printWarnings(iss *analyze.Issue) {
+	var kinds []string
+	byKind := map[string][]analyze.Warning{}
+	for _, w := range iss.Warnings {
+		k := w.Kind
+		if k == "" || j.cfg.verbose {
+			k = fmt.Sprintf("%d %s", len(kinds), w.Msg) // a kind of its own
+		}
+		if _, ok := byKind[k]; !ok {
+			kinds = append(kinds, k)
+		}
+		byKind[k] = append(byKind[k], w)
+	}
+	for _, k := range kinds {
+		ws := byKind[k]
+		more := ""
+		if len(ws) > 1 {
+			more = fmt.Sprintf(" (and %s like it; -v lists them)", count(len(ws)-1, "more", "more"))
+		}
+		fmt.Fprintf(j.stderr, "analyze: warning: %s:%d: %s%s\n", iss.Name, ws[0].Line, ws[0].Msg, more)
+	}
+}
+
 // print writes the warnings on stderr and the summary on stdout.
 func (j *runJob) print(stdout io.Writer) error {
 	for _, r := range j.runs {
-		for _, w := range r.issue.Warnings {
-			if !j.cfg.quiet {
-				fmt.Fprintf(j.stderr, "analyze: warning: %s:%d: %s\n", r.issue.Name, w.Line, w.Msg)
-			}
+		if !j.cfg.quiet {
+			j.printWarnings(r.issue)
 		}
 	}
 	switch {

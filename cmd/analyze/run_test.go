@@ -106,3 +106,26 @@ func TestLexiconCommand(t *testing.T) {
 		t.Errorf("printed lexicon has %d themes; default %d", len(back.Themes), len(def.Themes))
 	}
 }
+
+// TestWarningsSummarised: three lines of over 5,000 bytes in one input
+// give one warning line saying how many more there are; -v lists all
+// three, and --json holds all three.
+func TestWarningsSummarised(t *testing.T) {
+	long := strings.Repeat("Xi urged efforts to deepen reform and to pursue high-quality development in every sector. ", 60)
+	in := filepath.Join(t.TempDir(), "long.txt")
+	if err := os.WriteFile(in, []byte(long+"\n\n"+long+"\n\n"+long+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCLI(t, "", "run", "--no-history", "--out", filepath.Join(t.TempDir(), "o"), in)
+	if code != 0 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "long.txt:1: ") || !strings.Contains(stderr, "(and 2 more like it; -v lists them)") {
+		t.Errorf("exit %d, stderr %q; want one warning line saying 2 more", code, stderr)
+	}
+	_, stderr, _ = runCLI(t, "", "run", "-v", "--no-history", "--out", filepath.Join(t.TempDir(), "o"), in)
+	if n := strings.Count(stderr, "bytes on one line"); n != 3 {
+		t.Errorf("-v: %d long-line warnings; want 3:\n%s", n, stderr)
+	}
+	stdout, _, _ := runCLI(t, "", "run", "--json", "--no-history", "--out", filepath.Join(t.TempDir(), "o"), in)
+	if n := strings.Count(stdout, "bytes on one line"); n != 3 {
+		t.Errorf("--json: %d long-line warnings; want 3", n)
+	}
+}
