@@ -403,6 +403,11 @@ func TestHistoryStoreProblems(t *testing.T) {
 	if want := "analyze: history: " + filepath.Join(locked, "h.sqlite") + ": cannot create the history store: operation not permitted\n"; code != 1 || stderr != want {
 		t.Errorf("store in an immutable directory: exit %d, stderr %q; want 1, %q", code, stderr, want)
 	}
+	// an output in a directory that cannot be written: the output named, not "cannot lock"
+	_, stderr, code = runCLI(t, "", "run", "--no-history", "--out", filepath.Join(locked, "r3"), a)
+	if want := "analyze: " + filepath.Join(locked, "r3") + ": cannot write the output here: operation not permitted\n"; code != 1 || stderr != want {
+		t.Errorf("--out in an immutable directory: exit %d, stderr %q; want 1, %q", code, stderr, want)
+	}
 }
 
 // TestInputChangedWhileRead: a file cut short (or grown) while it is
