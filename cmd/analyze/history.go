@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,6 +29,7 @@ type historyConfig struct {
 	lexicon string
 	phrases phraseList // trends: the formulations to draw
 	labels  string     // trends: en or both
+	json    bool       // history: the issues as JSON
 }
 
 // phraseList is a flag given once per value (--phrase A --phrase B).
@@ -48,6 +50,9 @@ func historyFlags(out io.Writer, name string) (*flag.FlagSet, *historyConfig) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(out)
 	fs.StringVar(&cfg.history, "history", defaultHistory, "history store (SQLite) written by analyze run")
+	if name == "history" {
+		fs.BoolVar(&cfg.json, "json", false, "print the issues as JSON (an array, oldest first)")
+	}
 	if name == "trends" {
 		fs.StringVar(&cfg.out, "out", "", "output directory for trends.xlsx and charts/ (required)")
 		fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML whose order the formulations follow (default: the built-in lexicon)")
@@ -97,6 +102,9 @@ func runHistory(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	h := history.View(issues, nil, nil)
+	if cfg.json {
+		return writeHistoryJSON(stdout, h.Issues)
+	}
 	fmt.Fprintf(stdout, "%s: %s, oldest first\n", cfg.history, count(len(h.Issues), "issue", "issues"))
 	if len(h.Issues) == 0 {
 		return nil
@@ -114,6 +122,30 @@ func runHistory(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%3d  %s  %s — %s\n", i+1, orDash(is.Date), is.Name, is.Title)
 	}
 	return nil
+}
+
+// writeHistoryJSON writes the issues of a history as a JSON array, oldest
+// first.
+func writeHistoryJSON(w io.Writer, issues []analyze.HistoryIssue) error {
+	type issue struct {
+		Name       string `json:"name"`
+		Title      string `json:"title"`
+		Date       string `json:"date"`
+		LastDate   string `json:"last_date"`
+		Articles   int    `json:"articles"`
+		Tokens     int    `json:"tokens"`
+		Mentions   int    `json:"mentions"`
+		SHA256     string `json:"sha256"`
+		AnalyzedAt string `json:"analyzed_at"`
+	}
+	out := make([]issue, 0, len(issues))
+	for _, is := range issues {
+		out = append(out, issue{is.Name, is.Title, is.Date, is.LastDate, is.Articles, is.Tokens, is.Mentions, is.SHA256, is.AnalyzedAt})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
 }
 
 func orDash(s string) string {

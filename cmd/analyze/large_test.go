@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -363,6 +364,16 @@ func TestRunKeepsHistory(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(stdout, store+": 2 issues, oldest first\n") ||
 		!strings.Contains(stdout, "1  2003-01-28  state_of_the_union_2003-2006.txt") || !strings.Contains(stdout, "2  2024-03-05  two_sessions_2024.txt — Xi Jinping at the Two Sessions") {
 		t.Errorf("history: exit %d, %q, %q", code, stdout, stderr)
+	}
+	// --json: the same issues as data
+	stdout, _, code = runCLI(t, "", "history", "--history", store, "--json")
+	var listed []struct {
+		Name, Date string
+		Articles   int
+	}
+	if err := json.Unmarshal([]byte(stdout), &listed); code != 0 || err != nil || len(listed) != 2 ||
+		listed[0].Name != "state_of_the_union_2003-2006.txt" || listed[1].Date != "2024-03-05" || listed[1].Articles != 3 {
+		t.Errorf("history --json: exit %d, %v, %+v", code, err, listed)
 	}
 	trends := filepath.Join(dir, "trends")
 	if stdout, stderr, code := runCLI(t, "", "trends", "--history", store, "--out", trends); code != 0 || stdout != "2 issues, 68 formulations counted; trends in "+trends+"\n" {

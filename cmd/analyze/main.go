@@ -133,7 +133,7 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		_, err := stdout.Write(lexicon.DefaultYAML())
 		return err
 	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "analyze %s\n", version)
+		fmt.Fprintln(stdout, versionLine(debug.ReadBuildInfo()))
 		return nil
 	case "help", "-h", "-help", "--help":
 		return runHelp(rest, stdout, stderr)
@@ -143,6 +143,37 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		}
 		return &usageError{fmt.Sprintf("unknown command %q (try: analyze help)", cmd)}
 	}
+}
+
+// versionLine is what `analyze version` prints: the version, then what
+// the build info holds of the build (the module version, the commit and
+// its time, whether the tree had changes, the Go version).
+func versionLine(bi *debug.BuildInfo, ok bool) string {
+	line := "analyze " + version
+	if !ok {
+		return line
+	}
+	var parts []string
+	settings := map[string]string{}
+	for _, s := range bi.Settings {
+		settings[s.Key] = s.Value
+	}
+	rev := settings["vcs.revision"]
+	if v := bi.Main.Version; v != "" && v != "(devel)" && (rev == "" || !strings.Contains(v, rev[:min(12, len(rev))])) {
+		parts = append(parts, "module "+v) // a tagged version; a pseudo-version repeats the commit
+	}
+	if rev != "" {
+		c := "commit " + rev[:min(12, len(rev))]
+		if settings["vcs.modified"] == "true" {
+			c += " with changes"
+		}
+		parts = append(parts, c)
+	}
+	if t := settings["vcs.time"]; t != "" {
+		parts = append(parts, t)
+	}
+	parts = append(parts, bi.GoVersion)
+	return line + " (" + strings.Join(parts, ", ") + ")"
 }
 
 // commands are the command names, for "did you mean".

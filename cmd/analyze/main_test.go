@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -139,5 +140,27 @@ func TestDidYouMean(t *testing.T) {
 		if !strings.Contains(help, r) {
 			t.Errorf("help run does not give the range %q", r)
 		}
+	}
+}
+
+// TestVersion: `analyze version` (and --version) prints the version and
+// what the build info says of the build: a tagged module version, the
+// commit (with changes, when the tree had some), its time, the Go
+// version; a pseudo-version, which repeats the commit, is left out.
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"version", "--version"} {
+		code, stdout, _ := runMain(t, "", arg)
+		if code != 0 || !strings.HasPrefix(stdout, "analyze "+version+" (") || !strings.Contains(stdout, "go1.") {
+			t.Errorf("%s: exit %d, %q", arg, code, stdout)
+		}
+	}
+	bi := &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.0.0-20261202002716-42a67ca364c8+dirty"},
+		Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "42a67ca364c8ffff"}, {Key: "vcs.time", Value: "2026-12-02T00:27:16Z"}, {Key: "vcs.modified", Value: "true"}}}
+	if got, want := versionLine(bi, true), "analyze "+version+" (commit 42a67ca364c8 with changes, 2026-12-02T00:27:16Z, go1.26.8)"; got != want {
+		t.Errorf("versionLine = %q; want %q", got, want)
+	}
+	bi.Main.Version, bi.Settings = "v0.2.0", nil
+	if got, want := versionLine(bi, true), "analyze "+version+" (module v0.2.0, go1.26.8)"; got != want {
+		t.Errorf("versionLine = %q; want %q", got, want)
 	}
 }
