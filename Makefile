@@ -5,7 +5,7 @@ SAMPLE  := testdata/two_sessions_2024.txt
 OUT     := out
 FUZZTIME ?= 20s
 
-.PHONY: build run test bench bench-peer bench-shapes fuzz golden clean
+.PHONY: build run test bench bench-peer bench-shapes fuzz golden clean man
 
 build:
 	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/analyze
@@ -61,3 +61,7 @@ golden:
 
 clean:
 	rm -rf bin $(OUT)
+
+# The manual page, made from the same help texts as analyze help.
+man: build
+	$(BIN) man > analyze.1

@@ -56,7 +56,7 @@ func historyFlags(out io.Writer, name string) (*flag.FlagSet, *historyConfig) {
 	if name == "trends" {
 		fs.StringVar(&cfg.out, "out", "", "output directory for trends.xlsx and charts/ (required)")
 		fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML whose order the formulations follow (default: the built-in lexicon)")
-		fs.Var(&cfg.phrases, "phrase", "a formulation to draw, by its English phrase or its Chinese form (once per formulation, up to 6; default: the 6 most mentioned)")
+		fs.Var(&cfg.phrases, "phrase", "a formulation `PHRASE` to draw, its English phrase or its Chinese form (once per formulation, up to 6; default: the 6 most mentioned)")
 		fs.StringVar(&cfg.labels, "labels", "en", "name formulations in English (en) or in English and Chinese (both)")
 	}
 	return fs, cfg

@@ -85,7 +85,9 @@ commands:
   inspect INPUT   print the structure read from an issue: title, articles
                   with date, venue, headline, paragraph, sentence and
                   caption counts, and the boilerplate dropped
-  version         print the version
+  version         print the version, and the commit and Go it was built from
+  completion SHELL
+                  print a completion script for bash, zsh or fish
   help [COMMAND]  print this help, or a command's flags
 
 INPUT is a text file, a saved web page (.html, .htm), a directory (its .txt and .html files), or - for standard input.
@@ -135,6 +137,10 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, versionLine(debug.ReadBuildInfo()))
 		return nil
+	case "completion":
+		return runCompletion(rest, stdout)
+	case "man":
+		return runMan(stdout)
 	case "help", "-h", "-help", "--help":
 		return runHelp(rest, stdout, stderr)
 	default:
@@ -178,7 +184,7 @@ func versionLine(bi *debug.BuildInfo, ok bool) string {
 
 // commands are the command names, for "did you mean".
 func commands() []string {
-	return []string{"run", "inspect", "history", "trends", "lexicon", "version", "help"}
+	return []string{"run", "inspect", "history", "trends", "lexicon", "version", "completion", "help"}
 }
 
 // flagError words a flag parsing error with its command's help and, for a
@@ -279,7 +285,10 @@ func runHelp(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "usage: analyze lexicon > my.yaml   (then: analyze run --lexicon my.yaml INPUT)")
 		return nil
 	case "version":
-		fmt.Fprintln(stdout, "usage: analyze version   (prints the version)")
+		fmt.Fprintln(stdout, "usage: analyze version   (prints the version, and the commit and Go it was built from)")
+		return nil
+	case "completion":
+		fmt.Fprintln(stdout, "usage: analyze completion bash|zsh|fish   (prints a completion script: analyze completion bash > /etc/bash_completion.d/analyze)")
 		return nil
 	case "history", "trends":
 		fs, _ := historyFlags(stdout, args[0])

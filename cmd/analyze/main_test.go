@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -53,7 +54,7 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"inspect", "a.txt", "b.txt"}, "", "", "analyze: inspect takes one input (a file, or - for standard input)\n", exitUsage},
 		{[]string{"inspect", "--frob", refCopy}, "", "", "analyze: flag provided but not defined: -frob (see: analyze help inspect)\n", exitUsage},
 		{[]string{"frob"}, "", "", "analyze: unknown command \"frob\" (try: analyze help)\n", exitUsage},
-		{[]string{"version"}, "", "analyze " + version + "\n", "", 0},
+		{[]string{"version"}, "", "~analyze " + version + " (", "", 0},
 		{[]string{"help"}, "", "~exit codes:\n  0  success\n", "", 0},
 		{[]string{"help", "inspect"}, "", "~print the structure as JSON", "", 0},
 		{nil, "", "", "~analyze: no command given\n", exitUsage},
@@ -86,7 +87,7 @@ func TestCommandLine(t *testing.T) {
 // stdout and exit 0, as `analyze help COMMAND` does; flags are written as
 // the README writes them, "--out".
 func TestHelpFlags(t *testing.T) {
-	for _, cmd := range []string{"run", "inspect", "history", "trends", "lexicon", "version"} {
+	for _, cmd := range []string{"run", "inspect", "history", "trends", "lexicon", "version", "completion"} {
 		_, want, _ := runMain(t, "", "help", cmd)
 		if !strings.HasPrefix(want, "usage: analyze "+cmd) {
 			t.Errorf("help %s: %q", cmd, want)
@@ -162,5 +163,55 @@ func TestVersion(t *testing.T) {
 	bi.Main.Version, bi.Settings = "v0.2.0", nil
 	if got, want := versionLine(bi, true), "analyze "+version+" (module v0.2.0, go1.26.8)"; got != want {
 		t.Errorf("versionLine = %q; want %q", got, want)
+	}
+}
+
+// TestCompletion: completion scripts for bash (checked by bash -n when
+// bash is here), zsh and fish name every command and every flag of each.
+func TestCompletion(t *testing.T) {
+	for _, shell := range []string{"bash", "zsh", "fish"} {
+		code, script, stderr := runMain(t, "", "completion", shell)
+		if code != 0 || stderr != "" {
+			t.Fatalf("completion %s: exit %d, %q", shell, code, stderr)
+		}
+		for _, want := range []string{"run inspect history trends lexicon version completion help", "out", "lexicon", "pair", "labels", "json", "history"} {
+			if !strings.Contains(script, want) {
+				t.Errorf("completion %s lacks %q", shell, want)
+			}
+		}
+		if shell == "bash" {
+			if bash, err := exec.LookPath("bash"); err == nil {
+				cmd := exec.Command(bash, "-n")
+				cmd.Stdin = strings.NewReader(script)
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Errorf("bash -n: %v %s", err, out)
+				}
+			}
+		}
+	}
+	if code, _, stderr := runMain(t, "", "completion", "tcsh"); code != exitUsage || !strings.Contains(stderr, "bash, zsh or fish") {
+		t.Errorf("completion tcsh: exit %d, %q", code, stderr)
+	}
+}
+
+// TestManPage: `analyze man` (make man) is a man(7) page made from the
+// help texts: every command and its flags; groff, when here, reads it
+// without a warning.
+func TestManPage(t *testing.T) {
+	code, page, stderr := runMain(t, "", "man")
+	if code != 0 || stderr != "" || !strings.HasPrefix(page, ".TH ANALYZE 1 ") {
+		t.Fatalf("man: exit %d, %q, %.40q", code, stderr, page)
+	}
+	for _, want := range []string{".SS run\n", ".SS inspect\n", ".SS trends\n", ".SS completion\n", "  --out string\n", "  --pair ZH,EN\n", "exit codes:"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the man page lacks %q", want)
+		}
+	}
+	if groff, err := exec.LookPath("groff"); err == nil {
+		cmd := exec.Command(groff, "-man", "-Tutf8", "-ww", "-z")
+		cmd.Stdin = strings.NewReader(page)
+		if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
+			t.Errorf("groff: %v %s", err, out)
+		}
 	}
 }

@@ -55,7 +55,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.BoolVar(&cfg.countCaptions, "count-captions", false, "count mentions in photo captions too")
 	fs.StringVar(&cfg.date, "date", "", dateUsage)
 	fs.StringVar(&cfg.lang, "lang", "auto", langUsage)
-	fs.Var(&cfg.pairs, "pair", "ZH,EN: the file names of a Chinese input and its English translation, lined up in the corpus's Translation table (once per pair; inputs of the same date are paired without it)")
+	fs.Var(&cfg.pairs, "pair", "the file names `ZH,EN` of a Chinese input and its English translation, lined up in the corpus's Translation table (once per pair; inputs of the same date are paired without it)")
 	fs.IntVar(&cfg.minCount, "min-count", 2, "how often a phrase must occur to be a discovered candidate")
 	fs.BoolVar(&cfg.json, "json", false, "print a run summary as JSON on standard output")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "print nothing but errors")
