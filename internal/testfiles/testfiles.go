@@ -4,9 +4,12 @@
 // run. It imports nothing of the module, so any package's tests may use it.
 //
 // Tests that need ../shared or a program (soffice, script, chattr) ask for
-// it here: under `go test -short` they are skipped, so a fresh clone with
-// nothing beside it passes; otherwise a missing file or program fails the
-// test with what to install, because CI runs them all.
+// it here: when it is missing they are skipped, saying what to install
+// (and `make test` says so before it runs them), so a fresh clone with
+// nothing beside it passes; under CI (ANALYZE_TEST_ALL set, as .ci/run
+// does) a missing file or program fails the test instead, so that no
+// check is skipped where the tests are judged. Under -short they are
+// skipped whatever is here.
 package testfiles
 
 import (
@@ -43,8 +46,8 @@ func Sample(t testing.TB) string {
 }
 
 // Shared is the path of a file under ../shared (rel like
-// "corpus/state_of_the_union_2003-2006.txt"). Under -short the test is
-// skipped; without it, a missing file fails the test.
+// "corpus/state_of_the_union_2003-2006.txt"). Under -short, or when it is
+// missing, the test is skipped (see Missing).
 func Shared(t testing.TB, rel string) string {
 	t.Helper()
 	if testing.Short() {
@@ -52,14 +55,25 @@ func Shared(t testing.TB, rel string) string {
 	}
 	p := filepath.Join(root(t), "..", "shared", filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("needs ../shared beside the repository, as CI has it: %v", err)
+		Missing(t, "needs ../shared beside the repository, as CI has it: %v", err)
 	}
 	return p
 }
 
+// Missing skips a test whose file or program is not here, saying why;
+// under CI (ANALYZE_TEST_ALL set) it fails it.
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("ANALYZE_TEST_ALL") != "" {
+		t.Fatalf(format, args...)
+		return
+	}
+	t.Skipf(format+" (skipped; CI runs it)", args...)
+}
+
 // Program is the path of a program the test runs (soffice, script,
-// chattr). Under -short the test is skipped; without it, a missing
-// program fails the test, naming the Debian package that has it.
+// chattr). Under -short, or when it is missing, the test is skipped,
+// naming the Debian package that has it (see Missing).
 func Program(t testing.TB, name, debian string) string {
 	t.Helper()
 	if testing.Short() {
@@ -67,7 +81,7 @@ func Program(t testing.TB, name, debian string) string {
 	}
 	p, err := exec.LookPath(name)
 	if err != nil {
-		t.Fatalf("needs %s: install Debian's %s (.ci/run does)", name, debian)
+		Missing(t, "needs %s: install Debian's %s (.ci/run does)", name, debian)
 	}
 	return p
 }
