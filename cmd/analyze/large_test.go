@@ -146,8 +146,9 @@ func buildBinary(t *testing.T, dir string) string {
 }
 
 // TestProgressBarOnTerminal: a run of several inputs shows a progress bar
-// when stderr is a terminal (script(1) gives it one), and nothing when it
-// is not (cron).
+// when stderr is a terminal (script(1) gives it one), stage by stage
+// (reading and analysing with the rate so far, drawing charts, writing
+// reports and history), and nothing when it is not (cron).
 func TestProgressBarOnTerminal(t *testing.T) {
 	dir := t.TempDir()
 	bin := buildBinary(t, dir)
@@ -158,8 +159,10 @@ func TestProgressBarOnTerminal(t *testing.T) {
 	os.WriteFile(filepath.Join(in, "b.txt"), ref, 0o644)
 	script := testfiles.Program(t, "script", "bsdutils")
 	tty, err := exec.Command(script, "-qec", bin+" run --out "+filepath.Join(dir, "tty")+" "+in, "/dev/null").CombinedOutput()
-	if err != nil || !strings.Contains(string(tty), "analysing") {
-		t.Errorf("on a terminal: %v, output %q; want a progress bar", err, tty)
+	for _, stage := range []string{"reading and analysing", "MB/s", "drawing charts", "writing reports and history"} {
+		if err != nil || !strings.Contains(string(tty), stage) {
+			t.Errorf("on a terminal: %v, output %q; want a progress bar showing %q", err, tty, stage)
+		}
 	}
 	cmd := exec.Command(bin, "run", "--out", filepath.Join(dir, "cron"), in)
 	var stderr bytes.Buffer

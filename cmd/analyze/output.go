@@ -18,6 +18,9 @@ import (
 type output struct {
 	dir   string
 	files map[string]func(io.Writer) error
+	// staged, if set, is told when the report is written aside (for the
+	// progress bar)
+	staged func()
 }
 
 // commit writes the reports of a run under root (whose lock the caller
@@ -53,6 +56,9 @@ func commit(ctx context.Context, root, run string, outs []output, store *history
 		tmp, err := stage(ctx, dir, run, o.files)
 		if err != nil {
 			return err
+		}
+		if o.staged != nil {
+			o.staged()
 		}
 		j.Reports = append(j.Reports, swapped{Dir: dir, New: tmp, Old: stagingName(dir, "old", run), HadOld: exists(dir)})
 	}

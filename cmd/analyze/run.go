@@ -125,6 +125,7 @@ type issueRun struct {
 // runJob is one `analyze run`: its settings and what each phase adds.
 type runJob struct {
 	cfg    *runConfig
+	bar    *progress // on a terminal, the stages of a long run
 	copt   charts.Options
 	svg    bool
 	stderr io.Writer
@@ -158,6 +159,8 @@ func runRun(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	defer unlock()
 	defer j.spools.remove()
+	j.bar = newProgress(j.stderr, j.runs, j.cfg.quiet)
+	defer j.bar.stop()
 	if err := j.phase("analyze", "read and analysed", func() error { return j.analyseInputs(ctx, stdin) }); err != nil {
 		return err
 	}
@@ -282,8 +285,7 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 func (j *runJob) analyseInputs(ctx context.Context, stdin io.Reader) error {
 	// the tallies of every issue are kept for the corpus report only
 	opt := analyze.Options{CountCaptions: j.cfg.countCaptions, MinCount: j.cfg.minCount, Mergeable: len(j.runs) > 1}
-	bar := newProgress(j.stderr, j.runs, j.cfg.quiet)
-	defer bar.stop()
+	bar := j.bar
 	return forEach(ctx, len(j.runs), func(i int) error {
 		r := j.runs[i]
 		spool, err := newSpool(&j.spools)
@@ -348,6 +350,11 @@ func (j *runJob) attachHistory(ctx context.Context) error {
 // inputs.
 func (j *runJob) render() error {
 	params := j.cfg.params()
+	reports := len(j.runs)
+	if reports > 1 {
+		reports++ // the corpus
+	}
+	j.bar.stage(stageCharts, reports)
 	for _, r := range j.runs {
 		j.copt.Source = r.issue.Name
 		prov := report.Provenance{Input: r.issue.Name, InputSHA256: r.sha256, Version: version, Params: params}
@@ -355,9 +362,12 @@ func (j *runJob) render() error {
 		if r.files, err = outputs(r.result, r.structure, j.copt, j.svg, prov); err != nil {
 			return err
 		}
+		j.bar.step()
 	}
 	if len(j.runs) > 1 {
-		return j.mergeCorpus(params)
+		err := j.mergeCorpus(params)
+		j.bar.step()
+		return err
 	}
 	return nil
 }
@@ -416,8 +426,10 @@ func (j *runJob) all() []*issueRun {
 // commit puts the reports in place and records the history, together.
 func (j *runJob) commit(ctx context.Context) error {
 	var outs []output
-	for _, r := range j.all() {
-		outs = append(outs, output{dir: r.dir, files: r.files})
+	all := j.all()
+	j.bar.stage(stageWrite, len(all))
+	for _, r := range all {
+		outs = append(outs, output{dir: r.dir, files: r.files, staged: j.bar.step})
 	}
 	if err := commit(ctx, j.root, newRunID(), outs, j.store, j.recorded); err != nil {
 		return err
