@@ -24,7 +24,7 @@ type chineseLayout struct {
 	heading  *regexp.Regexp // 一、 （一） 第一章 第一， ###
 	caption  *regexp.Regexp // …（新华社记者 李学仁 摄）
 	speaker  *regexp.Regexp // 国务院总理李强
-	bareName *regexp.Regexp // 周恩来
+	bareName *regexp.Regexp // 周恩来 (two or three characters)
 	venues   *chineseVenueCues
 }
 
@@ -40,7 +40,7 @@ func newChineseLayout() *chineseLayout {
 		heading:  regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节部分]|第[一二三四五六七八九十]+[，、]|#{1,6}\s)`),
 		caption:  regexp.MustCompile(`[（(][^（）()]{0,40}(?:摄|新华社发|供图|图)[）)]$`),
 		speaker:  regexp.MustCompile(`^\p{Han}{0,16}(?:总理|副总理|国务委员|主席|委员长|总书记|主任|部长)\p{Han}{0,4}$`),
-		bareName: regexp.MustCompile(`^[李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文华习温][^是要于在的和与及为对把从就][^是要于在的和与及为对把从就]?$`),
+		bareName: regexp.MustCompile(`^[李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文华习温][^是要于在的和与及为对把从就][^是要于在的和与及为对把从就]?$`), // at most 3 characters
 		venues:   newChineseVenueCues(),
 	}
 }
@@ -153,7 +153,7 @@ func (c *chineseLang) Wraps(prev, next string) bool {
 	if n := strings.TrimSpace(next); utf8.RuneCountInString(n) == 1 && hasHan(n) {
 		return true // one character alone is the end of a word a link broke ("政府工作报", "告")
 	}
-	if c.layout.speaker.MatchString(strings.ReplaceAll(prev, " ", "")) || c.layout.speaker.MatchString(strings.ReplaceAll(strings.TrimSpace(next), " ", "")) {
+	if c.officeLine(prev) || c.officeLine(next) {
 		return false // an office and a name, each on a line of its own ("国务院总理", "李　强")
 	}
 	return !c.layout.heading.MatchString(next) && !c.Subhead(prev)
@@ -269,18 +269,29 @@ func (*chineseLang) SplitCaption(string) (string, string, bool)  { return "", ""
 // two or three characters, the first a common surname, the others not
 // what makes a lead-in ("周恩来", "李　强"; not "关于", "二要").
 func (c *chineseLang) Stage(line string) (string, bool) {
+	t, ok := speakerText(line)
+	if ok && (c.layout.bareName.MatchString(t) || c.layout.speaker.MatchString(t)) {
+		return "speaker", true
+	}
+	return "", false
+}
+
+// officeLine reports a line that is an office, with or without a name
+// ("国务院总理", "国务院总理　李强"): a line of its own, never run on.
+func (c *chineseLang) officeLine(line string) bool {
+	t, ok := speakerText(line)
+	return ok && c.layout.speaker.MatchString(t)
+}
+
+// speakerText is a line without its spaces, when it may be a speaker's
+// line: 2 to 30 Chinese characters and nothing else.
+func speakerText(line string) (string, bool) {
 	t := strings.ReplaceAll(strings.TrimSpace(line), " ", "")
 	n := utf8.RuneCountInString(t)
 	if n < 2 || n > 30 || strings.ContainsFunc(t, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
 		return "", false
 	}
-	if n <= 3 && c.layout.bareName.MatchString(t) {
-		return "speaker", true
-	}
-	if c.layout.speaker.MatchString(t) {
-		return "speaker", true
-	}
-	return "", false
+	return t, true
 }
 func (*chineseLang) InlineStage(string) []Span { return nil }
 
@@ -302,6 +313,9 @@ func (*chineseLang) FooterMarker(line string) bool {
 // ContentsMarker: 目录, 本期目录, 要目, 导读, 本版导读, 今日导读, 内容提要,
 // 本期提要, alone on a line (a colon allowed).
 func (*chineseLang) ContentsMarker(line string) bool {
+	if len(line) > 40 {
+		return false // every line is asked: most are far longer than a marker
+	}
 	switch strings.TrimRight(strings.ReplaceAll(strings.TrimSpace(line), " ", ""), "：:") {
 	case "目录", "本期目录", "要目", "本期要目", "导读", "本版导读", "今日导读", "内容提要", "本期提要":
 		return true

@@ -79,7 +79,7 @@ func (c *chineseLang) VenueFinder(venues []VenuePattern) VenueFinder {
 		if loc := cues.delegation.FindStringSubmatchIndex(folded); loc != nil && loc[0] < bestAt {
 			best, bestAt, cue = cues.province[folded[loc[2]:loc[3]]]+" delegation", loc[0], folded[loc[0]:loc[1]]
 		}
-		if loc := cues.session.FindStringIndex(folded); loc != nil && loc[0] < bestAt && c.deliveryLine(folded) {
+		if loc := cues.session.FindStringIndex(folded); loc != nil && loc[0] < bestAt && c.isDateLine(folded) {
 			// a session only where the speech says it was delivered there:
 			// a report's lead names the session before ("自第六届全国人民代表大会
 			// 第一次会议以来")
@@ -99,13 +99,10 @@ func (c *chineseLang) t2sText(text string) string {
 	return s
 }
 
-// deliveryLine reports a text that holds a speech's delivery line: a date
-// and "在……会议上", as a line of its own ("1957年6月26日在第一届全国人民代表大会第四次
-// 会议上") or after a dash inside a text saved on one line.
-func (c *chineseLang) deliveryLine(text string) bool {
-	if c.layout.delivery.MatchString(text) {
-		return true
-	}
+// isDateLine reports a text that is a date line, as a speech's delivery
+// line is ("——1989年3月20日在第七届全国人民代表大会第二次会议上", "1957年6月26日在
+// ……会议上"): a session it names is where the speech was given.
+func (c *chineseLang) isDateLine(text string) bool {
 	_, ok := c.DateLine(text)
 	return ok
 }

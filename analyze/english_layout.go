@@ -241,6 +241,9 @@ func (*englishLang) GapTitle(line string) bool { return len(strings.Fields(line)
 // ContentsMarker: "Contents", "Table of Contents", "In this issue",
 // "Inside this issue", alone on a line (a colon allowed).
 func (*englishLang) ContentsMarker(line string) bool {
+	if len(line) > 40 {
+		return false // every line is asked: most are far longer than a marker
+	}
 	switch strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line), ":"))) {
 	case "contents", "table of contents", "in this issue", "inside this issue":
 		return true

@@ -170,7 +170,7 @@ func (rd *Reader) read(r io.Reader, name string, emit func(*builder, *Article) e
 	}
 	iss := &Issue{Name: name, Language: rd.lang.Code()}
 	b := &builder{rd: rd, iss: iss, src: &blockStream{rd: rd, lr: lr, iss: iss}, web: page != nil, page: page,
-		footerAt: -1, lastSolid: -1, placedIdx: -1, issueYears: map[int]int{}, paraSeen: map[uint64]int{}}
+		footerAt: -1, lastSolid: -1, placedIdx: -1, issueYears: map[int]int{}, paraSeen: map[uint64]int{}, seenDates: map[int]Date{}}
 	b.emit = func(a *Article) error { return emit(b, a) }
 	b.build()
 	if b.err != nil {
@@ -421,8 +421,8 @@ type builder struct {
 	lastYear   int   // year of the last date heading that gave one
 	lastYearAt int   // and its line
 	issueYears map[int]int
-	paraSeen   map[uint64]int // a kept article's paragraphs (by hash of their text) → its number, to find a copy
-	seenDates  []Date         // the kept articles' dates as they were when completed, by number - 1
+	paraSeen   map[uint64]int // the paragraphs of the kept articles of 3 or more (by hash of their text) → the article's number, to find a copy
+	seenDates  map[int]Date   // those articles' dates as they were when completed, by number
 	held       []*Article     // articles waiting for the end of the input (see complete)
 }
 
@@ -934,6 +934,9 @@ func (b *builder) addCaption(o *openArticle, bl block) {
 // new title is an article of that day). It lists it as dropped, "copy of article N", and
 // reports true; otherwise it records the article's paragraphs.
 func (b *builder) copyOfEarlier(a *Article) bool {
+	if len(a.Body) < 3 {
+		return false // neither a copy nor kept to compare: a short article holds too little to tell
+	}
 	hashes := make([]uint64, len(a.Body))
 	seen, words, of := 0, 0, 0
 	for i, p := range a.Body {
@@ -942,12 +945,12 @@ func (b *builder) copyOfEarlier(a *Article) bool {
 		hashes[i] = h.Sum64()
 		n := b.rd.lang.LineWords(p.Text)
 		words += n
-		if k, ok := b.paraSeen[hashes[i]]; ok && b.seenDates[k-1] == a.Date {
+		if k, ok := b.paraSeen[hashes[i]]; ok && b.seenDates[k] == a.Date {
 			seen += n
 			of = k
 		}
 	}
-	if len(a.Body) >= 3 && words > 0 && seen*10 >= words*9 {
+	if words > 0 && seen*10 >= words*9 {
 		text := fmt.Sprintf("copy of article %d", of)
 		if a.Headline != nil {
 			text += ": " + keep(a.Headline.Text)
@@ -960,7 +963,7 @@ func (b *builder) copyOfEarlier(a *Article) bool {
 			b.paraSeen[h] = b.kept + 1
 		}
 	}
-	b.seenDates = append(b.seenDates, a.Date)
+	b.seenDates[b.kept+1] = a.Date
 	return false
 }
 

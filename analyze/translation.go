@@ -38,7 +38,7 @@ const (
 )
 
 // issueDates gives each issue of res its date: the first of its
-// articles' dates, when every dated article of it is dated to the day.
+// articles' dates that are dated to the day (none: the issue is left out).
 func issueDates(res *Result) map[string]string {
 	out := map[string]string{}
 	for _, a := range res.Articles {

@@ -92,7 +92,7 @@ func (h fallback) runs(line string, f font.Font) []run {
 	if f.Typeface == cjkTypeface || base.Face == nil {
 		return []run{{line, base}}
 	}
-	cjk := font.Font{Typeface: cjkTypeface, Weight: f.Weight, Size: f.Size}
+	cjk := h.Fonts.Lookup(font.Font{Typeface: cjkTypeface, Weight: f.Weight, Size: f.Size}, f.Size)
 	var buf sfnt.Buffer
 	has := func(r rune) bool {
 		if r < utf8.RuneSelf {
@@ -103,25 +103,23 @@ func (h fallback) runs(line string, f font.Font) []run {
 	}
 	var out []run
 	start, inBase := 0, true
+	add := func(end int) {
+		if end > start {
+			face := base
+			if !inBase {
+				face = cjk
+			}
+			out = append(out, run{line[start:end], face})
+		}
+	}
 	for i, r := range line {
 		if b := has(r); b != inBase {
-			if i > start {
-				out = appendRun(out, line[start:i], inBase, base, h.Fonts.Lookup(cjk, f.Size))
-			}
+			add(i)
 			start, inBase = i, b
 		}
 	}
-	return appendRun(out, line[start:], inBase, base, h.Fonts.Lookup(cjk, f.Size))
-}
-
-func appendRun(out []run, s string, inBase bool, base, cjk font.Face) []run {
-	if s == "" {
-		return out
-	}
-	if inBase {
-		return append(out, run{s, base})
-	}
-	return append(out, run{s, cjk})
+	add(len(line))
+	return out
 }
 
 func (h fallback) Box(txt string, f font.Font) (width, height, depth vg.Length) {
