@@ -306,6 +306,13 @@ func (b *book) keptDropped(res *analyze.Result, row int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// the column of numbers is as narrow as the rank above it: wide enough
+	// for the unit's word, which would break mid-word ("charact-ers")
+	if w, err := b.f.GetColWidth(sheet, "B"); err == nil && w < float64(len(unit))+3 {
+		if err := b.f.SetColWidth(sheet, "B", "B", float64(len(unit))+3); err != nil {
+			return 0, err
+		}
+	}
 	return next + 1, nil
 }
 
