@@ -8,7 +8,12 @@ import "sort"
 // fills it in; the report and the charts show it. A Result without one
 // (Result.History nil) was analysed with no history kept.
 type History struct {
-	Issues  []HistoryIssue  // oldest first: by date, undated issues by when they were analysed
+	// Series names the series seen: an issue is compared only with the
+	// issues of its series (the publication read from it, or --series);
+	// "" for a corpus of issues of several series, seen on their own.
+	Series  string
+	Issues  []HistoryIssue  // oldest first by date; in a series with no dated issue, by file name
+	LeftOut []HistoryIssue  // the series' undated issues, out of a series that has dated ones, by file name
 	Phrases []HistoryPhrase // every formulation counted in some issue: the current lexicon's in its order, then the others by theme and phrase
 	Current []int           // the places in Issues of the report's issues (one, or a corpus's)
 
@@ -24,6 +29,9 @@ type HistoryIssue struct {
 	SHA256     string // of the input's bytes: the issue's identity
 	Name       string // the input file
 	Title      string
+	Series     string // the series it belongs to
+	Lang       string // its language's code (en, zh); "" when recorded before languages were kept
+	Short      string // its label where the date will not do: its year in a yearly series, a short title (or the file name) in an undated one
 	Date       string // first date, ISO 8601, or "" when undated
 	LastDate   string
 	Articles   int
@@ -40,8 +48,12 @@ type HistoryPhrase struct {
 	FirstIssue    int    // its place in Issues, or -1 when never counted
 }
 
-// Label names an issue for a chart or a column: its date, else its title.
+// Label names an issue for a chart or a column: its short label where
+// its history gave it one, else its date, else its title.
 func (h HistoryIssue) Label() string {
+	if h.Short != "" {
+		return h.Short
+	}
 	if h.Date != "" {
 		return h.Date
 	}

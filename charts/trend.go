@@ -58,7 +58,7 @@ func trendChart(f *facts, opt Options) Chart {
 // formulations most mentioned over all its issues, issue by issue in date
 // order.
 func historyTrendChart(f *facts, opt Options, h *analyze.History) Chart {
-	c := Chart{Name: "formulation_trend", Title: "Top formulations across the issues of the history"}
+	c := Chart{Name: "formulation_trend", Title: historyTitle(h)}
 	unit := "mentions"
 	if opt.Rate {
 		unit = "mentions per 1,000 words"
@@ -110,7 +110,17 @@ func historyTrendChart(f *facts, opt Options, h *analyze.History) Chart {
 	if missing {
 		c.notes = append(c.notes, "An issue analysed with a lexicon that lacked a formulation shows 0 for it.")
 	}
-	return drawTrend(c, f, opt, top, labels, series, "issue (first date)", unit)
+	if n := len(h.LeftOut); n > 0 {
+		c.notes = append(c.notes, fmt.Sprintf("%d undated %s of the series left out.", n, plural(n, "issue", "issues")))
+	}
+	axis := "issue (first date)"
+	switch first := h.Issues[0]; {
+	case first.Date == "":
+		axis = "issue (undated: in the order of the file names)"
+	case first.Short != "":
+		axis = "issue (year)"
+	}
+	return drawTrend(c, f, opt, top, labels, series, axis, unit)
 }
 
 // drawTrend draws chart 6's lines: one per formulation of top across the
@@ -235,7 +245,7 @@ func HistoryTrend(h *analyze.History, themes []string, forms []analyze.Formulati
 	f.bilingual = opt.Labels == "both"
 	var c Chart
 	if h == nil || len(h.Issues) == 0 {
-		c = Chart{Name: "formulation_trend", Title: "Top formulations across the issues of the history", Empty: NoMentions + "\nThe history holds no issue."}
+		c = Chart{Name: "formulation_trend", Title: historyTitle(h), Empty: NoMentions + "\nThe history holds no issue."}
 	} else {
 		c = historyTrendChart(f, opt, h)
 	}
@@ -244,6 +254,15 @@ func HistoryTrend(h *analyze.History, themes []string, forms []analyze.Formulati
 		c.source += "; analyze " + opt.Version
 	}
 	return c
+}
+
+// historyTitle is the title of a history's trend chart: it names the
+// series.
+func historyTitle(h *analyze.History) string {
+	if h == nil || h.Series == "" {
+		return "Top formulations across the issues of the history"
+	}
+	return "Top formulations across the issues of " + h.Series
 }
 
 // historyPhrases finds the history's formulations named by phrases, each

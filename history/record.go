@@ -73,10 +73,15 @@ type Candidate struct {
 }
 
 // FromResult is what the store keeps of an analysed issue: sha256 is of
-// its bytes, version the tool's, at when it was analysed.
-func FromResult(sha256 string, res *analyze.Result, version string, at time.Time) Issue {
+// its bytes, series the one it belongs to (see SeriesOf), version the
+// tool's, at when it was analysed.
+func FromResult(sha256 string, res *analyze.Result, series, version string, at time.Time) Issue {
 	iss := res.Issue
-	is := Issue{Info: analyze.HistoryIssue{SHA256: sha256, Name: iss.Name, Title: iss.Title,
+	lang := iss.Language
+	if lang == "" {
+		lang = "en"
+	}
+	is := Issue{Info: analyze.HistoryIssue{SHA256: sha256, Name: iss.Name, Title: iss.Title, Series: series, Lang: lang,
 		Mentions: len(res.Mentions), Articles: len(res.Articles), AnalyzedAt: at.UTC().Format(time.RFC3339)},
 		Publication: iss.Publication, Version: version}
 	info := &is.Info
@@ -170,9 +175,9 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 			return fmt.Errorf("%s: %w", s.path, err)
 		}
 		r, err := exec(`INSERT INTO issues (sha256, name, title, publication, first_date, last_date, articles, tokens,
-			mentions, lexicon, lexicon_sha256, tool_version, analyzed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			mentions, lexicon, lexicon_sha256, tool_version, analyzed_at, series, lang) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			in.SHA256, in.Name, in.Title, is.Publication, in.Date, in.LastDate, in.Articles, in.Tokens,
-			in.Mentions, is.Lexicon, is.LexiconSHA256, is.Version, in.AnalyzedAt)
+			in.Mentions, is.Lexicon, is.LexiconSHA256, is.Version, in.AnalyzedAt, in.Series, in.Lang)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.path, err)
 		}

@@ -109,6 +109,13 @@ var migrations = []string{
 		id          TEXT PRIMARY KEY, -- the run's random id
 		recorded_at TEXT NOT NULL     -- RFC 3339, UTC
 	);`,
+	// 3: each issue's series (an issue is compared only with the issues of
+	// its series) and language; an issue kept before has the series it
+	// would get now without --series: its publication, else its file name
+	`ALTER TABLE issues ADD COLUMN series TEXT NOT NULL DEFAULT '';
+	ALTER TABLE issues ADD COLUMN lang TEXT NOT NULL DEFAULT '';
+	UPDATE issues SET series = CASE WHEN publication <> '' THEN publication ELSE name END;
+	CREATE INDEX issues_by_series ON issues(series);`,
 }
 
 // FormatError is a file at a store's path that is not a history store

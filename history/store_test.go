@@ -44,7 +44,7 @@ func parts(t *testing.T, path string) []Issue {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, FromResult(fmt.Sprintf("sha-%s-%03d", filepath.Base(path), i+1), res, "test", at))
+		out = append(out, FromResult(fmt.Sprintf("sha-%s-%03d", filepath.Base(path), i+1), res, filepath.Base(path), "test", at))
 	}
 	return out
 }
@@ -152,6 +152,96 @@ func TestTwoIssuesAndReruns(t *testing.T) {
 	}
 }
 
+// TestSeriesKeptApart: the sample's three days in one series and the
+// same three days again as another publication a year on: each issue's
+// history is its series' alone (three issues, not six), "new" is worked
+// out within it, series match whatever their case and spacing, an
+// undated issue stays out of its dated series' trends (and nothing is
+// new in it), and a series with no date is in file-name order under
+// short titles.
+func TestSeriesKeptApart(t *testing.T) {
+	days := parts(t, testfiles.Sample(t))
+	var later []Issue
+	for i, is := range days {
+		is.Info.SHA256 = fmt.Sprintf("later-%d", i)
+		is.Info.Series = "Other  Weekly"
+		is.Info.Date = "2025" + is.Info.Date[4:]
+		later = append(later, is)
+	}
+	s := open(t, filepath.Join(t.TempDir(), "history.sqlite"))
+	if err := s.Record(ctx, "", append(append([]Issue(nil), days...), later...)); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := func(h *analyze.History) string {
+		var out []string
+		for _, is := range h.Issues {
+			out = append(out, is.Label())
+		}
+		return strings.Join(out, " | ")
+	}
+	h := View(stored, []string{later[0].Info.SHA256}, later[0].lexiconOrder())
+	if got := labels(h); h.Series != "Other  Weekly" || got != "2025-03-05 | 2025-03-06 | 2025-03-07" || fmt.Sprint(h.Current) != "[0]" || h.Earlier != 0 || len(h.NewFormulations) != 0 {
+		t.Errorf("the other series' first issue sees %q: %s, current %v, %d earlier, new %q; want its own three days, nothing earlier, nothing new",
+			h.Series, got, h.Current, h.Earlier, h.NewFormulations)
+	}
+	h = View(stored, []string{days[2].Info.SHA256}, days[2].lexiconOrder())
+	if got := labels(h); got != "2024-03-05 | 2024-03-06 | 2024-03-07" || fmt.Sprint(phrase(h, "new quality productive forces").Counts) != "[6 1 3]" {
+		t.Errorf("the sample's series: %s, %v; want its three days, [6 1 3]", got, phrase(h, "new quality productive forces").Counts)
+	}
+	if h := SeriesView(stored, "other weekly", nil, nil); len(h.Issues) != 3 || h.Series != "Other  Weekly" || len(h.Current) != 0 {
+		t.Errorf("SeriesView(other weekly): %d issues of %q, current %v; want 3 of \"Other  Weekly\"", len(h.Issues), h.Series, h.Current)
+	}
+	if got := fmt.Sprint(SeriesList(stored)); got != "[{Other  Weekly 3 3 2025-03-05 2025-03-07} {two_sessions_2024.txt 3 3 2024-03-05 2024-03-07}]" {
+		t.Errorf("SeriesList = %s", got)
+	}
+	// a corpus of issues of both series: its own issues, no series
+	if h := View(stored, []string{days[0].Info.SHA256, later[0].Info.SHA256}, nil); len(h.Issues) != 2 || h.Series != "" || fmt.Sprint(h.Current) != "[0 1]" {
+		t.Errorf("a corpus across series sees %d issues of %q, current %v; want its 2, no series", len(h.Issues), h.Series, h.Current)
+	}
+
+	// March 6 undated: out of the trends, listed as left out; nothing is new in it
+	undated := append([]Issue(nil), days...)
+	undated[1].Info.Date = ""
+	h = View(undated, []string{undated[1].Info.SHA256}, undated[1].lexiconOrder())
+	if got := labels(h); got != "2024-03-05 | 2024-03-07" || len(h.LeftOut) != 1 || h.LeftOut[0].SHA256 != undated[1].Info.SHA256 || len(h.Current) != 0 || h.NewFormulations != nil {
+		t.Errorf("an undated issue of a dated series: trends %s, left out %d, current %v, new %q; want the two dated days, it left out, nothing new",
+			got, len(h.LeftOut), h.Current, h.NewFormulations)
+	}
+	if h := View(undated, []string{undated[2].Info.SHA256}, nil); h.Earlier != 1 || fmt.Sprint(h.Current) != "[1]" {
+		t.Errorf("March 7 after an undated March 6: current %v, %d earlier; want [1], 1", h.Current, h.Earlier)
+	}
+	// a yearly series read from some texts to the day, from others to the
+	// year: labelled by year; two issues in one year keep their dates
+	yearly := append([]Issue(nil), days...)
+	yearly[0].Info.Date, yearly[1].Info.Date, yearly[2].Info.Date = "1990", "1989-03-20", "1954"
+	if got := labels(View(yearly, []string{yearly[0].Info.SHA256}, nil)); got != "1954 | 1989 | 1990" {
+		t.Errorf("a yearly series: labels %q; want the years", got)
+	}
+	yearly[2].Info.Date = "1989"
+	if got := labels(View(yearly, []string{yearly[0].Info.SHA256}, nil)); got != "1989 | 1989-03-20 | 1990" {
+		t.Errorf("two issues of 1989: labels %q; want the dates", got)
+	}
+
+	// no date anywhere: file-name order, short titles as labels
+	for i := range undated {
+		undated[i].Info.Date = ""
+		undated[i].Info.Name = fmt.Sprintf("day%d.txt", 3-i)
+	}
+	undated[0].Info.Title = "A very long headline about new quality productive forces and more"
+	h = View(undated, []string{undated[0].Info.SHA256}, nil)
+	if got := labels(h); got != "day1.txt | day2.txt | day3.txt" || h.Earlier != 2 {
+		t.Errorf("an undated series whose cut titles repeat: labels %q, %d earlier; want the file names, 2 earlier", got, h.Earlier)
+	}
+	undated[1].Info.Title = "Second"
+	if got := labels(SeriesView(undated, "two_sessions_2024.txt", nil, nil)); got != "Xi Jinping at the Two… | Second | A very long headline about…" {
+		t.Errorf("an undated series: labels %q; want short titles", got)
+	}
+}
+
 // lexiconOrder lists the issue's formulations as a lexicon would.
 func (is Issue) lexiconOrder() []analyze.Formulation {
 	var out []analyze.Formulation
@@ -254,7 +344,7 @@ func TestSchema(t *testing.T) {
 	text := filepath.Join(dir, "notes.sqlite")
 	os.WriteFile(text, []byte(strings.Repeat("not a database\n", 100)), 0o644)
 	for path, want := range map[string]string{
-		newer: "schema version 99: made by a newer version of analyze (this one knows 2)",
+		newer: fmt.Sprintf("schema version 99: made by a newer version of analyze (this one knows %d)", len(migrations)),
 		other: "not a history store of analyze (it has tables of its own)",
 		text:  "not a history store",
 	} {
@@ -315,5 +405,38 @@ func TestEmptyFileAndReadOnly(t *testing.T) {
 		if strings.Contains(e.Name(), ".new-") {
 			t.Errorf("left behind: %s", e.Name())
 		}
+	}
+}
+
+// TestOldStoreGetsSeries: a store of schema 2 (before series) is brought
+// up to date on opening, each issue in the series it would get now
+// without --series: its publication, else its file name.
+func TestOldStoreGetsSeries(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history.sqlite")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range append(migrations[:2:2],
+		`INSERT INTO issues (sha256, name, title, publication, first_date, last_date, articles, tokens, mentions, lexicon,
+			lexicon_sha256, tool_version, analyzed_at) VALUES
+			('a', 'seed.txt', 'Two Sessions', 'Beijing Review', '2024-03-05', '2024-03-07', 3, 100, 10, 'l', 's', '0.1.0', '2026-11-01T00:00:00Z'),
+			('b', 'sotu.txt', 'sotu', '', '', '', 1, 50, 0, 'l', 's', '0.1.0', '2026-11-01T00:00:00Z')`,
+		`PRAGMA user_version = 2`) {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	issues, err := open(t, path).Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, is := range issues {
+		got = append(got, is.Info.Name+"="+is.Info.Series)
+	}
+	if strings.Join(got, " ") != "seed.txt=Beijing Review sotu.txt=sotu.txt" {
+		t.Errorf("series after the upgrade: %q; want the publication, else the file name", got)
 	}
 }

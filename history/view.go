@@ -16,7 +16,7 @@ import (
 func (s *Store) Load(ctx context.Context) ([]Issue, error) {
 	fail := func(err error) ([]Issue, error) { return nil, fmt.Errorf("%s: %w", s.path, err) }
 	rows, err := s.db.QueryContext(ctx, `SELECT id, sha256, name, title, publication, first_date, last_date, articles,
-		tokens, mentions, lexicon, lexicon_sha256, tool_version, analyzed_at FROM issues ORDER BY id`)
+		tokens, mentions, lexicon, lexicon_sha256, tool_version, analyzed_at, series, lang FROM issues ORDER BY id`)
 	if err != nil {
 		return fail(err)
 	}
@@ -27,7 +27,7 @@ func (s *Store) Load(ctx context.Context) ([]Issue, error) {
 		var is Issue
 		in := &is.Info
 		if err := rows.Scan(&id, &in.SHA256, &in.Name, &in.Title, &is.Publication, &in.Date, &in.LastDate, &in.Articles,
-			&in.Tokens, &in.Mentions, &is.Lexicon, &is.LexiconSHA256, &is.Version, &in.AnalyzedAt); err != nil {
+			&in.Tokens, &in.Mentions, &is.Lexicon, &is.LexiconSHA256, &is.Version, &in.AnalyzedAt, &in.Series, &in.Lang); err != nil {
 			rows.Close()
 			return fail(err)
 		}
@@ -92,20 +92,67 @@ func Combine(stored, run []Issue) []Issue {
 	return append(out, run...)
 }
 
-// order is how issues stand in a history: by date; an undated issue by the
-// day it was analysed; then by when analysed and by SHA-256.
+// View is the history seen from a report about the issues with the given
+// SHA-256s (one issue, or the issues of a corpus): the issues of their
+// series (see SeriesView), and for one issue, what no earlier issue of
+// its series had. A corpus whose issues belong to several series sees
+// only its own issues, with no series named.
+func View(issues []Issue, current []string, lex []analyze.Formulation) *analyze.History {
+	mine := map[string]bool{}
+	for _, sha := range current {
+		mine[sha] = true
+	}
+	keys := map[string]bool{}
+	var own []Issue
+	for _, is := range issues {
+		if mine[is.Info.SHA256] {
+			keys[SeriesKey(is.Info.Series)] = true
+			own = append(own, is)
+		}
+	}
+	if len(keys) > 1 {
+		return view(own, "", current, lex)
+	}
+	if len(own) == 0 {
+		return view(nil, "", current, lex)
+	}
+	return SeriesView(issues, own[0].Info.Series, current, lex)
+}
+
+// SeriesView is the history of one series (named in any case) seen from
+// the issues with the given SHA-256s (none, for the series alone). Where
+// the series has dated issues, they are its history in date order and
+// its undated issues are left out (History.LeftOut): an issue without a
+// date has no place in time. A series with no dated issue is in the order
+// of its file names, each issue labelled by a short title.
+func SeriesView(issues []Issue, series string, current []string, lex []analyze.Formulation) *analyze.History {
+	var pick []Issue
+	key := SeriesKey(series)
+	for _, is := range issues {
+		if SeriesKey(is.Info.Series) == key {
+			pick = append(pick, is)
+		}
+	}
+	if len(pick) > 0 {
+		series = order(pick)[0].Info.Series
+	}
+	return view(pick, series, current, lex)
+}
+
+// order is how issues stand in a history: by date, then by when analysed
+// and by SHA-256; undated issues by file name, then the same.
 func order(issues []Issue) []Issue {
 	out := append([]Issue(nil), issues...)
-	key := func(is Issue) string {
-		if is.Info.Date != "" {
-			return is.Info.Date
-		}
-		return is.Info.AnalyzedAt[:min(10, len(is.Info.AnalyzedAt))]
-	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Info, out[j].Info
-		if ka, kb := key(out[i]), key(out[j]); ka != kb {
-			return ka < kb
+		if (a.Date == "") != (b.Date == "") {
+			return a.Date != ""
+		}
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		if a.Date == "" && a.Name != b.Name {
+			return a.Name < b.Name
 		}
 		if a.AnalyzedAt != b.AnalyzedAt {
 			return a.AnalyzedAt < b.AnalyzedAt
@@ -115,13 +162,21 @@ func order(issues []Issue) []Issue {
 	return out
 }
 
-// View is the history seen from a report about the issues with the given
-// SHA-256s (one issue, or the issues of a corpus): all issues in order,
-// every formulation counted somewhere (the lexicon's in its order, then
-// the others), and, for one issue, what no earlier issue had.
-func View(issues []Issue, current []string, lex []analyze.Formulation) *analyze.History {
+// view is the history of the given issues, named series: dated ones in
+// order with the undated ones left out, or all in order when none is
+// dated; every formulation counted somewhere (the lexicon's in its order,
+// then the others), and, for one current issue, what no earlier issue had.
+func view(issues []Issue, series string, current []string, lex []analyze.Formulation) *analyze.History {
 	ordered := order(issues)
-	h := &analyze.History{}
+	h := &analyze.History{Series: series}
+	if dated := sort.Search(len(ordered), func(i int) bool { return ordered[i].Info.Date == "" }); dated > 0 {
+		for _, is := range ordered[dated:] {
+			h.LeftOut = append(h.LeftOut, is.Info)
+		}
+		ordered = yearLabels(ordered[:dated])
+	} else {
+		ordered = shortLabels(ordered)
+	}
 	place := map[string]int{}
 	for i, is := range ordered {
 		h.Issues = append(h.Issues, is.Info)
@@ -133,6 +188,9 @@ func View(issues []Issue, current []string, lex []analyze.Formulation) *analyze.
 		}
 	}
 	sort.Ints(h.Current)
+	if len(current) == 1 && len(h.Current) == 0 {
+		return h // an undated issue, out of its series' history: nothing is new in it
+	}
 
 	// every phrase, with the theme it was last filed under
 	type key struct{ theme, phrase string }
@@ -212,4 +270,68 @@ func View(issues []Issue, current []string, lex []analyze.Formulation) *analyze.
 		}
 	}
 	return h
+}
+
+// shortLabels gives the issues of an undated series their labels: their
+// titles cut to a few words, or, where two of those are the same, every
+// issue's file name.
+func shortLabels(issues []Issue) []Issue {
+	out := append([]Issue(nil), issues...)
+	seen := map[string]bool{}
+	repeat := false
+	for i := range out {
+		in := &out[i].Info
+		in.Short = shortTitle(in.Title)
+		if in.Short == "" {
+			in.Short = in.Name
+		}
+		repeat = repeat || seen[in.Short]
+		seen[in.Short] = true
+	}
+	for i := range out {
+		if repeat {
+			out[i].Info.Short = out[i].Info.Name
+		}
+	}
+	return out
+}
+
+// yearLabels labels dated issues by their years alone when some are
+// dated by the year only and no two share a year (a yearly report, read
+// from some texts to the day and from others to the year), so that the
+// labels are alike; otherwise it leaves them their dates.
+func yearLabels(issues []Issue) []Issue {
+	yearOnly := false
+	years := map[string]bool{}
+	for _, is := range issues {
+		d := is.Info.Date
+		yearOnly = yearOnly || len(d) == 4
+		if years[d[:min(4, len(d))]] {
+			return issues
+		}
+		years[d[:min(4, len(d))]] = true
+	}
+	if !yearOnly {
+		return issues
+	}
+	out := append([]Issue(nil), issues...)
+	for i := range out {
+		out[i].Info.Short = out[i].Info.Date[:min(4, len(out[i].Info.Date))]
+	}
+	return out
+}
+
+// shortTitle is a title cut at a word to at most 28 characters, with "…"
+// where cut.
+func shortTitle(title string) string {
+	const most = 28
+	r := []rune(strings.Join(strings.Fields(title), " "))
+	if len(r) <= most {
+		return string(r)
+	}
+	cut := most - 1
+	if i := strings.LastIndex(string(r[:cut]), " "); i > len(string(r[:cut]))/2 {
+		return string(r[:cut])[:i] + "…"
+	}
+	return string(r[:cut]) + "…"
 }

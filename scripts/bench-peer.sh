@@ -22,7 +22,7 @@ printf '%-34s %10s %10s %8s\n' "input (end to end, all outputs)" "analyze s" "pe
 for in in testdata/two_sessions_2024.txt "$corpus"; do
   : > "$tmp/ours"; : > "$tmp/peer"
   for _ in $(seq "$RUNS"); do
-    { /usr/bin/time -f %e bin/analyze run --quiet --out "$tmp/o" "$in"; } 2>>"$tmp/ours"
+    { /usr/bin/time -f %e bin/analyze run --quiet --history "$tmp/history.sqlite" --out "$tmp/o" "$in"; } 2>>"$tmp/ours"
     { /usr/bin/time -f %e /usr/bin/python3 "$SHARED/peer/peer.py" "$in" "$tmp/p" >/dev/null; } 2>>"$tmp/peer"
   done
   o=$(grep -E '^[0-9.]+$' "$tmp/ours" | median); p=$(grep -E '^[0-9.]+$' "$tmp/peer" | median)
@@ -34,7 +34,7 @@ printf '%-34s %12s %10s\n' "input" "peak RSS" "wall s"
 for mb in 10 100; do
   f=$tmp/corpus-$mb.txt
   while [ "$(stat -c %s "$f" 2>/dev/null || echo 0)" -lt $((mb * 1000 * 1000)) ]; do cat "$corpus" >> "$f"; echo >> "$f"; done
-  { /usr/bin/time -f '%M %e' bin/analyze run --quiet --out "$tmp/big" "$f"; } 2>"$tmp/rss"
+  { /usr/bin/time -f '%M %e' bin/analyze run --quiet --history "$tmp/history.sqlite" --out "$tmp/big" "$f"; } 2>"$tmp/rss"
   read -r kb secs < <(tail -n 1 "$tmp/rss")
   printf '%-34s %9d MB %10s\n' "corpus x$((mb / 2)) ($(du -h "$f" | cut -f1))" $((kb / 1024)) "$secs"
   rm -rf "$f" "$tmp/big"

@@ -170,7 +170,7 @@ func TestAwkwardInputs(t *testing.T) {
 		p := filepath.Join(dir, tt.name)
 		os.WriteFile(p, tt.data, 0o644)
 		out := filepath.Join(dir, "out", tt.name)
-		stdout, stderr, code := runCLI(t, "", "run", "--out", out, p)
+		stdout, stderr, code := runCLI(t, "", "run", "--no-history", "--out", out, p)
 		if code != 0 || stdout != tt.summary+"; report in "+out+"\n" || stderr != tt.warn {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want %q and warning %q", tt.name, code, stdout, stderr, tt.summary, tt.warn)
 		}

@@ -18,11 +18,12 @@ func benchmarkRun(b *testing.B, input string) {
 		b.Fatal(err)
 	}
 	out := filepath.Join(b.TempDir(), "out")
+	store := filepath.Join(b.TempDir(), "history.sqlite") // a store is written, as by default
 	b.SetBytes(st.Size())
 	b.ReportAllocs()
 	for b.Loop() {
 		var stderr bytes.Buffer
-		if err := run(context.Background(), []string{"run", "--quiet", "--out", out, input}, strings.NewReader(""), io.Discard, &stderr); err != nil {
+		if err := run(context.Background(), []string{"run", "--quiet", "--history", store, "--out", out, input}, strings.NewReader(""), io.Discard, &stderr); err != nil {
 			b.Fatalf("%v: %s", err, stderr.String())
 		}
 	}

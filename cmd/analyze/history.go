@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -19,12 +21,35 @@ import (
 	"github.com/issuelens/analyze/report"
 )
 
-// defaultHistory is where `analyze run` keeps its history with the
-// default output directories.
-const defaultHistory = "out/history.sqlite"
+// defaultHistory is how the help names the store kept when --history
+// does not name one (see historyPath).
+const defaultHistory = "~/.local/share/analyze/history.sqlite, or $XDG_DATA_HOME/analyze/history.sqlite when that is set"
+
+// historyPath is the store a command reads or writes: the one given,
+// else the user's one store, $XDG_DATA_HOME/analyze/history.sqlite
+// (XDG's default for XDG_DATA_HOME: ~/.local/share; on Windows,
+// %LocalAppData%), wherever the reports go: its series keep unrelated
+// inputs apart.
+func historyPath(given string) (string, error) {
+	if given != "" {
+		return given, nil
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "analyze", "history.sqlite"), nil
+	}
+	if d := os.Getenv("LocalAppData"); runtime.GOOS == "windows" && d != "" {
+		return filepath.Join(d, "analyze", "history.sqlite"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || !filepath.IsAbs(home) {
+		return "", &usageError{"no home directory to keep the history in ($HOME is not set): give --history FILE, or --no-history"}
+	}
+	return filepath.Join(home, ".local", "share", "analyze", "history.sqlite"), nil
+}
 
 type historyConfig struct {
 	history string
+	series  string // history, trends: the series to list or draw
 	out     string
 	lexicon string
 	phrases phraseList // trends: the formulations to draw
@@ -49,11 +74,13 @@ func historyFlags(out io.Writer, name string) (*flag.FlagSet, *historyConfig) {
 	cfg := &historyConfig{}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(out)
-	fs.StringVar(&cfg.history, "history", defaultHistory, "history store (SQLite) written by analyze run")
+	fs.StringVar(&cfg.history, "history", "", "history store (SQLite) written by analyze run (default: "+defaultHistory+")")
 	if name == "history" {
-		fs.BoolVar(&cfg.json, "json", false, "print the issues as JSON (an array, oldest first)")
+		fs.BoolVar(&cfg.json, "json", false, "print the issues as JSON (an array: series by name, each oldest first)")
+		fs.StringVar(&cfg.series, "series", "", "list only the series `NAME` (default: every series)")
 	}
 	if name == "trends" {
+		fs.StringVar(&cfg.series, "series", "", "the series `NAME` to draw (needed when the store holds several; analyze history lists them)")
 		fs.StringVar(&cfg.out, "out", "", "output directory for trends.xlsx and charts/ (required)")
 		fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML whose order the formulations follow (default: the built-in lexicon)")
 		fs.Var(&cfg.phrases, "phrase", "a formulation `PHRASE` to draw, its English phrase or its Chinese form (once per formulation, up to 6; default: the 6 most mentioned)")
@@ -67,7 +94,7 @@ func openHistory(ctx context.Context, path string) (*history.Store, error) {
 	_, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, &analyze.InputError{File: path, Msg: "no history store here (analyze run keeps one beside its reports; or give --history)"}
+		return nil, &analyze.InputError{File: path, Msg: "no history store here (analyze run keeps one here unless given --history or --no-history)"}
 	case err != nil:
 		return nil, &analyze.InputError{File: path, Msg: describeOpenError(err)}
 	}
@@ -86,6 +113,10 @@ func loadHistory(ctx context.Context, name string, args []string) (*historyConfi
 	if name == "trends" && cfg.out == "" {
 		return nil, nil, &usageError{"trends needs --out DIR"}
 	}
+	var err error
+	if cfg.history, err = historyPath(cfg.history); err != nil {
+		return nil, nil, err
+	}
 	s, err := openHistory(ctx, cfg.history)
 	if err != nil {
 		return nil, nil, err
@@ -95,41 +126,107 @@ func loadHistory(ctx context.Context, name string, args []string) (*historyConfi
 	return cfg, issues, err
 }
 
-// runHistory lists the issues of a history store, oldest first.
+// runHistory lists the series of a history store and the issues of
+// each, oldest first.
 func runHistory(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg, issues, err := loadHistory(ctx, "history", args)
 	if err != nil {
 		return err
 	}
-	h := history.View(issues, nil, nil)
-	if cfg.json {
-		return writeHistoryJSON(stdout, h.Issues)
+	list := history.SeriesList(issues)
+	if cfg.series != "" {
+		s, err := findSeries(list, cfg.series)
+		if err != nil {
+			return err
+		}
+		list = []history.Series{s}
 	}
-	fmt.Fprintf(stdout, "%s: %s, oldest first\n", cfg.history, count(len(h.Issues), "issue", "issues"))
-	if len(h.Issues) == 0 {
+	var views []*analyze.History
+	for _, s := range list {
+		views = append(views, history.SeriesView(issues, s.Name, nil, nil))
+	}
+	if cfg.json {
+		return writeHistoryJSON(stdout, views)
+	}
+	n := 0
+	for _, s := range list {
+		n += s.Issues
+	}
+	fmt.Fprintf(stdout, "%s: %s in %s\n", cfg.history, count(n, "issue", "issues"), count(len(list), "series", "series"))
+	if n == 0 {
 		return nil
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "date\tlast date\tarticles\ttokens\tmentions\tsha256\tanalysed (UTC)\t")
-	for _, is := range h.Issues {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\t%s\t\n", orDash(is.Date), orDash(is.LastDate), is.Articles, is.Tokens, is.Mentions, is.SHA256[:min(12, len(is.SHA256))], is.AnalyzedAt)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "\nseries\tissues\tdated\tfirst\tlast")
+	for _, s := range list {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", s.Name, s.Issues, s.Dated, orDash(s.First), orDash(s.Last))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout)
-	for i, is := range h.Issues {
-		fmt.Fprintf(stdout, "%3d  %s  %s — %s\n", i+1, orDash(is.Date), is.Name, is.Title)
+	for _, h := range views {
+		fmt.Fprintf(stdout, "\n%s: %s, oldest first\n", h.Series, count(len(h.Issues), "issue", "issues"))
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "\tdate\tlast date\tarticles\ttokens\tmentions\tlang\tsha256\tanalysed (UTC)\t")
+		for i, is := range h.Issues {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", i+1, orDash(is.Date), orDash(is.LastDate), is.Articles, is.Tokens, is.Mentions, orDash(is.Lang), is.SHA256[:min(12, len(is.SHA256))], is.AnalyzedAt)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		for i, is := range h.Issues {
+			fmt.Fprintf(stdout, "%3d  %s  %s — %s\n", i+1, is.Label(), is.Name, is.Title)
+		}
+		if len(h.LeftOut) > 0 {
+			fmt.Fprintf(stdout, "undated, out of the series' trends (give them --date, or a date in the text, to place them):\n")
+			for _, is := range h.LeftOut {
+				fmt.Fprintf(stdout, "     -  %s — %s (%s)\n", is.Name, is.Title, is.SHA256[:min(12, len(is.SHA256))])
+			}
+		}
 	}
 	return nil
 }
 
-// writeHistoryJSON writes the issues of a history as a JSON array, oldest
-// first.
-func writeHistoryJSON(w io.Writer, issues []analyze.HistoryIssue) error {
+// findSeries is the series of the list named (case and spacing aside),
+// or a usage error naming what there is.
+func findSeries(list []history.Series, name string) (history.Series, error) {
+	var names []string
+	for _, s := range list {
+		if history.SeriesKey(s.Name) == history.SeriesKey(name) {
+			return s, nil
+		}
+		names = append(names, s.Name)
+	}
+	msg := fmt.Sprintf("--series %q: no such series in the store", name)
+	if c := closest(name, names); c != "" {
+		msg += fmt.Sprintf("; did you mean %q?", c)
+	} else if len(names) > 0 {
+		msg += " (it holds " + quoteList(names) + ")"
+	}
+	return history.Series{}, &usageError{msg}
+}
+
+// quoteList is names quoted and joined by commas, the first 8 of them.
+func quoteList(names []string) string {
+	var q []string
+	for _, n := range names[:min(8, len(names))] {
+		q = append(q, strconv.Quote(n))
+	}
+	if len(names) > 8 {
+		q = append(q, fmt.Sprintf("and %d more", len(names)-8))
+	}
+	return strings.Join(q, ", ")
+}
+
+// writeHistoryJSON writes the issues of the series as a JSON array: each
+// series' dated issues oldest first, then its undated ones.
+func writeHistoryJSON(w io.Writer, views []*analyze.History) error {
 	type issue struct {
+		Series     string `json:"series"`
+		InTrends   bool   `json:"in_trends"` // false for an undated issue of a series with dated ones
 		Name       string `json:"name"`
 		Title      string `json:"title"`
+		Lang       string `json:"lang"`
 		Date       string `json:"date"`
 		LastDate   string `json:"last_date"`
 		Articles   int    `json:"articles"`
@@ -138,9 +235,13 @@ func writeHistoryJSON(w io.Writer, issues []analyze.HistoryIssue) error {
 		SHA256     string `json:"sha256"`
 		AnalyzedAt string `json:"analyzed_at"`
 	}
-	out := make([]issue, 0, len(issues))
-	for _, is := range issues {
-		out = append(out, issue{is.Name, is.Title, is.Date, is.LastDate, is.Articles, is.Tokens, is.Mentions, is.SHA256, is.AnalyzedAt})
+	out := []issue{}
+	for _, h := range views {
+		for k, list := range [][]analyze.HistoryIssue{h.Issues, h.LeftOut} {
+			for _, is := range list {
+				out = append(out, issue{h.Series, k == 0, is.Name, is.Title, is.Lang, is.Date, is.LastDate, is.Articles, is.Tokens, is.Mentions, is.SHA256, is.AnalyzedAt})
+			}
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -166,9 +267,13 @@ func runTrends(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	series, err := trendSeries(history.SeriesList(issues), cfg.series)
+	if err != nil {
+		return err
+	}
 	// the lexicon gives the order of formulations and themes only: no
 	// analyzer, so no language models are loaded
-	h := history.View(issues, nil, analyze.FormulationsOf(lex))
+	h := history.SeriesView(issues, series, nil, analyze.FormulationsOf(lex))
 	if cfg.labels != "en" && cfg.labels != "both" {
 		return &usageError{fmt.Sprintf("--labels %q: say en or both", cfg.labels)}
 	}
@@ -201,6 +306,31 @@ func runTrends(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := commit(ctx, cfg.out, newRunID(), []output{{dir: cfg.out, files: files}}, nil, nil); err != nil {
 		return interrupted(err)
 	}
-	fmt.Fprintf(stdout, "%s, %s counted; trends in %s\n", count(len(h.Issues), "issue", "issues"), count(len(h.Phrases), "formulation", "formulations"), cfg.out)
+	left := ""
+	if len(h.LeftOut) > 0 {
+		left = fmt.Sprintf(" (%s left out: undated)", count(len(h.LeftOut), "issue", "issues"))
+	}
+	fmt.Fprintf(stdout, "%s: %s%s, %s counted; trends in %s\n", h.Series, count(len(h.Issues), "issue", "issues"), left,
+		count(len(h.Phrases), "formulation", "formulations"), cfg.out)
 	return nil
+}
+
+// trendSeries is the series trends draws: the one named, or the store's
+// only one.
+func trendSeries(list []history.Series, name string) (string, error) {
+	if name != "" {
+		s, err := findSeries(list, name)
+		return s.Name, err
+	}
+	switch len(list) {
+	case 0:
+		return "", nil
+	case 1:
+		return list[0].Name, nil
+	}
+	var names []string
+	for _, s := range list {
+		names = append(names, s.Name)
+	}
+	return "", &usageError{fmt.Sprintf("the store holds %d series: name one with --series (%s; analyze history lists them)", len(list), quoteList(names))}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -49,16 +51,7 @@ func readCSV(t *testing.T, path string) (header []string, rows map[string][]stri
 // sheetRow returns the row of sheet whose column col holds value.
 func sheetRow(t *testing.T, xlsx, sheet string, col int, value string) []string {
 	t.Helper()
-	f, err := excelize.OpenFile(xlsx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rows {
+	for _, r := range sheetRows(t, xlsx, sheet) {
 		if len(r) > col && r[col] == value {
 			return r
 		}
@@ -88,7 +81,7 @@ func TestNoHistory(t *testing.T) {
 	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--no-history", "--out", out, sampleIssue); code != 0 {
 		t.Fatalf("exit %d, %s", code, stderr)
 	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(out), "history.sqlite")); !os.IsNotExist(err) {
+	if _, err := os.Stat(ownStore(t)); !os.IsNotExist(err) {
 		t.Errorf("--no-history left a store: %v", err)
 	}
 	if r := sheetRow(t, filepath.Join(out, "report.xlsx"), "Summary", 0, "History"); r[1] != "not kept (--no-history)" {
@@ -99,7 +92,8 @@ func TestNoHistory(t *testing.T) {
 		code int
 		err  string
 	}{
-		{[]string{"run", "--no-history", "--history", "h.sqlite", sampleIssue}, exitUsage, "--history and --no-history contradict each other"},
+		{[]string{"run", "--no-history", "--history", "h.sqlite", sampleIssue}, exitUsage, "--history or --series and --no-history contradict each other"},
+		{[]string{"run", "--no-history", "--series", "Xinhua", sampleIssue}, exitUsage, "--history or --series and --no-history contradict each other"},
 		{[]string{"history", "--history", filepath.Join(out, "none.sqlite")}, exitInput, filepath.Join(out, "none.sqlite") + ": no history store here"},
 		{[]string{"trends", "--history", filepath.Join(out, "report.xlsx"), "--out", filepath.Join(out, "t")}, exitInput, filepath.Join(out, "report.xlsx") + ": not a history store"},
 		{[]string{"trends", "--history", filepath.Join(out, "none.sqlite")}, exitUsage, "trends needs --out DIR"},
@@ -133,5 +127,142 @@ func TestConcurrentRunsShareHistory(t *testing.T) {
 	}
 	if n := storedIssues(t, store); n != 2 {
 		t.Errorf("store holds %d issues; want 2", n)
+	}
+}
+
+// TestSeriesKeepInputsApart: issue 17's trip, as a user takes it. The
+// sample (Beijing Review, 2024-03-05) and the 2003–2006 addresses (no
+// publication) are run one after the other into out/, with no store
+// named: both land in the user's store, which every run names, and the
+// addresses' report compares them with nothing (they are a series of
+// their own, said in a note); a later Beijing Review issue (2024-03-09)
+// is compared with the sample only; an undated one stays out of the
+// trends; history lists the series; trends asks which one to draw.
+func TestSeriesKeepInputsApart(t *testing.T) {
+	store := ownStore(t)
+	dir := t.TempDir()
+	out := func(name string) string { return filepath.Join(dir, "out", name) }
+	masthead := "International Department of the CPC Central Committee       BEIJING REVIEW\n\n"
+	later := write(t, filepath.Join(dir, "later.txt"), masthead+"March 9, 2024\n\nXi Meets Deputies\n\n"+
+		"Xi Jinping stressed high-quality development and common prosperity.\n\nHe called for new quality productive forces.\n")
+	undated := write(t, filepath.Join(dir, "undated.txt"), masthead+"Xi Visits Farmers in Hunan\n\n"+
+		"Xi Jinping stressed high-quality development and the revitalization of rural areas.\n")
+
+	for _, tc := range []struct{ input, name, history, note string }{
+		{sampleIssue, "seed", `series "Beijing Review" 1 issue`, ""},
+		{sotu0306(t), "sotu", `series "state_of_the_union_2003-2006.txt" 1 issue`,
+			"analyze: note: state_of_the_union_2003-2006.txt names no publication: in the history it is a series of its own, compared with no other issue; --series NAME files it with others\n"},
+		{later, "later", `series "Beijing Review" 2 issues, 2024-03-05 to 2024-03-09`, ""},
+		{undated, "undated", `series "Beijing Review" 2 issues, 2024-03-05 to 2024-03-09 (and 1 undated, out of its trends)`, ""},
+	} {
+		stdout, stderr, code := runCLI(t, "", "run", "--out", out(tc.name), tc.input)
+		want := "history: 1 issue recorded in " + store + "; " + tc.history + "\n"
+		if code != 0 || !strings.HasSuffix(stdout, want) || stderr != tc.note {
+			t.Errorf("run %s: exit %d, stdout %q, stderr %q; want the line %q and the note %q", tc.name, code, stdout, stderr, want, tc.note)
+		}
+	}
+	// the addresses' report: no earlier issue, no 2024 in its Trends
+	if r := sheetRow(t, filepath.Join(out("sotu"), "report.xlsx"), "Summary", 0, "History"); r[1] != "the first issue in the history; see Trends" {
+		t.Errorf("the addresses' History: %q; want the first issue", r[1])
+	}
+	if h := sheetRow(t, filepath.Join(out("sotu"), "report.xlsx"), "Trends", 0, "theme"); strings.Join(h[4:6], "|") != "2003-01-28 (this issue)|2003-01-28 (this issue) per 1,000" {
+		t.Errorf("the addresses' Trends columns %q; want their own date alone (mentions, then per 1,000)", h[4:])
+	}
+	// the later issue: the sample's day and its own; new quality productive
+	// forces is no longer new (the sample had it), common prosperity is
+	// (the sample never says it: read, and no match in its mentions.csv)
+	xlsx := filepath.Join(out("later"), "report.xlsx")
+	if h := sheetRow(t, xlsx, "Trends", 0, "theme"); strings.Join(h[4:6], "|") != "2024-03-05|2024-03-09 (this issue)" {
+		t.Errorf("the later issue's Trends columns %q; want the sample's date, then its own", h[4:])
+	}
+	if r := sheetRow(t, xlsx, "Trends", 1, "new quality productive forces"); strings.Join(r[4:6], "|") != "10|1" {
+		t.Errorf("Trends row %q; want 10 (the sample) then 1", r)
+	}
+	newRows := map[string]bool{}
+	for _, r := range sheetRows(t, xlsx, "Summary") {
+		if len(r) >= 3 && r[0] == "formulation" {
+			newRows[r[2]] = true
+		}
+	}
+	if !newRows["common prosperity"] || newRows["new quality productive forces"] || newRows["high-quality development"] {
+		t.Errorf("New this issue %v; want common prosperity, not new quality productive forces or high-quality development", newRows)
+	}
+
+	// --json and -v name the store
+	stdout, stderr, _ := runCLI(t, "", "run", "--json", "-v", "--out", out("later"), later)
+	var sum runSummary
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil || sum.History == nil || sum.History.Store != store ||
+		fmt.Sprint(sum.History.Series) != "[{Beijing Review 2 1 2024-03-05 2024-03-09}]" || sum.Inputs[0].Series != "Beijing Review" {
+		t.Errorf("run --json: %v, history %+v, input series %q", err, sum.History, sum.Inputs[0].Series)
+	}
+	if !strings.Contains(stderr, "analyze: history "+store+": 4 issues before this run\n") {
+		t.Errorf("run -v does not name the store:\n%s", stderr)
+	}
+
+	// history: the series, then each one's issues; --json marks the undated one
+	stdout, _, code := runCLI(t, "", "history")
+	if code != 0 || !strings.HasPrefix(stdout, store+": 4 issues in 2 series\n") ||
+		!strings.Contains(stdout, "\nBeijing Review: 2 issues, oldest first\n") || !strings.Contains(stdout, "undated.txt — ") {
+		t.Errorf("history: exit %d\n%s", code, stdout)
+	}
+	stdout, _, _ = runCLI(t, "", "history", "--json", "--series", "beijing review")
+	var listed []struct {
+		Series, Name string
+		InTrends     bool `json:"in_trends"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &listed); err != nil || fmt.Sprint(listed) != "[{Beijing Review two_sessions_2024.txt true} {Beijing Review later.txt true} {Beijing Review undated.txt false}]" {
+		t.Errorf("history --json --series: %v %+v", err, listed)
+	}
+	// trends: which series?
+	for _, tc := range []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{"trends", "--out", filepath.Join(dir, "t0")}, exitUsage,
+			`analyze: the store holds 2 series: name one with --series ("Beijing Review", "state_of_the_union_2003-2006.txt"; analyze history lists them)` + "\n"},
+		{[]string{"trends", "--series", "Beijng Review", "--out", filepath.Join(dir, "t0")}, exitUsage,
+			`analyze: --series "Beijng Review": no such series in the store; did you mean "Beijing Review"?` + "\n"},
+		// the sample's 66 formulations and common prosperity
+		{[]string{"trends", "--series", "beijing review", "--out", filepath.Join(dir, "t1")}, 0,
+			"Beijing Review: 2 issues (1 issue left out: undated), 67 formulations counted; trends in " + filepath.Join(dir, "t1") + "\n"},
+	} {
+		stdout, stderr, code := runCLI(t, "", tc.args...)
+		if got := stdout + stderr; code != tc.code || got != tc.out {
+			t.Errorf("%q: exit %d, %q; want %d, %q", tc.args, code, got, tc.code, tc.out)
+		}
+	}
+}
+
+// sheetRows reads a sheet of a workbook.
+func sheetRows(t *testing.T, xlsx, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// TestOldStoreNamed: a store an earlier version kept beside the reports
+// (out/history.sqlite) is not read, and the first run without the user's
+// store says how to go on with it.
+func TestOldStoreNamed(t *testing.T) {
+	store := ownStore(t)
+	dir := t.TempDir()
+	old := write(t, filepath.Join(dir, "out", "history.sqlite"), "an earlier version's store")
+	_, stderr, code := runCLI(t, "", "run", "--out", filepath.Join(dir, "out", "seed"), sampleIssue)
+	want := "analyze: note: " + old + ", kept by an earlier version beside the reports, is not read: the history is now kept in " + store +
+		"; give --history " + old + " to go on with it, or move it there\n"
+	if code != 0 || stderr != want {
+		t.Errorf("exit %d, stderr %q; want %q", code, stderr, want)
+	}
+	if _, stderr, _ := runCLI(t, "", "run", "--out", filepath.Join(dir, "out", "seed"), sampleIssue); stderr != "" {
+		t.Errorf("second run: stderr %q; want nothing (the user's store is there now)", stderr)
 	}
 }

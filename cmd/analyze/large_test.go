@@ -13,6 +13,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -33,7 +35,7 @@ func TestTenMegabyteLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	stdout, stderr, code := runCLI(t, "", "run", "--out", out, p)
+	stdout, stderr, code := runCLI(t, "", "run", "--no-history", "--out", out, p)
 	if want := "page.txt: 1 article, 120000 mentions of 1 formulation; report in " + out + "\n"; code != 0 || stdout != want {
 		t.Errorf("exit %d, stdout %q; want %q", code, stdout, want)
 	}
@@ -81,6 +83,7 @@ func TestSignalLeavesPreviousReport(t *testing.T) {
 // up) leaves no spool file in $TMPDIR and the previous report as it was;
 // the next run works and leaves no staging directory or journal.
 func TestKillLeavesNothing(t *testing.T) {
+	ownStore(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out", "report")
 	bin, big, small, before := interruptible(t, dir, out)
@@ -114,7 +117,7 @@ func TestKillLeavesNothing(t *testing.T) {
 }
 
 // interruptible builds analyze into dir, writes a big input (the public
-// corpus three times, 6 MB: several seconds of work) and a small one, and
+// corpus three times, 6 MB: 9 s of work on 2 cores) and a small one, and
 // runs the small one into out: the report a killed run must leave as it
 // was. It returns the binary, the inputs and that report's mentions.csv.
 func interruptible(t *testing.T, dir, out string) (bin, big, small string, mentions []byte) {
@@ -124,8 +127,19 @@ func interruptible(t *testing.T, dir, out string) (bin, big, small string, menti
 	if err != nil {
 		t.Fatal(err)
 	}
+	// three copies, the years of the second and third a century and two
+	// on, so that their addresses are not read as copies of the first
+	// (dropped unread, which would end the run before it is killed)
 	big = filepath.Join(dir, "big.txt")
-	os.WriteFile(big, bytes.Repeat(corpus, 3), 0o644)
+	copies := [][]byte{corpus}
+	year := regexp.MustCompile(`\b(19|20)\d\d\b`)
+	for k := 1; k <= 2; k++ {
+		copies = append(copies, year.ReplaceAllFunc(corpus, func(y []byte) []byte {
+			n, _ := strconv.Atoi(string(y))
+			return []byte(strconv.Itoa(n + 100*k))
+		}))
+	}
+	os.WriteFile(big, bytes.Join(copies, nil), 0o644)
 	small = filepath.Join(dir, "small.txt")
 	os.WriteFile(small, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
 	if b, err := exec.Command(bin, "run", "--out", out, small).CombinedOutput(); err != nil {
@@ -186,7 +200,7 @@ func TestThreeThousandDays(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	stdout, stderr, code := runCLI(t, "", "run", "--out", out, p)
+	stdout, stderr, code := runCLI(t, "", "run", "--no-history", "--out", out, p)
 	if want := "headings.txt: 3000 articles, 3000 mentions of 1 formulation; report in " + out + "\n"; code != 0 || stdout != want || stderr != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want %q", code, stdout, stderr, want)
 	}
@@ -274,16 +288,16 @@ func TestLanguageOfEachInput(t *testing.T) {
 	}
 }
 
-// TestRunKeepsHistory: two issues analysed one after the other into out/
-// share out/history.sqlite; the second report's Trends sheet holds both,
-// its Discovered flags what the first issue did not have; running it again
-// counts nothing twice and gives the same bytes; history and trends read
-// the store.
+// TestRunKeepsHistory: two issues analysed one after the other, filed in
+// one series (--series, its case aside), share the user's store; the
+// second report's Trends sheet holds both, its Discovered flags what the
+// first issue did not have; running it again counts nothing twice and
+// gives the same bytes; history and trends read the store.
 func TestRunKeepsHistory(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
-	store := filepath.Join(out, "history.sqlite")
-	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--out", filepath.Join(out, "sotu"), sotu0306(t)); code != 0 {
+	store := ownStore(t)
+	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--series", "Speeches", "--out", filepath.Join(out, "sotu"), sotu0306(t)); code != 0 {
 		t.Fatalf("first run: exit %d, %s", code, stderr)
 	}
 	if n := storedIssues(t, store); n != 1 {
@@ -293,7 +307,7 @@ func TestRunKeepsHistory(t *testing.T) {
 		t.Errorf("first report's History: %q", r[1])
 	}
 	ref := filepath.Join(out, "ref")
-	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--out", ref, sampleIssue); code != 0 {
+	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--series", "speeches", "--out", ref, sampleIssue); code != 0 {
 		t.Fatalf("second run: exit %d, %s", code, stderr)
 	}
 	if n := storedIssues(t, store); n != 2 {
@@ -355,7 +369,7 @@ func TestRunKeepsHistory(t *testing.T) {
 
 	// the same issue again: nothing counted twice, the same report
 	before, _ := os.ReadFile(xlsx)
-	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--out", ref, sampleIssue); code != 0 {
+	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--series", "speeches", "--out", ref, sampleIssue); code != 0 {
 		t.Fatalf("third run: exit %d, %s", code, stderr)
 	}
 	after, _ := os.ReadFile(xlsx)
@@ -363,23 +377,23 @@ func TestRunKeepsHistory(t *testing.T) {
 		t.Errorf("re-run: %d issues stored, workbook the same: %v; want 2, true", n, bytes.Equal(before, after))
 	}
 
-	stdout, stderr, code := runCLI(t, "", "history", "--history", store)
-	if code != 0 || !strings.HasPrefix(stdout, store+": 2 issues, oldest first\n") ||
+	stdout, stderr, code := runCLI(t, "", "history")
+	if code != 0 || !strings.HasPrefix(stdout, store+": 2 issues in 1 series\n") || !strings.Contains(stdout, "\nSpeeches: 2 issues, oldest first\n") ||
 		!strings.Contains(stdout, "1  2003-01-28  state_of_the_union_2003-2006.txt") || !strings.Contains(stdout, "2  2024-03-05  two_sessions_2024.txt — Xi Jinping at the Two Sessions") {
 		t.Errorf("history: exit %d, %q, %q", code, stdout, stderr)
 	}
 	// --json: the same issues as data
 	stdout, _, code = runCLI(t, "", "history", "--history", store, "--json")
 	var listed []struct {
-		Name, Date string
-		Articles   int
+		Series, Name, Date string
+		Articles           int
 	}
-	if err := json.Unmarshal([]byte(stdout), &listed); code != 0 || err != nil || len(listed) != 2 ||
+	if err := json.Unmarshal([]byte(stdout), &listed); code != 0 || err != nil || len(listed) != 2 || listed[0].Series != "Speeches" ||
 		listed[0].Name != "state_of_the_union_2003-2006.txt" || listed[1].Date != "2024-03-05" || listed[1].Articles != 3 {
 		t.Errorf("history --json: exit %d, %v, %+v", code, err, listed)
 	}
 	trends := filepath.Join(dir, "trends")
-	if stdout, stderr, code := runCLI(t, "", "trends", "--history", store, "--out", trends); code != 0 || stdout != "2 issues, 68 formulations counted; trends in "+trends+"\n" {
+	if stdout, stderr, code := runCLI(t, "", "trends", "--history", store, "--out", trends); code != 0 || stdout != "Speeches: 2 issues, 68 formulations counted; trends in "+trends+"\n" {
 		t.Fatalf("trends: exit %d, %q, %q", code, stdout, stderr)
 	}
 	if r := sheetRow(t, filepath.Join(trends, "trends.xlsx"), "Trends", 1, "new quality productive forces"); strings.Join(r[4:6], "|") != "0|10" {
@@ -406,6 +420,7 @@ func TestRunKeepsHistory(t *testing.T) {
 }
 
 func TestRunCommandLine(t *testing.T) {
+	store := ownStore(t)
 	dir := t.TempDir()
 	write := func(name, data string) string {
 		p := filepath.Join(dir, name)
@@ -428,10 +443,15 @@ func TestRunCommandLine(t *testing.T) {
 		wantErr string
 		code    int
 	}{
-		{[]string{"run", "--out", filepath.Join(dir, "o1"), issue}, "", "issue.txt: 1 article, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o1") + "\n", "", 0},
-		{[]string{"run", "--out", filepath.Join(dir, "o2"), "-"}, "Deepening reforms matter.\n", "-: 1 article, 1 mention of 1 formulation; report in " + filepath.Join(dir, "o2") + "\n", "", 0},
+		// the store is the user's (here the test's XDG_DATA_HOME), named on
+		// every run; an issue naming no publication stands alone in it
+		{[]string{"run", "--out", filepath.Join(dir, "o1"), issue}, "", "issue.txt: 1 article, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o1") + "\n" +
+			"history: 1 issue recorded in " + store + `; series "issue.txt" 1 issue` + "\n",
+			"analyze: note: issue.txt names no publication: in the history it is a series of its own, compared with no other issue; --series NAME files it with others\n", 0},
+		{[]string{"run", "--series", "Xinhua", "--out", filepath.Join(dir, "o2"), "-"}, "Deepening reforms matter.\n", "-: 1 article, 1 mention of 1 formulation; report in " + filepath.Join(dir, "o2") + "\n" +
+			"history: 1 issue recorded in " + store + `; series "Xinhua" 1 issue` + "\n", "", 0},
 		// a user lexicon extending the default: the longest match now is the user's phrase
-		{[]string{"run", "--lexicon", myLex, "--out", filepath.Join(dir, "o3"), issue}, "", "issue.txt: 1 article, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o3") + "\n", "", 0},
+		{[]string{"run", "--no-history", "--lexicon", myLex, "--out", filepath.Join(dir, "o3"), issue}, "", "issue.txt: 1 article, 2 mentions of 2 formulations; report in " + filepath.Join(dir, "o3") + "\n", "", 0},
 		{[]string{"run", "--lexicon", badLex, issue}, "", "", "analyze: " + badLex + ":5: value is not allowed in this context\n", 4},
 		{[]string{"run", "--lexicon", dupLex, issue}, "", "", "analyze: " + dupLex + `:8: "Deepen-Reform" is listed twice (first at line 4)` + "\n", 4},
 		{[]string{"run", "--lexicon", emptyTheme, issue}, "", "", "analyze: " + emptyTheme + `:2: theme "A" has no formulations` + "\n", 4},

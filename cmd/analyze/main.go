@@ -76,11 +76,15 @@ commands:
                   write report.xlsx, charts/ and data/ under --out (default
                   out/<input name>; with several inputs, out/<name>/ each
                   and out/corpus/ for all), and add the issues to the
-                  history store beside them (out/history.sqlite)
-  history         list the issues kept in the history store (--history,
-                  default out/history.sqlite), oldest first
+                  history store, each in its series (the publication named
+                  in it, or --series NAME), compared only with the earlier
+                  issues of its series
+  history         list the series of the history store and their issues,
+                  oldest first (--history; default
+                  ~/.local/share/analyze/history.sqlite, or
+                  $XDG_DATA_HOME/analyze/history.sqlite when that is set)
   trends          write trends.xlsx and charts/formulation_trend.png under
-                  --out from the history store alone
+                  --out for one series (--series) from the history alone
   lexicon         print the default lexicon (YAML), to copy and edit
   inspect INPUT   print the structure read from an issue: title, articles
                   with date, venue, headline, paragraph, sentence and

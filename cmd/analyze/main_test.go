@@ -112,6 +112,7 @@ func TestHelpFlags(t *testing.T) {
 // runMain runs the program in process: its exit code, stdout and stderr.
 func runMain(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
+	ownStore(t)
 	var stdout, stderr bytes.Buffer
 	code := exitStatus(run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr), &stderr)
 	return code, stdout.String(), stderr.String()

@@ -40,6 +40,7 @@ type runConfig struct {
 	top           int
 	history       string
 	noHistory     bool
+	series        string
 	takeOver      bool
 	date          string
 	lang          string
@@ -66,7 +67,8 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.StringVar(&cfg.format, "format", "png", "chart formats: png, or svg to write SVG beside the PNG")
 	fs.BoolVar(&cfg.rate, "rate", false, "charts of formulations show mentions per 1,000 tokens instead of counts")
 	fs.IntVar(&cfg.top, "top", 12, "formulations in the top-formulation charts, 1 to 50")
-	fs.StringVar(&cfg.history, "history", "", "history store (SQLite) to read and add this run's issues to (default: history.sqlite beside the report directories)")
+	fs.StringVar(&cfg.history, "history", "", "history store (SQLite) to read and add this run's issues to (default: "+defaultHistory+")")
+	fs.StringVar(&cfg.series, "series", "", "the series `NAME` the inputs belong to in the history: an issue is compared only with the earlier issues of its series (default: the publication named in each input, else its file name)")
 	fs.BoolVar(&cfg.noHistory, "no-history", false, "keep no history: read and write no store")
 	fs.BoolVar(&cfg.takeOver, "take-over", false, "write the report into an existing empty directory that analyze did not make")
 	return fs, cfg
@@ -114,6 +116,7 @@ type issueRun struct {
 	input     string // as given
 	name      string // report directory name
 	sha256    string
+	series    string // in the history; "" when none is kept
 	bytes     int64
 	issue     *analyze.Issue // without its articles: they went through the analysis as read
 	result    *analyze.Result
@@ -141,6 +144,7 @@ type runJob struct {
 	store     *history.Store
 	recorded  []history.Issue // this run's issues
 	allIssues []history.Issue // the store's with this run's
+	alone     []string        // the inputs naming no publication, each a series of its own
 	timings   map[string]time.Duration
 }
 
@@ -200,8 +204,8 @@ func parseRun(args []string, stderr io.Writer) (*runJob, []string, error) {
 	if cfg.quiet && cfg.verbose {
 		return nil, nil, &usageError{"--quiet and -v contradict each other"}
 	}
-	if cfg.noHistory && cfg.history != "" {
-		return nil, nil, &usageError{"--history and --no-history contradict each other"}
+	if cfg.noHistory && (cfg.history != "" || cfg.series != "") {
+		return nil, nil, &usageError{"--history or --series and --no-history contradict each other"}
 	}
 	return &runJob{cfg: cfg, copt: copt, svg: svg, stderr: stderr, timings: map[string]time.Duration{}}, inputs, nil
 }
@@ -322,11 +326,19 @@ func (j *runJob) attachHistory(ctx context.Context) error {
 	}
 	now := time.Now()
 	for _, r := range j.runs {
-		j.recorded = append(j.recorded, history.FromResult(r.sha256, r.result, version, now))
+		series, how := history.SeriesOf(j.cfg.series, r.issue.Publication, r.issue.Name)
+		if how == history.SeriesAlone {
+			j.alone = append(j.alone, r.issue.Name)
+		}
+		r.series = series
+		j.recorded = append(j.recorded, history.FromResult(r.sha256, r.result, series, version, now))
 	}
-	path := j.cfg.history
-	if path == "" {
-		path = filepath.Join(filepath.Dir(filepath.Clean(j.runs[0].dir)), "history.sqlite")
+	path, err := historyPath(j.cfg.history)
+	if err != nil {
+		return err
+	}
+	if j.cfg.history == "" {
+		j.noteOldStore(path)
 	}
 	store, err := history.Open(ctx, path)
 	if err != nil {
@@ -339,11 +351,24 @@ func (j *runJob) attachHistory(ctx context.Context) error {
 	}
 	j.store = store
 	j.allIssues = history.Combine(stored, j.recorded)
-	j.logf("history %s: %d issues before this run", path, len(stored))
+	j.logf("history %s: %s before this run", path, count(len(stored), "issue", "issues"))
 	for _, r := range j.runs {
 		r.result.History = history.View(j.allIssues, []string{r.sha256}, r.result.Formulations)
 	}
 	return nil
+}
+
+// noteOldStore points at the store earlier versions kept beside the
+// reports (out/history.sqlite by default) when the user's store, at path,
+// is yet to be made: its history is not read unless given.
+func (j *runJob) noteOldStore(path string) {
+	old := filepath.Join(filepath.Dir(filepath.Clean(j.runs[0].dir)), "history.sqlite")
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) || j.cfg.quiet {
+		return
+	}
+	if st, err := os.Stat(old); err == nil && st.Mode().IsRegular() {
+		fmt.Fprintf(j.stderr, "analyze: note: %s, kept by an earlier version beside the reports, is not read: the history is now kept in %s; give --history %s to go on with it, or move it there\n", old, path, old)
+	}
 }
 
 // render builds every report's files, and the corpus report of several
@@ -476,9 +501,22 @@ func (j *runJob) print(stdout io.Writer) error {
 			j.printWarnings(r.issue)
 		}
 	}
+	if !j.cfg.quiet && len(j.alone) > 0 {
+		if len(j.alone) == 1 {
+			fmt.Fprintf(j.stderr, "analyze: note: %s names no publication: in the history it is a series of its own, compared with no other issue; --series NAME files it with others\n", j.alone[0])
+		} else {
+			names := strings.Join(j.alone[:min(3, len(j.alone))], ", ")
+			if len(j.alone) > 3 {
+				names += ", …"
+			}
+			fmt.Fprintf(j.stderr, "analyze: note: %s name no publication (%s): in the history each is a series of its own; --series NAME files them together\n",
+				count(len(j.alone), "input", "inputs"), names)
+		}
+	}
+	hist := j.historySummary()
 	switch {
 	case j.cfg.json:
-		return writeSummary(stdout, j.runs, j.corpus, j.timings)
+		return writeSummary(stdout, j.runs, j.corpus, hist, j.timings)
 	case j.cfg.quiet:
 		return nil
 	}
@@ -486,7 +524,69 @@ func (j *runJob) print(stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%s: %s, %s of %s; report in %s\n", r.issue.Name, count(len(r.result.Articles), "article", "articles"),
 			count(len(r.result.Mentions), "mention", "mentions"), count(r.result.FormulationsFound(), "formulation", "formulations"), r.dir)
 	}
+	if hist != nil {
+		fmt.Fprintln(stdout, hist.line())
+	}
 	return nil
+}
+
+// historySummary is what the run's history holds of the series of its
+// inputs; nil when no history is kept.
+func (j *runJob) historySummary() *historySummary {
+	if j.store == nil {
+		return nil
+	}
+	hs := &historySummary{Store: j.store.Path(), Recorded: len(j.recorded), Series: []seriesSummary{}}
+	seen := map[string]bool{}
+	for _, r := range j.runs {
+		k := history.SeriesKey(r.series)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		h := history.SeriesView(j.allIssues, r.series, nil, nil)
+		s := seriesSummary{Name: h.Series, Issues: len(h.Issues), Undated: len(h.LeftOut)}
+		if len(h.Issues) > 0 {
+			s.First, s.Last = h.Issues[0].Label(), h.Issues[len(h.Issues)-1].Label()
+		}
+		hs.Series = append(hs.Series, s)
+	}
+	return hs
+}
+
+// historySummary is the history part of a run's summary.
+type historySummary struct {
+	Store    string          `json:"store"`
+	Recorded int             `json:"recorded"` // this run's issues
+	Series   []seriesSummary `json:"series"`   // of this run's issues, in input order
+}
+
+type seriesSummary struct {
+	Name    string `json:"name"`
+	Issues  int    `json:"issues"`  // in its trends
+	Undated int    `json:"undated"` // out of its trends: undated issues of a series with dated ones
+	First   string `json:"first"`   // the label of its first issue: a date, or a short title in an undated series
+	Last    string `json:"last"`
+}
+
+// line is the summary's line on the history: where it is, and the
+// series of the run's inputs (the first three).
+func (h *historySummary) line() string {
+	var parts []string
+	for _, s := range h.Series[:min(3, len(h.Series))] {
+		p := fmt.Sprintf("%q %s", s.Name, count(s.Issues, "issue", "issues"))
+		if s.Issues > 1 {
+			p += ", " + s.First + " to " + s.Last
+		}
+		if s.Undated > 0 {
+			p += fmt.Sprintf(" (and %d undated, out of its trends)", s.Undated)
+		}
+		parts = append(parts, p)
+	}
+	if len(h.Series) > 3 {
+		parts = append(parts, fmt.Sprintf("and %d more series", len(h.Series)-3))
+	}
+	return fmt.Sprintf("history: %s recorded in %s; series %s", count(h.Recorded, "issue", "issues"), h.Store, strings.Join(parts, "; "))
 }
 
 // interrupted words a cancelled run for the user; other errors pass.
@@ -714,6 +814,7 @@ func corpusTitle(runs []*issueRun) string {
 type runSummary struct {
 	Inputs   []issueSummary   `json:"inputs"`
 	Corpus   *issueSummary    `json:"corpus,omitempty"`
+	History  *historySummary  `json:"history,omitempty"` // absent under --no-history
 	TimingMS map[string]int64 `json:"timings_ms"`
 }
 
@@ -722,6 +823,7 @@ type issueSummary struct {
 	SHA256       string   `json:"sha256,omitempty"`
 	Bytes        int64    `json:"bytes,omitempty"`
 	Title        string   `json:"title"`
+	Series       string   `json:"series,omitempty"` // in the history
 	Articles     int      `json:"articles"`
 	Mentions     int      `json:"mentions"`
 	Formulations int      `json:"formulations"`
@@ -731,7 +833,7 @@ type issueSummary struct {
 }
 
 func summarize(r *issueRun) issueSummary {
-	s := issueSummary{File: r.issue.Name, SHA256: r.sha256, Bytes: r.bytes, Title: r.issue.Title, Articles: len(r.result.Articles),
+	s := issueSummary{File: r.issue.Name, SHA256: r.sha256, Bytes: r.bytes, Title: r.issue.Title, Series: r.series, Articles: len(r.result.Articles),
 		Mentions: len(r.result.Mentions), Formulations: r.result.FormulationsFound(), Output: r.dir, Warnings: []string{}}
 	for name := range r.files {
 		s.Files = append(s.Files, filepath.ToSlash(name))
@@ -743,8 +845,8 @@ func summarize(r *issueRun) issueSummary {
 	return s
 }
 
-func writeSummary(w io.Writer, runs []*issueRun, corpus *issueRun, timings map[string]time.Duration) error {
-	s := runSummary{TimingMS: map[string]int64{}}
+func writeSummary(w io.Writer, runs []*issueRun, corpus *issueRun, hist *historySummary, timings map[string]time.Duration) error {
+	s := runSummary{History: hist, TimingMS: map[string]int64{}}
 	for _, r := range runs {
 		s.Inputs = append(s.Inputs, summarize(r))
 	}

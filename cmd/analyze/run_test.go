@@ -14,6 +14,7 @@ import (
 
 func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
+	ownStore(t)
 	args = smallCharts(args)
 	var stdout, stderr bytes.Buffer
 	err := run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr)
@@ -44,7 +45,8 @@ func TestRunWritesGoldenTables(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	if want := "two_sessions_2024.txt: 3 articles, 101 mentions of 66 formulations; report in " + out + "\n"; stdout != want {
+	if want := "two_sessions_2024.txt: 3 articles, 101 mentions of 66 formulations; report in " + out + "\n" +
+		"history: 1 issue recorded in " + ownStore(t) + `; series "Beijing Review" 1 issue` + "\n"; stdout != want {
 		t.Errorf("stdout = %q; want %q", stdout, want)
 	}
 	for _, name := range []string{"articles.csv", "mentions.csv", "phrase_counts.csv", "themes.csv", "cooccurrence.csv", "discovered.csv", "keyness.csv", "structure.csv"} {
@@ -62,8 +64,8 @@ func TestRunWritesGoldenTables(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	for _, e := range entries {
-		if e.Name() != "report" && e.Name() != "history.sqlite" {
-			t.Errorf("output parent holds %s; want only the report and the history store (no lock file, no temporary directories left)", e.Name())
+		if e.Name() != "report" {
+			t.Errorf("output parent holds %s; want only the report (no history store, no lock file, no temporary directories left)", e.Name())
 		}
 	}
 }

@@ -184,7 +184,7 @@ func TestImmutableOutputKeepsHistory(t *testing.T) {
 	a := write(t, filepath.Join(dir, "a.txt"), smallIssue)
 	b := write(t, filepath.Join(dir, "b.txt"), "Xi praised high-quality development.\n")
 	out := filepath.Join(dir, "out", "r")
-	store := filepath.Join(dir, "out", "history.sqlite")
+	store := ownStore(t)
 	if _, stderr, code := runCLI(t, "", "run", "--out", out, a); code != 0 {
 		t.Fatalf("first run: %s", stderr)
 	}
@@ -252,7 +252,7 @@ func TestKilledRunRecovered(t *testing.T) {
 		a := write(t, filepath.Join(dir, "a.txt"), smallIssue)
 		out := filepath.Join(dir, "out", "r")
 		store := filepath.Join(dir, "out", "history.sqlite")
-		if _, stderr, code := runCLI(t, "", "run", "--out", out, a); code != 0 {
+		if _, stderr, code := runCLI(t, "", "run", "--history", store, "--out", out, a); code != 0 {
 			t.Fatalf("first run: %s", stderr)
 		}
 		old, _ := os.ReadFile(filepath.Join(out, "data", "mentions.csv"))
@@ -275,7 +275,7 @@ func TestKilledRunRecovered(t *testing.T) {
 			t.Errorf("recorded=%v: left behind:\n%s", recorded, leftovers)
 		}
 		// and a run afterwards works as ever
-		if _, stderr, code := runCLI(t, "", "run", "--out", out, a); code != 0 {
+		if _, stderr, code := runCLI(t, "", "run", "--history", store, "--out", out, a); code != 0 {
 			t.Errorf("recorded=%v: run after recovery: exit %d, %s", recorded, code, stderr)
 		}
 	}
