@@ -16,6 +16,9 @@ type History struct {
 	LeftOut []HistoryIssue  // the series' undated issues, out of a series that has dated ones, by file name
 	Phrases []HistoryPhrase // every formulation counted in some issue: the current lexicon's in its order, then the others by theme and phrase
 	Current []int           // the places in Issues of the report's issues (one, or a corpus's)
+	// Unplaced: the report's one issue is undated, so out of its series'
+	// trends (and in LeftOut): nothing is new in it
+	Unplaced bool
 
 	// What no earlier issue (dated before the report's issue) had; both
 	// empty when there is no earlier issue, or for a corpus report.

@@ -189,6 +189,7 @@ func view(issues []Issue, series string, current []string, lex []analyze.Formula
 	}
 	sort.Ints(h.Current)
 	if len(current) == 1 && len(h.Current) == 0 {
+		h.Unplaced = true
 		return h // an undated issue, out of its series' history: nothing is new in it
 	}
 

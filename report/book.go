@@ -6,7 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -23,6 +22,8 @@ type book struct {
 	head   [2]int              // header cells: text (left) and numbers (right)
 	band   int                 // conditional format shading every other row
 	tables map[string][]Column // the columns of each Excel table, by its name
+	titles map[string]string   // the printed header's title, by sheet
+	heads  []headRow           // header rows of the tables written with the ordinary API
 	// maxRows is the most data rows of a streamed table (maxTableRows;
 	// tests make it small)
 	maxRows int
@@ -40,7 +41,7 @@ type book struct {
 // given) and then copy it. The caller closes b.f.
 func newBook(w io.Writer, textRows int) *book {
 	f := excelize.NewFile()
-	b := &book{f: f, style: map[Kind]int{}, tables: map[string][]Column{}, maxRows: maxTableRows, textRows: textRows}
+	b := &book{f: f, style: map[Kind]int{}, tables: map[string][]Column{}, titles: map[string]string{}, maxRows: maxTableRows, textRows: textRows}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, b.scratch) })
 	return b
 }
@@ -78,7 +79,7 @@ func (b *book) setupSheets(sheets []string, title, subject string, prov Provenan
 		return err
 	}
 	for _, name := range sheets {
-		if err := b.printable(name); err != nil {
+		if err := b.printable(name, title); err != nil {
 			return err
 		}
 	}
@@ -109,7 +110,7 @@ func (b *book) styles() error {
 		if b.head[i], err = f.NewStyle(&excelize.Style{
 			Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"0072B2"}},
-			Alignment: &excelize.Alignment{Horizontal: align, Indent: i, Vertical: "top", WrapText: true},
+			Alignment: &excelize.Alignment{Horizontal: align, Indent: 1, Vertical: "top", WrapText: true},
 		}); err != nil {
 			return err
 		}
@@ -119,17 +120,6 @@ func (b *book) styles() error {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-// printable sets landscape, fit-to-width printing. It is called before any
-// stream writer opens the sheet, which keeps these settings.
-func (b *book) printable(sheet string) error {
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0), Size: ptr(9), // A4
-	}); err != nil {
-		return err
-	}
-	return b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
-}
 
 // headStyle is the header style for a column of kind k: numbers' headers
 // align with their numbers.
@@ -157,15 +147,16 @@ func (b *book) banded(sheet string, col, row, ncol, nrow int) error {
 	}})
 }
 
-// headHeight is the header row's height in points: two lines when a
-// header is wider than its numbers' column and wraps.
-func headHeight(cols []Column) float64 {
-	for _, c := range cols {
-		if c.Kind.numeric() && utf8.RuneCountInString(c.title())+4 > 14 {
-			return 30
+// headHeight is the header row's height in points: a line for each line
+// of the longest header, wrapped between words in its column's width.
+func headHeight(cols []Column, ws []float64) float64 {
+	lines := 1
+	for i, c := range cols {
+		if i < len(ws) {
+			lines = max(lines, headLines(c.title(), ws[i]))
 		}
 	}
-	return 15
+	return 15 * float64(lines)
 }
 
 // tableName makes a unique Excel table name from a sheet name, and keeps
@@ -190,7 +181,7 @@ func cellValue(s string, k Kind) any {
 		if n, err := strconv.Atoi(s); err == nil {
 			return n
 		}
-	case Dec1, Dec3, Percent, Sci:
+	case Dec1, Dec3, Percent, PValue:
 		if v, err := strconv.ParseFloat(s, 64); err == nil {
 			return v
 		}
@@ -199,12 +190,13 @@ func cellValue(s string, k Kind) any {
 }
 
 // widths fits each column to its longest cell (header included, but a
-// long header over numbers wraps instead of widening them), within limits:
-// 60 characters, 100 for long text.
+// long header over numbers wraps between its words instead of widening
+// them), within limits: 60 characters, 100 for long text; never narrower
+// than the header's longest word.
 func widths(cols []Column, rows [][]string) []float64 {
 	out := make([]float64, len(cols))
 	for i, c := range cols {
-		out[i] = float64(utf8.RuneCountInString(c.title())) + 4 // room for the filter button
+		out[i] = displayWidth(c.title()) + 4 // room for the filter button
 		if c.Kind.numeric() {
 			out[i] = min(out[i], 14) // a long header over numbers wraps
 		}
@@ -223,9 +215,29 @@ func widths(cols []Column, rows [][]string) []float64 {
 		if c.Kind == Long {
 			limit = 100
 		}
-		out[i] = min(max(out[i], 8), limit)
+		out[i] = max(min(max(out[i], 8), limit), headWidth(c.title()))
 	}
 	return out
+}
+
+// shown is about the text a cell of kind k shows for v: a number as its
+// format shows it, not all the digits it holds.
+func shown(v any, k Kind) string {
+	f, ok := v.(float64)
+	if !ok {
+		return fmt.Sprint(v)
+	}
+	switch k {
+	case Dec1:
+		return strconv.FormatFloat(f, 'f', 1, 64)
+	case Dec3:
+		return strconv.FormatFloat(f, 'f', 3, 64)
+	case Percent:
+		return strconv.FormatFloat(100*f, 'f', 1, 64) + "%"
+	case PValue:
+		return strconv.FormatFloat(f, 'f', 4, 64)
+	}
+	return fmt.Sprint(v)
 }
 
 // displayWidth is how many character widths a cell's text takes: a
@@ -250,7 +262,7 @@ func (b *book) fit(sheet string, firstCol int, cols []Column, rows [][]any) erro
 	for i, r := range rows {
 		text[i] = make([]string, len(r))
 		for j, c := range r {
-			text[i][j] = fmt.Sprint(c)
+			text[i][j] = shown(c, cols[min(j, len(cols)-1)].Kind)
 		}
 	}
 	ws := widths(cols, text)

@@ -10,24 +10,33 @@ import (
 )
 
 // charts writes the Charts sheet: a native chart of the top formulations
-// by day, from a small table beside it, and the PNG charts.
+// by day, from a small table beside it, and the PNG charts, each printed
+// on a page of its own. The native chart stacks the days' bars (a bar's
+// length is the formulation's total, as ranked): its legend then lists
+// the days in the order of the bars in Excel and in LibreOffice, which
+// lists the legend of side-by-side horizontal bars in reverse.
 func (b *book) charts(res *analyze.Result, look Look) error {
 	sheet := SheetCharts
 	f := b.f
 	days := res.Periods()
 	fts := res.Ranked()
 	fts = fts[:min(12, len(fts))]
-	cols := []Column{{Name: "formulation", Kind: Text}}
+	cols := []Column{{Name: "Formulation", Kind: Text}}
 	for _, d := range days {
 		cols = append(cols, Column{Name: d.Name, Kind: Int})
 	}
 	var rows [][]any
+	most := 0 // the longest bar
 	for _, x := range fts {
 		row := []any{x.Phrase}
+		total := 0
 		for _, d := range days {
-			row = append(row, d.Count(res.Counts, x.ID))
+			n := d.Count(res.Counts, x.ID)
+			row = append(row, n)
+			total += n
 		}
 		rows = append(rows, row)
+		most = max(most, total)
 	}
 	if err := f.SetCellValue(sheet, "A1", "Top formulations by day (data of the chart beside it)"); err != nil {
 		return err
@@ -55,20 +64,30 @@ func (b *book) charts(res *analyze.Result, look Look) error {
 			})
 		}
 		cell, _ := excelize.CoordinatesToCellName(anchor, 2)
+		step := 0.0 // whole mentions while they are few; else the spreadsheet's steps
+		if most <= 15 {
+			step = 1
+		}
 		if err := f.AddChart(sheet, cell, &excelize.Chart{
-			Type: excelize.Bar, Series: series,
+			Type: excelize.BarStacked, Series: series,
 			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Top formulations by day — " + res.Issue.Title}}},
 			Legend: excelize.ChartLegend{Position: "bottom"},
 			XAxis:  excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "333333", Size: 9}},
-			YAxis: excelize.ChartAxis{MajorGridLines: true, MajorUnit: 1, Font: excelize.Font{Color: "333333", Size: 9},
-				Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "mentions", Font: &excelize.Font{Color: "333333", Size: 10}}}}},
+			YAxis: excelize.ChartAxis{MajorGridLines: true, MajorUnit: step, Font: excelize.Font{Color: "333333", Size: 9},
+				Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Mentions", Font: &excelize.Font{Color: "333333", Size: 10}}}}},
 			Dimension: excelize.ChartDimension{Width: 800, Height: 520},
 		}); err != nil {
 			return err
 		}
 	}
-	row := max(next+2, 30)
+	// rows are counted at 17 pixels, LibreOffice's default height (Excel's
+	// is 20), so that a picture never reaches the next page's
+	row := max(next+2, 2+520/17+3)
 	for _, im := range look.Images {
+		// each chart starts a printed page
+		if err := f.InsertPageBreak(sheet, "A"+strconv.Itoa(row)); err != nil {
+			return err
+		}
 		if err := f.SetCellValue(sheet, "A"+strconv.Itoa(row), im.Title); err != nil {
 			return err
 		}
@@ -77,14 +96,18 @@ func (b *book) charts(res *analyze.Result, look Look) error {
 		}
 		if err := f.AddPictureFromBytes(sheet, "A"+strconv.Itoa(row+1), &excelize.Picture{
 			Extension: ".png", File: im.PNG,
-			Format: &excelize.GraphicOptions{AltText: im.Title, Name: im.Name, ScaleX: 0.5, ScaleY: 0.5, LockAspectRatio: true},
+			Format: &excelize.GraphicOptions{AltText: im.Title, Name: im.Name, ScaleX: chartScale, ScaleY: chartScale, LockAspectRatio: true},
 		}); err != nil {
 			return fmt.Errorf("chart %s: %w", im.Name, err)
 		}
-		row += 25 // 450 px at 20 px a row, and room
+		row += 720/17 + 4 // the picture's 720 pixels, and room
 	}
 	return nil
 }
+
+// chartScale is the size of the PNG charts in the sheet: a 1600 × 900
+// chart takes 1280 × 720 pixels, most of a printed page.
+const chartScale = 0.8
 
 // seriesColor is the i-th of the given colours, or of the colour-blind-safe
 // palette of Okabe and Ito (black left out) when none are given.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -19,25 +20,32 @@ const (
 	Dec3         // measures: three decimals
 	Percent      // shares
 	Long         // long text: a wide column, not wrapped (rows keep one height in every spreadsheet)
-	Sci          // p-values
+	PValue       // p-values: "< 0.001", else four decimals below 0.01 and three above
 	Right        // text read towards the right, as a KWIC's left context
 )
 
 // kinds lists every declared Kind, in the order their styles are made.
-func kinds() []Kind { return []Kind{Text, Int, Dec1, Dec3, Percent, Long, Sci, Right} }
+func kinds() []Kind { return []Kind{Text, Int, Dec1, Dec3, Percent, Long, PValue, Right} }
+
+// pValueFormat shows a p-value as a reader quotes it (0.0014, 0.150, or
+// "< 0.001") while the cell keeps the number, so that it sorts and
+// filters as one.
+const pValueFormat = `[<0.001]"< 0.001";[<0.01]0.0000;0.000`
 
 // numeric is whether the kind's cells are numbers.
 func (k Kind) numeric() bool {
 	switch k {
-	case Int, Dec1, Dec3, Percent, Sci:
+	case Int, Dec1, Dec3, Percent, PValue:
 		return true
 	}
 	return false
 }
 
 // style is the cell style of the kind: its number format and alignment.
+// Numbers are right-aligned and text left-aligned, each indented, so that
+// a number never touches the text of the next column (LibreOffice ignores
+// the indent of right-aligned cells; the text's own indent keeps them apart).
 func (k Kind) style() *excelize.Style {
-	// numbers right-aligned with a space before the next column's text
 	number := &excelize.Alignment{Horizontal: "right", Indent: 1, Vertical: "top"}
 	switch k {
 	case Int:
@@ -48,17 +56,19 @@ func (k Kind) style() *excelize.Style {
 		return &excelize.Style{CustomNumFmt: ptr("0.000"), Alignment: number}
 	case Percent:
 		return &excelize.Style{CustomNumFmt: ptr("0.0%"), Alignment: number}
-	case Sci:
-		return &excelize.Style{CustomNumFmt: ptr("0.0E+00"), Alignment: number}
+	case PValue:
+		return &excelize.Style{CustomNumFmt: ptr(pValueFormat), Alignment: number}
 	case Right:
 		return &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top"}}
 	}
-	return &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}} // Text, Long
+	return &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, Vertical: "top"}} // Text, Long
 }
 
 // Column declares a column of a table once: its name (the CSV header),
 // its kind (how the workbook writes and formats it) and, when it differs
-// from the name, the header the workbook shows.
+// from the name, the header the workbook shows: words a reader reads, in
+// sentence case ("Reference count" for count_reference). A table only the
+// workbook shows has no CSV: its Name is already the header.
 type Column struct {
 	Name   string // CSV header, e.g. "count_target"
 	Kind   Kind
@@ -90,4 +100,34 @@ func checkColumns(table string, cols []Column) error {
 		}
 	}
 	return nil
+}
+
+// headWidth is the narrowest column a header fits without a word broken
+// across lines: its longest word, and room for the filter button.
+func headWidth(title string) float64 {
+	w := 0.0
+	for _, word := range strings.Fields(title) {
+		w = max(w, displayWidth(word))
+	}
+	return w + 4
+}
+
+// headLines is how many lines a header takes in a column of width w,
+// wrapped between words.
+func headLines(title string, w float64) int {
+	room := (w - 1) / 1.2 // the cell's margins, and bold letters being wider
+	lines, used := 1, 0.0
+	for i, word := range strings.Fields(title) {
+		n := displayWidth(word)
+		switch {
+		case i == 0:
+			used = n
+		case used+1+n <= room:
+			used += 1 + n
+		default:
+			lines++
+			used = n
+		}
+	}
+	return lines
 }

@@ -75,9 +75,11 @@ const translationCSV = "translation.csv"
 // and the formulations found in one and not the other.
 func TranslationTable(res *analyze.Result) Table {
 	t := Table{Name: translationCSV, Columns: []Column{
-		{Name: "zh_issue", Kind: Text}, {Name: "en_issue", Kind: Text}, {Name: "date", Kind: Text}, {Name: "theme", Kind: Text},
-		{Name: "phrase", Kind: Text}, {Name: "zh", Kind: Text}, {Name: "count_zh", Kind: Int}, {Name: "count_en", Kind: Int},
-		{Name: "english_renderings", Kind: Long}, {Name: "drift", Kind: Text},
+		{Name: "zh_issue", Kind: Text, Header: "Chinese issue"}, {Name: "en_issue", Kind: Text, Header: "English issue"},
+		{Name: "date", Kind: Text, Header: "Date"}, {Name: "theme", Kind: Text, Header: "Theme"},
+		{Name: "phrase", Kind: Text, Header: "Formulation"}, {Name: "zh", Kind: Text, Header: "Chinese"},
+		{Name: "count_zh", Kind: Int, Header: "Count in Chinese"}, {Name: "count_en", Kind: Int, Header: "Count in English"},
+		{Name: "english_renderings", Kind: Long, Header: "English renderings"}, {Name: "drift", Kind: Text, Header: "Drift"},
 	}}
 	for _, r := range res.Translation {
 		var rs []string
@@ -187,10 +189,13 @@ func ArticlesTable(res *analyze.Result) Table {
 // made as they are written: row r is res.Mentions[r].
 func MentionsTable(res *analyze.Result) Table {
 	return Table{Name: mentionsCSV, Columns: []Column{
-		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "part", Kind: Text},
-		{Name: "paragraph", Kind: Int}, {Name: "sentence", Kind: Int}, {Name: "theme", Kind: Text}, {Name: "phrase", Kind: Text},
-		{Name: "matched", Kind: Text}, {Name: "left", Kind: Right}, {Name: "right", Kind: Text}, {Name: "line", Kind: Int},
-		{Name: "issue", Kind: Text}, {Name: "zh", Kind: Text}, {Name: "lang", Kind: Text},
+		{Name: "article", Kind: Int, Header: "Article"}, {Name: "date", Kind: Text, Header: "Date"},
+		{Name: "venue", Kind: Text, Header: "Venue"}, {Name: "part", Kind: Text, Header: "Part"},
+		{Name: "paragraph", Kind: Int, Header: "Paragraph"}, {Name: "sentence", Kind: Int, Header: "Sentence"},
+		{Name: "theme", Kind: Text, Header: "Theme"}, {Name: "phrase", Kind: Text, Header: "Formulation"},
+		{Name: "matched", Kind: Text, Header: "Match"}, {Name: "left", Kind: Right, Header: "Context before"},
+		{Name: "right", Kind: Text, Header: "Context after"}, {Name: "line", Kind: Int, Header: "Source line"},
+		{Name: "issue", Kind: Text, Header: "Issue"}, {Name: "zh", Kind: Text, Header: "Chinese"}, {Name: "lang", Kind: Text, Header: "Language"},
 	}, gen: &rowGen{n: len(res.Mentions), row: func(i int, cells []string) []string {
 		m := &res.Mentions[i]
 		return append(cells, itoa(m.Article), m.Date.String(), m.Venue, m.Part, itoa(m.Paragraph), itoa(m.Sentence),
@@ -255,12 +260,16 @@ func f3(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
 // CooccurrenceTable gives every pair of themes in every scope and window.
 func CooccurrenceTable(res *analyze.Result) Table {
 	t := Table{Name: coocCSV, Columns: []Column{
-		{Name: "scope", Kind: Text}, {Name: "window", Kind: Text}, {Name: "theme_a", Kind: Text}, {Name: "theme_b", Kind: Text},
-		{Name: "count", Kind: Int}, {Name: "expected", Kind: Dec3}, {Name: "pmi", Kind: Dec3}, {Name: "npmi", Kind: Dec3},
-		{Name: "llr", Kind: Dec3}, {Name: "jaccard", Kind: Dec3},
-		{Name: "article", Kind: Int}, {Name: "paragraph", Kind: Int}, {Name: "sentence", Kind: Int}, {Name: "evidence", Kind: Long},
-		{Name: "part", Kind: Text}, {Name: "windows_a", Kind: Int}, {Name: "windows_b", Kind: Int}, {Name: "windows", Kind: Int},
-		{Name: "issue", Kind: Text},
+		{Name: "scope", Kind: Text, Header: "Scope"}, {Name: "window", Kind: Text, Header: "Window"},
+		{Name: "theme_a", Kind: Text, Header: "Theme A"}, {Name: "theme_b", Kind: Text, Header: "Theme B"},
+		{Name: "count", Kind: Int, Header: "Windows with both"}, {Name: "expected", Kind: Dec3, Header: "Expected"},
+		{Name: "pmi", Kind: Dec3, Header: "PMI"}, {Name: "npmi", Kind: Dec3, Header: "NPMI"},
+		{Name: "llr", Kind: Dec3, Header: "G²"}, {Name: "jaccard", Kind: Dec3, Header: "Jaccard"},
+		{Name: "article", Kind: Int, Header: "Article"}, {Name: "paragraph", Kind: Int, Header: "Paragraph"},
+		{Name: "sentence", Kind: Int, Header: "Sentence"}, {Name: "evidence", Kind: Long, Header: "Evidence: the first window with both"},
+		{Name: "part", Kind: Text, Header: "Part"}, {Name: "windows_a", Kind: Int, Header: "Windows with A"},
+		{Name: "windows_b", Kind: Int, Header: "Windows with B"}, {Name: "windows", Kind: Int, Header: "Windows"},
+		{Name: "issue", Kind: Text, Header: "Issue"},
 	}}
 	for _, p := range res.Pairs {
 		pmi := ""
@@ -291,10 +300,12 @@ func CooccurrenceTable(res *analyze.Result) Table {
 // DiscoveredTable lists candidate new formulations, best first.
 func DiscoveredTable(res *analyze.Result) Table {
 	t := Table{Name: discoveredCSV, Columns: []Column{
-		{Name: "phrase", Kind: Text}, {Name: "count", Kind: Int}, {Name: "articles", Kind: Int}, {Name: "score", Kind: Dec3},
-		{Name: "measure", Kind: Text}, {Name: "in_lexicon", Kind: Text}, {Name: "example", Kind: Long}, {Name: "example_issue", Kind: Text},
-		{Name: "example_article", Kind: Text}, // written as text so far; Int would change the workbook
-		{Name: "new_this_issue", Kind: Text},
+		{Name: "phrase", Kind: Text, Header: "Phrase"}, {Name: "count", Kind: Int, Header: "Count"},
+		{Name: "articles", Kind: Int, Header: "Articles"}, {Name: "score", Kind: Dec3, Header: "Score"},
+		{Name: "measure", Kind: Text, Header: "Measure"}, {Name: "in_lexicon", Kind: Text, Header: "In lexicon"},
+		{Name: "example", Kind: Long, Header: "Example"}, {Name: "example_issue", Kind: Text, Header: "Example's issue"},
+		{Name: "example_article", Kind: Text, Header: "Example's article"}, // written as text so far; Int would change the workbook
+		{Name: "new_this_issue", Kind: Text, Header: "New this issue"},
 	}}
 	for _, c := range res.Discovered {
 		in := c.InLexicon
@@ -324,10 +335,11 @@ func newThisIssue(res *analyze.Result, phrase string) string {
 // phrases that set it apart from the rest of the issue.
 func KeynessTable(res *analyze.Result) Table {
 	t := Table{Name: keynessCSV, Columns: []Column{
-		{Name: "group", Kind: Text}, {Name: "phrase", Kind: Text}, {Name: "count_target", Kind: Int}, {Name: "count_reference", Kind: Int},
-		{Name: "llr", Kind: Dec3}, {Name: "log_ratio", Kind: Dec3}, {Name: "kind", Kind: Text},
-		{Name: "tokens_target", Kind: Int}, {Name: "tokens_reference", Kind: Int}, {Name: "p_value", Kind: Sci},
-		{Name: "expected_below_5", Kind: Text},
+		{Name: "group", Kind: Text, Header: "Target (against the rest)"}, {Name: "phrase", Kind: Text, Header: "Word or formulation"},
+		{Name: "count_target", Kind: Int, Header: "Target count"}, {Name: "count_reference", Kind: Int, Header: "Reference count"},
+		{Name: "llr", Kind: Dec3, Header: "G²"}, {Name: "log_ratio", Kind: Dec3, Header: "Log ratio"}, {Name: "kind", Kind: Text, Header: "Kind"},
+		{Name: "tokens_target", Kind: Int, Header: "Target tokens"}, {Name: "tokens_reference", Kind: Int, Header: "Reference tokens"},
+		{Name: "p_value", Kind: PValue, Header: "p-value"}, {Name: "expected_below_5", Kind: Text, Header: "Expected < 5"},
 	}}
 	for _, k := range res.Keyness {
 		low := "no"

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -9,15 +11,19 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// mentions writes the KWIC lines, left | match | right, each linked to its
-// article in the Structure sheet. t is res's mentions table: row r is
+// mentions writes the KWIC lines, date | formulation | context before |
+// match | context after, then where each stands, linked to its article in
+// the Structure sheet. t is res's mentions table: row r is
 // res.Mentions[r].
 func (b *book) mentions(res *analyze.Result, t Table, st *StructureSheet) error {
-	order, err := t.order("article", "date", "venue", "part", "paragraph", "sentence", "theme", "phrase", "zh", "left", "matched", "right", "line", "issue", "lang")
+	// the line in context first, read left to right as a sentence, then
+	// where it stands
+	order, err := t.order("date", "phrase", "left", "matched", "right", "venue", "theme", "article", "part", "paragraph", "sentence", "line",
+		"zh", "issue", "lang")
 	if err != nil {
 		return err
 	}
-	link := &extraColumn{header: "in Structure", width: 14, value: func(r int) any {
+	link := &extraColumn{header: "In Structure", width: 14, value: func(r int) any {
 		m := res.Mentions[r]
 		row := st.startRow(m.Issue, m.Article)
 		if row-1 > b.rowCap(SheetStructure) {
@@ -29,23 +35,40 @@ func (b *book) mentions(res *analyze.Result, t Table, st *StructureSheet) error 
 	return b.streamed(SheetMentions, t, order, link)
 }
 
-// cooccurrence writes the sentence-window theme × theme matrix for the
-// whole issue, with a colour scale, then the long table of every measure.
+// cooccurrence writes the Co-occurrence sheet, the sentence-window theme
+// × theme matrix for the whole issue with a colour scale, and the
+// Co-occurrence pairs sheet, the long table of every measure. Each has a
+// sheet of its own: the columns of one would not fit the other, a
+// sheet freezes one header and a printout repeats one.
 func (b *book) cooccurrence(res *analyze.Result, long Table) error {
-	sheet := SheetCooc
-	f := b.f
 	cols, next, err := b.coocMatrix(res)
 	if err != nil {
 		return err
 	}
-	// the long table
-	at := next + 2
-	if err := f.SetCellValue(sheet, "A"+strconv.Itoa(at), "Every pair of themes, for the whole issue and each day, in sentence and paragraph windows"); err != nil {
+	sheet := SheetCooc
+	for i := range cols {
+		w := 14.0
+		if i == 0 {
+			w = 30
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := b.f.SetColWidth(sheet, col, col, math.Ceil(max(w, headWidth(cols[i].title())))); err != nil {
+			return err
+		}
+	}
+	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(sheet, "A"+strconv.Itoa(at), "A"+strconv.Itoa(at), b.bold); err != nil {
+	last, _ := excelize.CoordinatesToCellName(len(cols), next-1)
+	if err := b.printAt(sheet, "2:2", "A1:"+last); err != nil {
 		return err
 	}
+	if err := b.fitRows(sheet, next-1); err != nil {
+		return err
+	}
+
+	// the long table, its header in row 1
+	sheet = SheetCoocPairs
 	lrows := make([][]any, len(long.Rows))
 	for i, r := range long.Rows {
 		lrows[i] = make([]any, len(r))
@@ -53,29 +76,37 @@ func (b *book) cooccurrence(res *analyze.Result, long Table) error {
 			lrows[i][j] = cellValue(c, long.Columns[j].Kind)
 		}
 	}
-	if _, err := b.table(sheet, 1, at+1, "CooccurrencePairs", long.Columns, lrows); err != nil {
+	if _, err := b.table(sheet, 1, 1, "CooccurrencePairs", long.Columns, lrows); err != nil {
 		return err
 	}
-	// one set of widths for both tables: the matrix's theme columns and
-	// the long table's text, whichever needs more
-	lw := widths(long.Columns, long.Rows)
-	for i := 0; i < max(len(cols), len(lw)); i++ {
-		w := 0.0
-		switch {
-		case i == 0:
-			w = 30
-		case i < len(cols):
-			w = 14
-		}
-		if i < len(lw) {
-			w = max(w, lw[i])
-		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, w); err != nil {
-			return err
-		}
+	if err := b.fit(sheet, 1, long.Columns, lrows); err != nil {
+		return err
 	}
-	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomRight"})
+	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 4, YSplit: 1, TopLeftCell: "E2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	// printed: the pairs of the matrix, the whole issue in sentence
+	// windows, which come first
+	n := 0
+	for n < len(long.Rows) && n < 3*printRows && long.Rows[n][0] == long.Rows[0][0] && long.Rows[n][1] == long.Rows[0][1] {
+		n++
+	}
+	if n == 0 || n == len(long.Rows) {
+		return b.printAt(sheet, "1:1")
+	}
+	what := "the whole issue, sentence windows"
+	if n == 3*printRows {
+		what = "as sorted"
+	}
+	note := fmt.Sprintf("Printed: the measures of the first %d of %d pairs (%s); the sheet and data/%s have them all, with evidence.",
+		n, len(long.Rows), what, long.Name)
+	if err := b.footnote(sheet, note); err != nil {
+		return err
+	}
+	// scope to Jaccard: the measures; the evidence after them is for the screen
+	jaccard := slices.IndexFunc(long.Columns, func(c Column) bool { return c.Name == "jaccard" })
+	lastCol, _ := excelize.ColumnNumberToName(max(jaccard+1, 4))
+	return b.printAt(sheet, "1:1", fmt.Sprintf("A1:%s%d", lastCol, 1+n))
 }
 
 // coocMatrix writes the theme × theme matrix of the Co-occurrence sheet
@@ -104,11 +135,11 @@ func (b *book) coocMatrix(res *analyze.Result) ([]Column, int, error) {
 	if err := f.SetCellStyle(sheet, "A1", "A1", b.bold); err != nil {
 		return nil, 0, err
 	}
-	cols := []Column{{Name: "theme", Kind: Text}}
+	cols := []Column{{Name: "Theme", Kind: Text}}
 	for _, th := range themes {
 		cols = append(cols, Column{Name: th, Kind: Int})
 	}
-	cols = append(cols, Column{Name: "sentences with the theme", Kind: Int})
+	cols = append(cols, Column{Name: "Sentences with the theme", Kind: Int})
 	var rows [][]any
 	for _, a := range themes {
 		row := []any{a}
@@ -135,16 +166,14 @@ func (b *book) coocMatrix(res *analyze.Result) ([]Column, int, error) {
 			return nil, 0, err
 		}
 	}
-	// theme names as column headers are long: wrap them
-	wrapHead, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Font: &excelize.Font{Bold: true}})
+	// theme names as column headers are long: wrap them, over their numbers
+	wrapHead, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right", Indent: 1, WrapText: true, Vertical: "top"},
+		Font: &excelize.Font{Bold: true}})
 	if err != nil {
 		return nil, 0, err
 	}
 	hEnd, _ := excelize.CoordinatesToCellName(len(cols), 2)
 	if err := f.SetCellStyle(sheet, "B2", hEnd, wrapHead); err != nil {
-		return nil, 0, err
-	}
-	if err := f.SetRowHeight(sheet, 2, 45); err != nil {
 		return nil, 0, err
 	}
 	return cols, next, nil
@@ -165,16 +194,24 @@ func (b *book) lexiconSheet(res *analyze.Result) error {
 			rows = append(rows, []any{th.Name, f.Phrase, f.ZH, strings.Join(f.Variants, "; "), exact})
 		}
 	}
-	cols := []Column{{Name: "theme", Kind: Text}, {Name: "formulation", Kind: Text}, {Name: "zh", Kind: Text}, {Name: "variants", Kind: Long}, {Name: "exact", Kind: Text}}
+	cols := []Column{{Name: "Theme", Kind: Text}, {Name: "Formulation", Kind: Text}, {Name: "Chinese", Kind: Text}, {Name: "Variants", Kind: Long},
+		{Name: "Exact form only", Kind: Text}}
 	next, err := b.table(sheet, 1, 1, "LexiconFormulations", cols, rows)
 	if err != nil {
+		return err
+	}
+	// printed: the formulations; the lists under them are for the screen
+	if err := b.footnote(sheet, fmt.Sprintf("Printed: the %d formulations; the sheet lists the ignored spans, venues and stopwords under them.", len(rows))); err != nil {
+		return err
+	}
+	if err := b.printAt(sheet, "1:1", fmt.Sprintf("A1:E%d", next-1)); err != nil {
 		return err
 	}
 	var ign [][]any
 	for _, s := range lex.Ignore {
 		ign = append(ign, []any{s})
 	}
-	next, err = b.table(sheet, 1, next+2, "LexiconIgnored", []Column{{Name: "ignored span (masked before matching)", Kind: Text}}, ign)
+	next, err = b.table(sheet, 1, next+2, "LexiconIgnored", []Column{{Name: "Ignored span (masked before matching)", Kind: Text}}, ign)
 	if err != nil {
 		return err
 	}
@@ -182,7 +219,7 @@ func (b *book) lexiconSheet(res *analyze.Result) error {
 	for _, v := range lex.Venues {
 		ven = append(ven, []any{v.Venue, strings.Join(v.Patterns, "; ")})
 	}
-	next, err = b.table(sheet, 1, next+2, "LexiconVenues", []Column{{Name: "venue", Kind: Text}, {Name: "patterns", Kind: Long}}, ven)
+	next, err = b.table(sheet, 1, next+2, "LexiconVenues", []Column{{Name: "Venue", Kind: Text}, {Name: "Patterns", Kind: Long}}, ven)
 	if err != nil {
 		return err
 	}
@@ -190,7 +227,7 @@ func (b *book) lexiconSheet(res *analyze.Result) error {
 	for _, s := range lex.Stopwords {
 		stop = append(stop, []any{s})
 	}
-	if _, err := b.table(sheet, 1, next+2, "LexiconStopwords", []Column{{Name: "stopword (for discovery)", Kind: Text}}, stop); err != nil {
+	if _, err := b.table(sheet, 1, next+2, "LexiconStopwords", []Column{{Name: "Stopword (for discovery)", Kind: Text}}, stop); err != nil {
 		return err
 	}
 	if err := b.fit(sheet, 1, cols, rows); err != nil {
@@ -203,15 +240,15 @@ func (b *book) lexiconSheet(res *analyze.Result) error {
 // tokens, grouped by theme; under the table, all mentions and the token
 // denominators.
 func (b *book) pivot(sheet string, res *analyze.Result, groups []analyze.Group) error {
-	cols := []Column{{Name: "theme", Kind: Text}, {Name: "formulation", Kind: Text}, {Name: "zh", Kind: Text}}
+	cols := []Column{{Name: "Theme", Kind: Text}, {Name: "Formulation", Kind: Text}, {Name: "Chinese", Kind: Text}}
 	for _, g := range groups {
 		cols = append(cols, Column{Name: g.Name, Kind: Int})
 	}
-	cols = append(cols, Column{Name: "total", Kind: Int})
+	cols = append(cols, Column{Name: "Total", Kind: Int})
 	for _, g := range groups {
 		cols = append(cols, Column{Name: g.Name + " per 1,000", Kind: Dec1})
 	}
-	cols = append(cols, Column{Name: "total per 1,000", Kind: Dec1})
+	cols = append(cols, Column{Name: "Total per 1,000", Kind: Dec1})
 	allTokens := 0
 	for _, g := range groups {
 		allTokens += g.Tokens(res.Counts)
@@ -275,13 +312,19 @@ func (b *book) pivot(sheet string, res *analyze.Result, groups []analyze.Group) 
 	if err := b.f.SetCellStyle(sheet, first, "B"+strconv.Itoa(next+2), b.bold); err != nil {
 		return err
 	}
-	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"})
+	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if err := b.fitRows(sheet, next+2); err != nil {
+		return err
+	}
+	return b.printAt(sheet, "1:1")
 }
 
 // themes writes theme counts and shares per day and per venue.
 func (b *book) themes(res *analyze.Result) error {
 	groups := append(res.Periods(), res.Venues()...)
-	cols := []Column{{Name: "theme", Kind: Text}}
+	cols := []Column{{Name: "Theme", Kind: Text}}
 	for i, g := range groups {
 		label := g.Name
 		if i >= len(res.Periods()) {
@@ -319,8 +362,14 @@ func (b *book) themes(res *analyze.Result) error {
 	if _, err := b.table(SheetThemes, 1, 1, SheetThemes, cols, rows); err != nil {
 		return err
 	}
+	if err := b.fitRows(SheetThemes, 1+len(rows)); err != nil {
+		return err
+	}
 	if err := b.fit(SheetThemes, 1, cols, rows); err != nil {
 		return err
 	}
-	return b.f.SetPanes(SheetThemes, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
+	if err := b.f.SetPanes(SheetThemes, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	return b.printAt(SheetThemes, "1:1")
 }

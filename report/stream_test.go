@@ -91,8 +91,9 @@ func TestTablesMadeAsWritten(t *testing.T) {
 		t.Fatalf("Mentions: %d rows (%v); want a header and %d", len(rows), err, len(whole[1].Rows))
 	}
 	for i, r := range whole[1].Rows {
-		// the sheet's columns: zh after phrase, left before matched, then the link
-		want := strings.Join(slices.Concat(r[:8], []string{r[13], r[9], r[8]}, r[10:13], r[14:]), "|")
+		// the sheet's columns: date, formulation and the line in context
+		// (left, matched, right), then where it stands, then the link
+		want := strings.Join([]string{r[1], r[7], r[9], r[8], r[10], r[2], r[6], r[0], r[3], r[4], r[5], r[11], r[13], r[12], r[14]}, "|")
 		if g := strings.Join(rows[i+1][:15], "|"); g != want {
 			t.Errorf("Mentions row %d = %s; want %s", i+2, g, want)
 		}

@@ -151,9 +151,11 @@ type StructureSheet struct {
 // in memory when spool is nil.
 func NewStructureSheet(spool *Spool) *StructureSheet {
 	return &StructureSheet{Table: Table{Name: "structure.csv", Spool: spool, Columns: []Column{
-		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "date source", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "part", Kind: Text},
-		{Name: "paragraph", Kind: Int}, {Name: "line", Kind: Int}, {Name: "copies", Kind: Int}, {Name: "text", Kind: Long},
-		{Name: "issue", Kind: Text}, {Name: "lang", Kind: Text},
+		{Name: "article", Kind: Int, Header: "Article"}, {Name: "date", Kind: Text, Header: "Date"},
+		{Name: "date source", Kind: Text, Header: "Date source"}, {Name: "venue", Kind: Text, Header: "Venue"},
+		{Name: "part", Kind: Text, Header: "Part"}, {Name: "paragraph", Kind: Int, Header: "Paragraph"},
+		{Name: "line", Kind: Int, Header: "Source lines"}, {Name: "copies", Kind: Int, Header: "Copies"},
+		{Name: "text", Kind: Long, Header: "Text"}, {Name: "issue", Kind: Text, Header: "Issue"}, {Name: "lang", Kind: Text, Header: "Language"},
 	}},
 		start: map[string][]int{}}
 }

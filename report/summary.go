@@ -9,7 +9,7 @@ import (
 	"github.com/issuelens/analyze/analyze"
 )
 
-const howToRead = `How to read this workbook. Counts are mentions of the lexicon's formulations in headlines and body paragraphs (photo captions only when the run counted them), found case-insensitively, with inflections ("deepening reforms" counts for "deepen reform"), the longest formulation winning where two overlap, coordinations counted for each formulation they stand for ("industrial and supply chains"), and official titles left out. "Per 1,000" divides by the word tokens of the same day or venue. By day and By venue give every formulation found, grouped by theme, with totals and the token denominators under each table; Themes adds them up by theme. Co-occurrence counts the sentences (and paragraphs) holding two themes, with PMI, normalised PMI (-1 never together, 0 independent, 1 always together), G² and Jaccard, and the first such sentence as evidence. Discovered lists frequent phrases the lexicon does not know yet (in_lexicon = new) beside the ones it does. Keyness ranks what sets each day and venue apart from the rest; rows marked expected_below_5 rest on counts too small for their p-value. Mentions gives every counted mention in context, linked to its article in Structure, which shows the text as read, with source line numbers and the lines dropped as masthead or footer. Lexicon is the list of formulations used.`
+const howToRead = `How to read this workbook. Counts are mentions of the lexicon's formulations in headlines and body paragraphs (photo captions only when the run counted them), found case-insensitively, with inflections ("deepening reforms" counts for "deepen reform"), the longest formulation winning where two overlap, coordinations counted for each formulation they stand for ("industrial and supply chains"), and official titles left out. "Per 1,000" divides by the word tokens of the same day or venue. By day and By venue give every formulation found, grouped by theme, with totals and the token denominators under each table; Themes adds them up by theme. Co-occurrence counts the sentences holding two themes; Co-occurrence pairs gives every pair in sentences and paragraphs, with PMI, normalised PMI (-1 never together, 0 independent, 1 always together), G² and Jaccard, and the first such sentence as evidence. Discovered lists frequent phrases the lexicon does not know yet ("new" under In lexicon) beside the ones it does. Keyness ranks what sets each day and venue apart from the rest; rows marked yes under "Expected < 5" rest on counts too small for their p-value. The data/ folder holds the same tables as CSV files, their columns under machine names (count_reference for Reference count, llr for G²). Mentions gives every counted mention in context, linked to its article in Structure, which shows the text as read, with source line numbers and the lines dropped as masthead or footer. Lexicon is the list of formulations used.`
 
 // summary writes the Summary sheet: what the issue is, its top
 // formulations per day, how to read the workbook, and where it came from.
@@ -70,8 +70,8 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	if err := set("A"+strconv.Itoa(row), "Top formulations per "+unit, b.bold); err != nil {
 		return err
 	}
-	cols := []Column{{Name: unit, Kind: Text}, {Name: "rank", Kind: Int}, {Name: "formulation", Kind: Text}, {Name: "theme", Kind: Text},
-		{Name: "mentions", Kind: Int}, {Name: "per 1,000", Kind: Dec1}}
+	cols := []Column{{Name: strings.ToUpper(unit[:1]) + unit[1:], Kind: Text}, {Name: "Rank", Kind: Int}, {Name: "Formulation", Kind: Text},
+		{Name: "Theme", Kind: Text}, {Name: "Mentions", Kind: Int}, {Name: "Per 1,000 tokens", Kind: Dec1}}
 	top := topRows(res, days)
 	next, err := b.table(sheet, 1, row+1, "SummaryTop", cols, top)
 	if err != nil {
@@ -116,7 +116,11 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 		{"Tool", "analyze " + prov.Version},
 		{"Parameters", strings.Join(prov.Params, "; ")},
 	}
-	if _, err := b.facts(sheet, row, prov2); err != nil {
+	end, err := b.facts(sheet, row, prov2)
+	if err != nil {
+		return err
+	}
+	if err := b.fitRows(sheet, end); err != nil {
 		return err
 	}
 	if err := f.SetColWidth(sheet, "A", "A", 30); err != nil {
@@ -182,18 +186,30 @@ func droppedFact(iss *analyze.Issue) string {
 		iss.WordsDropped, all, WordUnit(iss.Language), 100*float64(iss.WordsDropped)/float64(all))
 }
 
-// historyFact says where the report's issue stands in the history.
+// historyFact says where the report's issue stands in the history: in
+// its series, by date.
 func historyFact(h *analyze.History) string {
-	switch {
-	case h == nil:
+	if h == nil {
 		return "not kept (--no-history)"
-	case len(h.Current) != 1:
-		return fmt.Sprintf("%d issues in the history; see Trends", len(h.Issues))
-	case len(h.Issues) == 1:
-		return "the first issue in the history; see Trends"
 	}
-	return fmt.Sprintf("%d issues in the history (%s to %s); this is number %d by date, %d before it; see Trends",
-		len(h.Issues), h.Issues[0].Label(), h.Issues[len(h.Issues)-1].Label(), h.Current[0]+1, h.Earlier)
+	series := "several series"
+	if h.Series != "" {
+		series = fmt.Sprintf("%q", h.Series)
+	}
+	left := ""
+	if n := len(h.LeftOut); n > 0 && !h.Unplaced {
+		left = fmt.Sprintf("; %s left out", plural(n, "undated issue"))
+	}
+	switch {
+	case h.Unplaced:
+		return fmt.Sprintf("undated, so out of the trends of %s (%s dated); give it a date (--date) to place it", series, plural(len(h.Issues), "issue"))
+	case len(h.Current) != 1:
+		return fmt.Sprintf("%s of %s in the history%s; see Trends", plural(len(h.Issues), "issue"), series, left)
+	case len(h.Issues) == 1:
+		return fmt.Sprintf("the first issue of %s in the history%s; see Trends", series, left)
+	}
+	return fmt.Sprintf("%s of %s in the history (%s to %s); this is number %d by date, %d before it%s; see Trends",
+		plural(len(h.Issues), "issue"), series, h.Issues[0].Label(), h.Issues[len(h.Issues)-1].Label(), h.Current[0]+1, h.Earlier, left)
 }
 
 // newThisIssue writes, from row on, what no earlier issue of the history
@@ -213,7 +229,7 @@ func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
 	}
 	row++
 	if h.Earlier == 0 {
-		if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), "The first issue in the history (by date): nothing earlier to compare with."); err != nil {
+		if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), "The first issue of its series in the history (by date): nothing earlier to compare with."); err != nil {
 			return 0, err
 		}
 		return row + 2, nil
@@ -242,14 +258,14 @@ func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
 	if len(rows) == 0 {
 		rows = append(rows, []any{"nothing new", "", "", ""})
 	}
-	note := fmt.Sprintf("Compared with the %d earlier issue(s) of the history: formulations of the lexicon counted for the first time, "+
-		"then the %d best-ranked candidate phrases that were no earlier issue's candidates (Discovered marks them all).", h.Earlier, maxNewCandidates)
+	note := fmt.Sprintf("Compared with the %s of its series: formulations of the lexicon counted for the first time, "+
+		"then the %d best-ranked candidate phrases that were no earlier issue's candidates (Discovered marks them all).", plural(h.Earlier, "earlier issue"), maxNewCandidates)
 	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), note); err != nil {
 		return 0, err
 	}
 	// the columns line up with the table above: short, number, wide, theme
 	next, err := b.table(sheet, 1, row+1, "SummaryNew",
-		[]Column{{Name: "new", Kind: Text}, {Name: "mentions", Kind: Int}, {Name: "phrase", Kind: Text}, {Name: "theme", Kind: Text}}, rows)
+		[]Column{{Name: "New", Kind: Text}, {Name: "Mentions", Kind: Int}, {Name: "Phrase", Kind: Text}, {Name: "Theme", Kind: Text}}, rows)
 	if err != nil {
 		return 0, err
 	}
@@ -301,8 +317,9 @@ func (b *book) keptDropped(res *analyze.Result, row int) (int, error) {
 	}
 	// the columns line up with the tables above: short, number, wide, text, number, number
 	unit := WordUnit(res.Issue.Language)
-	next, err := b.table(sheet, 1, row+1, "SummaryWords", []Column{{Name: "article", Kind: Int}, {Name: unit + " kept", Kind: Int},
-		{Name: "headline", Kind: Text}, {Name: "venue", Kind: Text}, {Name: unit + " dropped", Kind: Int}, {Name: "dropped", Kind: Percent}}, rows)
+	Unit := strings.ToUpper(unit[:1]) + unit[1:]
+	next, err := b.table(sheet, 1, row+1, "SummaryWords", []Column{{Name: "Article", Kind: Int}, {Name: Unit + " kept", Kind: Int},
+		{Name: "Headline", Kind: Text}, {Name: "Venue", Kind: Text}, {Name: Unit + " dropped", Kind: Int}, {Name: "Share dropped", Kind: Percent}}, rows)
 	if err != nil {
 		return 0, err
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -60,9 +61,24 @@ func (b *book) streamed(sheet string, t Table, order []int, extra *extraColumn) 
 		ncol++
 	}
 	nrows := min(t.Len(), b.rowCap(sheet))
-	// set before the stream writer opens the sheet, which keeps it
+	// set before the stream writer opens the sheet, which keeps them
 	if err := b.banded(sheet, 1, 1, ncol, nrows); err != nil {
 		return err
+	}
+	ranges, note, err := streamPrint(sheet, t, ncol, nrows)
+	if err != nil {
+		return err
+	}
+	if err := b.footnote(sheet, note); err != nil {
+		return err
+	}
+	if err := b.printAt(sheet, "1:1", ranges...); err != nil {
+		return err
+	}
+	if printed := printedRows(ranges, nrows); printed > 0 {
+		if err := b.fitRows(sheet, printed); err != nil {
+			return err
+		}
 	}
 	sw, err := b.f.NewStreamWriter(sheet)
 	if err != nil {
@@ -136,7 +152,36 @@ func (b *book) streamHead(sw *excelize.StreamWriter, cols []Column, ws []float64
 	if extra != nil {
 		head = append(head, excelize.Cell{StyleID: b.head[0], Value: extra.header})
 	}
-	return sw.SetRow("A1", head, excelize.RowOpts{Height: headHeight(cols)})
+	return sw.SetRow("A1", head, excelize.RowOpts{Height: headHeight(cols, ws)})
+}
+
+// headRow is the header row of a table written with the ordinary API.
+type headRow struct {
+	sheet    string
+	col, row int
+	cols     []Column
+}
+
+// fitHeads sets the height of each header row written with the ordinary
+// API to its headers' lines, wrapped in their columns' final widths.
+func (b *book) fitHeads() error {
+	for _, h := range b.heads {
+		ws := make([]float64, len(h.cols))
+		for i := range h.cols {
+			name, _ := excelize.ColumnNumberToName(h.col + i)
+			w, err := b.f.GetColWidth(h.sheet, name)
+			if err != nil {
+				return err
+			}
+			ws[i] = w
+		}
+		if ht := headHeight(h.cols, ws); ht > 15 {
+			if err := b.f.SetRowHeight(h.sheet, h.row, ht); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // table writes a small table with the ordinary API at top-left cell
@@ -184,12 +229,16 @@ func (b *book) tableBanded(sheet string, col, row int, name string, cols []Colum
 		if err := f.SetCellStyle(sheet, cell, cell, b.headStyle(c.Kind)); err != nil {
 			return 0, err
 		}
-	}
-	if h := headHeight(cols); h > 15 {
-		if err := f.SetRowHeight(sheet, row, h); err != nil {
-			return 0, err
+		// a column other tables share is at least as wide as this
+		// header's longest word, which never breaks
+		name, _ := excelize.ColumnNumberToName(col + i)
+		if cur, err := f.GetColWidth(sheet, name); err == nil && cur < headWidth(c.title()) {
+			if err := f.SetColWidth(sheet, name, name, math.Ceil(headWidth(c.title()))); err != nil {
+				return 0, err
+			}
 		}
 	}
+	b.heads = append(b.heads, headRow{sheet: sheet, col: col, row: row, cols: cols})
 	if band {
 		if err := b.banded(sheet, col, row, len(cols), len(rows)); err != nil {
 			return 0, err

@@ -20,6 +20,9 @@ func WriteTrendsWorkbook(w io.Writer, h *analyze.History, store, version string)
 	if err := b.trends(&analyze.Result{History: h}); err != nil {
 		return err
 	}
+	if err := b.fitHeads(); err != nil {
+		return err
+	}
 	return b.f.Write(io.Discard) // nothing reaches excelize's own buffer
 }
 
@@ -60,15 +63,17 @@ func (b *book) trends(res *analyze.Result) error {
 	h := res.History
 	if h == nil {
 		rows := [][]any{{"No history was kept for this report (analyze run --no-history): with one, this sheet counts every formulation issue by issue across the issues of the history store."}}
-		_, err := b.table(sheet, 1, 1, "Trends", []Column{{Name: "history", Kind: Text}}, rows)
-		if err == nil {
-			err = b.f.SetColWidth(sheet, "A", "A", 120)
+		if _, err := b.table(sheet, 1, 1, "Trends", []Column{{Name: "History", Kind: Text}}, rows); err != nil {
+			return err
 		}
-		return err
+		if err := b.printAt(sheet, "1:1"); err != nil {
+			return err
+		}
+		return b.f.SetColWidth(sheet, "A", "A", 120)
 	}
 	labels := trendHeaders(h)
 	n := len(h.Issues)
-	cols := []Column{{Name: "theme", Kind: Text}, {Name: "formulation", Kind: Text}, {Name: "first seen", Kind: Text}, {Name: "trend", Kind: Text}}
+	cols := []Column{{Name: "Theme", Kind: Text}, {Name: "Formulation", Kind: Text}, {Name: "First seen", Kind: Text}, {Name: "Trend", Kind: Text}}
 	for _, l := range labels {
 		cols = append(cols, Column{Name: l, Kind: Int})
 	}
@@ -127,8 +132,8 @@ func (b *book) trends(res *analyze.Result) error {
 	// the issues: what each column is, and its denominator
 	// the wide columns of the table above (theme, formulation) take the
 	// issue and its title; the file comes last
-	issueCols := []Column{{Name: "issue", Kind: Text}, {Name: "title", Kind: Text}, {Name: "date", Kind: Text}, {Name: "last date", Kind: Text},
-		{Name: "articles", Kind: Int}, {Name: "tokens", Kind: Int}, {Name: "mentions", Kind: Int}, {Name: "file", Kind: Text}}
+	issueCols := []Column{{Name: "Issue", Kind: Text}, {Name: "Title", Kind: Text}, {Name: "Date", Kind: Text}, {Name: "Last date", Kind: Text},
+		{Name: "Articles", Kind: Int}, {Name: "Tokens", Kind: Int}, {Name: "Mentions", Kind: Int}, {Name: "File", Kind: Text}}
 	var issues [][]any
 	for i, is := range h.Issues {
 		issues = append(issues, []any{labels[i], is.Title, is.Date, is.LastDate, is.Articles, is.Tokens, is.Mentions, is.Name})
@@ -143,6 +148,12 @@ func (b *book) trends(res *analyze.Result) error {
 		return err
 	}
 	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if err := b.printAt(sheet, "1:1"); err != nil {
+		return err
+	}
+	if err := b.fitRows(sheet, inext+25); err != nil { // the chart under the issues takes about 25 rows
 		return err
 	}
 

@@ -38,6 +38,7 @@ const (
 	SheetThemes    = "Themes"
 	SheetTrends    = "Trends"
 	SheetCooc      = "Co-occurrence"
+	SheetCoocPairs = "Co-occurrence pairs"
 	SheetDiscover  = "Discovered"
 	SheetKeyness   = "Keyness"
 	SheetMentions  = "Mentions"
@@ -51,13 +52,16 @@ const (
 
 // SheetNames lists the workbook's sheets in order.
 func SheetNames() []string {
-	return []string{SheetSummary, SheetByDay, SheetByVenue, SheetThemes, SheetTrends, SheetCooc, SheetDiscover, SheetKeyness,
+	return []string{SheetSummary, SheetByDay, SheetByVenue, SheetThemes, SheetTrends, SheetCooc, SheetCoocPairs, SheetDiscover, SheetKeyness,
 		SheetMentions, SheetStructure, SheetLexicon, SheetCharts}
 }
 
 // WriteWorkbook writes the result as an .xlsx workbook: the sheets of
 // SheetNames, every table an Excel table with frozen headers, fitted
-// columns, number formats and landscape fit-to-width printing. tables are
+// columns, number formats and landscape fit-to-width printing that repeats
+// the header on every page (a long table prints its first rows: see
+// streamPrint). Headers are words (Column.Header); the CSVs keep their
+// machine names. tables are
 // the CSV tables (see Tables), so a workbook table and its CSV hold the
 // same rows. st is the Structure sheet (nil: built from res, which must
 // then hold its articles); it shows at most the first 100,000 rows of the
@@ -142,7 +146,7 @@ func (b *book) report(res *analyze.Result, tables []Table, st *StructureSheet, p
 			return err
 		}
 	}
-	return nil
+	return b.fitHeads()
 }
 
 // setup creates the sheets, styles and fixed document properties.

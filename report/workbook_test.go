@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -154,8 +155,8 @@ func TestWorkbookReopens(t *testing.T) {
 		t.Errorf("Summary words by article %v; want 1:608/29 2:540/0 3:378/70", words)
 	}
 	// the chart picture and the native chart are there
-	if pics, err := f.GetPictures(SheetCharts, "A31"); err != nil || len(pics) != 1 {
-		t.Errorf("pictures at Charts!A31: %d (%v); want the embedded PNG", len(pics), err)
+	if pics, err := f.GetPictures(SheetCharts, "A36"); err != nil || len(pics) != 1 {
+		t.Errorf("pictures at Charts!A36: %d (%v); want the embedded PNG", len(pics), err)
 	}
 	// frozen header on a streamed sheet
 	if panes, err := f.GetPanes(SheetMentions); err != nil || !panes.Freeze || panes.YSplit != 1 {
@@ -180,11 +181,14 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 	if err := os.WriteFile(xlsx, writeReferenceWorkbook(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// CSV export of every sheet (the last filter token, -1), cells as shown
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, xlsx)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
+	// CSV export of every sheet (the last filter token, -1), cells as
+	// shown (the ninth, true); then the workbook as PDF, as printed
+	profile := "-env:UserInstallation=file://" + filepath.Join(dir, "profile")
+	for _, to := range []string{"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "pdf"} {
+		cmd := exec.Command(soffice, profile, "--headless", "--convert-to", to, "--outdir", dir, xlsx)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, out)
+		}
 	}
 	read := func(sheet string) [][]string {
 		b, err := os.ReadFile(filepath.Join(dir, "report-"+sheet+".csv"))
@@ -212,6 +216,40 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 	structure := read(SheetStructure)
 	if structure[1][2] != `heading "March 5" (line 6); year from caption (line 50)` || structure[1][4] != "headline" || structure[1][8] != "Xi Stresses Developing New Quality Productive Forces" {
 		t.Errorf("Structure row 2 = %v", structure[1])
+	}
+	// Keyness: headers in words over the CSV's machine names; p-values
+	// as a reader quotes them (the cells hold the numbers: see
+	// TestWorkbookPrints)
+	keyness := read(SheetKeyness)
+	res := analyzeReference(t)
+	kt := Tables(res)[slices.IndexFunc(Tables(res), func(tb Table) bool { return tb.Name == keynessCSV })]
+	csvHead, _, _ := strings.Cut(string(csvBytes(t, kt)), "\n")
+	if got, want := strings.Join(keyness[0], "|"), "Target (against the rest)|Word or formulation|Target count|Reference count|G²|Log ratio|Kind|Target tokens|Reference tokens|p-value|Expected < 5"; got != want {
+		t.Errorf("Keyness header %s; want %s", got, want)
+	}
+	if want := "group,phrase,count_target,count_reference,llr,log_ratio,kind,tokens_target,tokens_reference,p_value,expected_below_5"; csvHead != want {
+		t.Errorf("keyness.csv header %s; want the machine names %s", csvHead, want)
+	}
+	shownP := map[string]string{}
+	for i, r := range keyness[1:] {
+		shownP[kt.Rows[i][9]] = r[9] // the CSV's p-value, as the sheet shows it
+	}
+	for csvP, want := range map[string]string{"0.00143": "0.0014", "5.16e-06": "< 0.001", "0.154": "0.154", "0.0415": "0.042", "0.74": "0.740"} {
+		if shownP[csvP] != want {
+			t.Errorf("Keyness shows p-value %s as %q; want %q", csvP, shownP[csvP], want)
+		}
+	}
+	if got := read(SheetCoocPairs)[0][8]; got != "G²" {
+		t.Errorf("Co-occurrence pairs header of llr = %q; want G²", got)
+	}
+	// printed: the reference workbook (one picture) printed 33 pages
+	// before its print areas (Keyness alone 12, Lexicon 8); now 23
+	pdf, err := os.ReadFile(filepath.Join(dir, "report.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages := bytes.Count(pdf, []byte("/Type/Page\n")) + bytes.Count(pdf, []byte("/Type /Page\n")) + bytes.Count(pdf, []byte("/Type/Page/")) + bytes.Count(pdf, []byte("/Type /Page/")); pages < 15 || pages > 24 {
+		t.Errorf("the workbook prints %d pages; want at most 24 (and more than 15: every sheet prints)", pages)
 	}
 }
 
@@ -256,5 +294,134 @@ func TestStreamedTableCap(t *testing.T) {
 	want := "… and 7 more rows: a sheet holds at most 1048576; data/discovered.csv has them all"
 	if len(got) != 7 || got[5][0] != "p4" || got[6][0] != want || len(ts) != 1 || ts[0].Range != "A1:B6" {
 		t.Errorf("rows %v, tables %+v; want 5 rows, the note, and a table A1:B6", got, ts)
+	}
+}
+
+// TestWorkbookPrints: every sheet prints A4 landscape fitted to the
+// width, a table's header repeating on every page; long tables print
+// their first rows (Keyness, the first of each group, a page each) and
+// the footer says so; p-values stay numbers under a format; the Charts
+// sheet's pictures each start a page; its native chart stacks the days,
+// so that its legend lists them in the order of the bars; the
+// co-occurrence matrix and its long table each have a sheet, frozen at
+// their header.
+func TestWorkbookPrints(t *testing.T) {
+	data := writeReferenceWorkbook(t)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	names := map[string]string{} // "sheet name" → refers to
+	for _, dn := range f.GetDefinedName() {
+		names[dn.Scope+" "+dn.Name] = dn.RefersTo
+	}
+	for _, sheet := range SheetNames() {
+		lay, err := f.GetPageLayout(sheet)
+		if err != nil || *lay.Orientation != "landscape" || *lay.FitToWidth != 1 || *lay.Size != 9 {
+			t.Errorf("%s page layout %+v (%v); want A4 landscape, one page wide", sheet, lay, err)
+		}
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil || !strings.Contains(hf.OddHeader, "Xi Jinping at the Two Sessions") || !strings.Contains(hf.OddFooter, "Page &P of &N") {
+			t.Errorf("%s header and footer %+v (%v); want the title and the page number", sheet, hf, err)
+		}
+	}
+	for sheet, want := range map[string]string{
+		SheetByDay: "'By day'!$1:$1", SheetByVenue: "'By venue'!$1:$1", SheetThemes: "'Themes'!$1:$1", SheetTrends: "'Trends'!$1:$1",
+		SheetCooc: "'Co-occurrence'!$2:$2", SheetCoocPairs: "'Co-occurrence pairs'!$1:$1", SheetDiscover: "'Discovered'!$1:$1",
+		SheetKeyness: "'Keyness'!$1:$1", SheetMentions: "'Mentions'!$1:$1", SheetStructure: "'Structure'!$1:$1", SheetLexicon: "'Lexicon'!$1:$1",
+	} {
+		if got := names[sheet+" _xlnm.Print_Titles"]; got != want {
+			t.Errorf("%s print titles %q; want %q", sheet, got, want)
+		}
+	}
+	// Keyness: the first 40 rows of each of the 6 groups (3 days, 3
+	// venues; 115 rows each), a page each
+	area := strings.Split(names[SheetKeyness+" _xlnm.Print_Area"], ",")
+	if len(area) != 6 || area[0] != "'Keyness'!$A$2:$K$41" || area[1] != "'Keyness'!$A$117:$K$156" {
+		t.Errorf("Keyness print area %v; want the first 40 rows of each of 6 groups", area)
+	}
+	if hf, _ := f.GetHeaderFooter(SheetKeyness); !strings.Contains(hf.OddFooter, "Printed: the first 40 rows of each group, a page each; the sheet and data/keyness.csv have all 690 rows.") {
+		t.Errorf("Keyness footer %q; want what the printout leaves out", hf.OddFooter)
+	}
+	for sheet, want := range map[string]string{
+		SheetMentions:  "'Mentions'!$A$1:$E$46", // date to context after, 45 of 101 mentions
+		SheetStructure: "'Structure'!$A$1:$K$46",
+		SheetCoocPairs: "'Co-occurrence pairs'!$A$1:$J$92", // scope to Jaccard, the whole issue in sentence windows
+		SheetLexicon:   "'Lexicon'!$A$1:$E$317",            // the formulations
+	} {
+		if got := names[sheet+" _xlnm.Print_Area"]; got != want {
+			t.Errorf("%s print area %q; want %q", sheet, got, want)
+		}
+	}
+	// a p-value cell holds the number, shown by a format
+	if v, _ := f.GetCellValue(SheetKeyness, "J2", excelize.Options{RawCellValue: true}); v != "0.00143" {
+		t.Errorf("Keyness!J2 holds %q; want the number 0.00143", v)
+	}
+	if id, _ := f.GetCellStyle(SheetKeyness, "J2"); true {
+		st, err := f.GetStyle(id)
+		if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != pValueFormat {
+			t.Errorf("Keyness!J2 style %+v (%v); want the p-value format", st, err)
+		}
+	}
+	// the co-occurrence matrix and its long table: a sheet each, frozen at
+	// the header, columns of their own widths
+	for sheet, want := range map[string][2]string{SheetCooc: {"A2", "Theme"}, SheetCoocPairs: {"A1", "Scope"}} {
+		panes, err := f.GetPanes(sheet)
+		row, _ := strconv.Atoi(want[0][1:])
+		head, _ := f.GetCellValue(sheet, want[0])
+		if err != nil || !panes.Freeze || panes.YSplit != row || head != want[1] {
+			t.Errorf("%s panes %+v (%v), %s = %q; want frozen under its header %q in row %d", sheet, panes, err, want[0], head, want[1], row)
+		}
+	}
+	if a, _ := f.GetColWidth(SheetCooc, "C"); a != 14 {
+		t.Errorf("Co-occurrence matrix column C width %v; want 14", a)
+	}
+	// every header fits its longest word: nothing breaks mid-word
+	for _, sheet := range SheetNames() {
+		tables, _ := f.GetTables(sheet)
+		for _, tb := range tables {
+			first, _, _ := strings.Cut(tb.Range, ":")
+			col, row, _ := excelize.CellNameToCoordinates(first)
+			rows, _ := f.GetRows(sheet)
+			if row > len(rows) {
+				continue
+			}
+			for i, h := range rows[row-1][col-1:] {
+				name, _ := excelize.ColumnNumberToName(col + i)
+				if w, _ := f.GetColWidth(sheet, name); h != "" && w < headWidth(h) {
+					t.Errorf("%s!%s%d header %q in a column %v wide; want at least %v, its longest word", sheet, name, row, h, w, headWidth(h))
+				}
+			}
+		}
+	}
+	// Charts: the picture starts a page; the native chart stacks the days
+	// in their order
+	brk := `<brk id="34"` // a page starts at row 35, the title over the picture at A36
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		rc, err := zr.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		b, _ := io.ReadAll(rc)
+		return string(b)
+	}
+	if sheet := read(fmt.Sprintf("xl/worksheets/sheet%d.xml", len(SheetNames()))); !strings.Contains(sheet, brk) {
+		t.Errorf("Charts: no page break before the picture's title in row 35 (%s)", brk)
+	}
+	chart := read("xl/charts/chart1.xml")
+	series := regexp.MustCompile(`<tx><strRef><f>&#39;Charts&#39;!\$([A-Z])\$2</f>`).FindAllStringSubmatch(chart, -1)
+	var cols []string
+	for _, m := range series {
+		cols = append(cols, m[1])
+	}
+	if !strings.Contains(chart, `<barDir val="bar">`) || !strings.Contains(chart, `<grouping val="stacked">`) || strings.Join(cols, "") != "BCD" {
+		t.Errorf("native chart: stacked horizontal bars %v, series from columns %v; want stacked bars of the days B, C, D in order",
+			strings.Contains(chart, `<grouping val="stacked">`), cols)
 	}
 }

@@ -79,7 +79,7 @@ func TestRunSeveralInputs(t *testing.T) {
 	}
 	defer f.Close()
 	rows, _ := f.GetRows("By day")
-	if got := strings.Join(rows[0][3:7], "|"); got != "a_march5.txt|b_march6.txt|c_march7.txt|total" {
+	if got := strings.Join(rows[0][3:7], "|"); got != "a_march5.txt|b_march6.txt|c_march7.txt|Total" {
 		t.Errorf("corpus By day columns %q; want one per issue", got)
 	}
 	if rows[1][1] != "new quality productive forces" || strings.Join(rows[1][3:7], ",") != "6,1,3,10" {

@@ -162,17 +162,24 @@ func TestSeriesKeepInputsApart(t *testing.T) {
 		}
 	}
 	// the addresses' report: no earlier issue, no 2024 in its Trends
-	if r := sheetRow(t, filepath.Join(out("sotu"), "report.xlsx"), "Summary", 0, "History"); r[1] != "the first issue in the history; see Trends" {
+	if r := sheetRow(t, filepath.Join(out("sotu"), "report.xlsx"), "Summary", 0, "History"); r[1] != `the first issue of "state_of_the_union_2003-2006.txt" in the history; see Trends` {
 		t.Errorf("the addresses' History: %q; want the first issue", r[1])
 	}
-	if h := sheetRow(t, filepath.Join(out("sotu"), "report.xlsx"), "Trends", 0, "theme"); strings.Join(h[4:6], "|") != "2003-01-28 (this issue)|2003-01-28 (this issue) per 1,000" {
+	if h := sheetRow(t, filepath.Join(out("sotu"), "report.xlsx"), "Trends", 0, "Theme"); strings.Join(h[4:6], "|") != "2003-01-28 (this issue)|2003-01-28 (this issue) per 1,000" {
 		t.Errorf("the addresses' Trends columns %q; want their own date alone (mentions, then per 1,000)", h[4:])
+	}
+	// the undated issue's report says why it has no place
+	if r := sheetRow(t, filepath.Join(out("undated"), "report.xlsx"), "Summary", 0, "History"); r[1] != `undated, so out of the trends of "Beijing Review" (2 issues dated); give it a date (--date) to place it` {
+		t.Errorf("the undated issue's History: %q", r[1])
+	}
+	if r := sheetRow(t, filepath.Join(out("later"), "report.xlsx"), "Summary", 0, "History"); r[1] != `2 issues of "Beijing Review" in the history (2024-03-05 to 2024-03-09); this is number 2 by date, 1 before it; see Trends` {
+		t.Errorf("the later issue's History: %q", r[1])
 	}
 	// the later issue: the sample's day and its own; new quality productive
 	// forces is no longer new (the sample had it), common prosperity is
 	// (the sample never says it: read, and no match in its mentions.csv)
 	xlsx := filepath.Join(out("later"), "report.xlsx")
-	if h := sheetRow(t, xlsx, "Trends", 0, "theme"); strings.Join(h[4:6], "|") != "2024-03-05|2024-03-09 (this issue)" {
+	if h := sheetRow(t, xlsx, "Trends", 0, "Theme"); strings.Join(h[4:6], "|") != "2024-03-05|2024-03-09 (this issue)" {
 		t.Errorf("the later issue's Trends columns %q; want the sample's date, then its own", h[4:])
 	}
 	if r := sheetRow(t, xlsx, "Trends", 1, "new quality productive forces"); strings.Join(r[4:6], "|") != "10|1" {

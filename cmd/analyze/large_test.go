@@ -303,7 +303,7 @@ func TestRunKeepsHistory(t *testing.T) {
 	if n := storedIssues(t, store); n != 1 {
 		t.Fatalf("after the first run the store holds %d issues; want 1", n)
 	}
-	if r := sheetRow(t, filepath.Join(out, "sotu", "report.xlsx"), "Summary", 0, "History"); r[1] != "the first issue in the history; see Trends" {
+	if r := sheetRow(t, filepath.Join(out, "sotu", "report.xlsx"), "Summary", 0, "History"); r[1] != `the first issue of "Speeches" in the history; see Trends` {
 		t.Errorf("first report's History: %q", r[1])
 	}
 	ref := filepath.Join(out, "ref")
@@ -316,14 +316,14 @@ func TestRunKeepsHistory(t *testing.T) {
 	// Trends: new quality productive forces 0 in the addresses, 10 in the
 	// sample (6 + 1 + 3 by day); first counted 2024-03-05
 	xlsx := filepath.Join(ref, "report.xlsx")
-	header := sheetRow(t, xlsx, "Trends", 0, "theme")
+	header := sheetRow(t, xlsx, "Trends", 0, "Theme")
 	if strings.Join(header[4:6], "|") != "2003-01-28|2024-03-05 (this issue)" {
 		t.Errorf("Trends columns %q; want the addresses' date, then this issue", header[4:6])
 	}
 	if r := sheetRow(t, xlsx, "Trends", 1, "new quality productive forces"); strings.Join(r[2:6], "|") != "2024-03-05||0|10" {
 		t.Errorf("Trends row %q; want first seen 2024-03-05, 0 then 10", r)
 	}
-	if r := sheetRow(t, xlsx, "Summary", 0, "History"); r[1] != "2 issues in the history (2003-01-28 to 2024-03-05); this is number 2 by date, 1 before it; see Trends" {
+	if r := sheetRow(t, xlsx, "Summary", 0, "History"); r[1] != `2 issues of "Speeches" in the history (2003-01-28 to 2024-03-05); this is number 2 by date, 1 before it; see Trends` {
 		t.Errorf("second report's History: %q", r[1])
 	}
 	// Summary, New this issue: new quality productive forces, counted 10
