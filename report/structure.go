@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/issuelens/analyze/analyze"
 )
@@ -15,6 +16,7 @@ import (
 // long as the text (Structure), so that the rows are never all in memory.
 // Only the first rows stay in memory too (enough to size the columns).
 type Spool struct {
+	mu   sync.Mutex // each: reads back while others may too (a CSV and the workbook, written at once)
 	f    io.ReadWriteSeeker
 	bw   *bufio.Writer
 	cw   *csv.Writer
@@ -52,18 +54,32 @@ func (s *Spool) Len() int { return s.n }
 // each calls fn with the first limit rows (all when limit < 0), read back
 // from the file. The row is reused between calls.
 func (s *Spool) each(limit int, fn func(i int, row []string) error) error {
+	s.mu.Lock()
 	s.cw.Flush()
-	if err := s.cw.Error(); err != nil {
+	err := s.cw.Error()
+	if err == nil {
+		err = s.bw.Flush()
+	}
+	var r io.Reader
+	if ra, ok := s.f.(io.ReaderAt); ok && err == nil {
+		// a file: read at offsets of its own, beside other readers
+		s.mu.Unlock()
+		r = io.NewSectionReader(ra, 0, 1<<62)
+	} else {
+		defer s.mu.Unlock()
+		if err != nil {
+			return err
+		}
+		if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		defer s.f.Seek(0, io.SeekEnd)
+		r = s.f
+	}
+	if err != nil {
 		return err
 	}
-	if err := s.bw.Flush(); err != nil {
-		return err
-	}
-	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	defer s.f.Seek(0, io.SeekEnd)
-	cr := csv.NewReader(bufio.NewReaderSize(s.f, 1<<16))
+	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
 	for i := 0; limit < 0 || i < limit; i++ {

@@ -21,6 +21,9 @@ type Provenance struct {
 type Look struct {
 	Images    []ChartImage
 	DayColors []string // "#RRGGBB", one per day (or issue) in order
+	// NoImages says, in the Charts sheet, why it holds no pictures (the
+	// run drew none for this report); "" when it has them
+	NoImages string
 }
 
 // ChartImage is a rendered chart to embed in the Charts sheet.

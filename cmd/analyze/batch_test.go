@@ -95,7 +95,7 @@ func TestRunSeveralInputs(t *testing.T) {
 	if _, stderr, code := runCLI(t, "", "run", in, "--out="+again, "-quiet"); code != 0 {
 		t.Fatalf("second run: exit %d: %s", code, stderr)
 	}
-	for _, p := range []string{"a_march5/report.xlsx", "c_march7/charts/top_formulations_by_day.png", "corpus/data/mentions.csv",
+	for _, p := range []string{"a_march5/report.xlsx", "corpus/charts/top_formulations_by_day.png", "corpus/data/mentions.csv",
 		"corpus/data/keyness.csv", "corpus/report.xlsx", "b_march6/data/cooccurrence.csv"} {
 		a, err := os.ReadFile(filepath.Join(out, p))
 		if err != nil {
@@ -105,6 +105,45 @@ func TestRunSeveralInputs(t *testing.T) {
 		if b, _ := os.ReadFile(filepath.Join(again, p)); !bytes.Equal(a, b) {
 			t.Errorf("%s differs between two runs", p)
 		}
+	}
+}
+
+// TestChartsOfSeveralInputs: with several inputs the PNG charts are the
+// corpus report's alone unless --charts issue asks for each issue's (an
+// issue's workbook says where they are instead); --charts none draws none.
+func TestChartsOfSeveralInputs(t *testing.T) {
+	in := t.TempDir()
+	splitReference(t, in)
+	for _, tc := range []struct {
+		flag        string
+		issue, corp bool // charts/ in an issue's report, in the corpus's
+		note        string
+	}{
+		{"", false, true, "The PNG charts of this run are in its corpus report (corpus/charts/), across its issues; run with --charts issue to draw each issue's."},
+		{"--charts=issue", true, true, ""},
+		{"--charts=none", false, false, "No PNG charts were drawn (--charts none)."},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		args := []string{"run", "--quiet", "--no-history", "--out", out, in}
+		if tc.flag != "" {
+			args = append(args, tc.flag)
+		}
+		if _, stderr, code := runCLI(t, "", args...); code != 0 {
+			t.Fatalf("%q: exit %d: %s", tc.flag, code, stderr)
+		}
+		_, errIssue := os.Stat(filepath.Join(out, "b_march6", "charts", "top_formulations_by_day.png"))
+		_, errCorp := os.Stat(filepath.Join(out, "corpus", "charts", "top_formulations_by_day.png"))
+		if (errIssue == nil) != tc.issue || (errCorp == nil) != tc.corp {
+			t.Errorf("%q: an issue's chart %v, the corpus's %v; want %v, %v", tc.flag, errIssue == nil, errCorp == nil, tc.issue, tc.corp)
+		}
+		rows := sheetRows(t, filepath.Join(out, "b_march6", "report.xlsx"), "Charts")
+		last := rows[len(rows)-1]
+		if tc.note != "" && (len(last) == 0 || last[0] != tc.note) {
+			t.Errorf("%q: the issue's Charts sheet ends %q; want %q", tc.flag, last, tc.note)
+		}
+	}
+	if _, stderr, code := runCLI(t, "", "run", "--charts", "some", in); code != exitUsage || stderr != "analyze: --charts \"some\": want issue, corpus or none\n" {
+		t.Errorf("--charts some: exit %d, %q", code, stderr)
 	}
 }
 

@@ -13,8 +13,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -127,19 +125,11 @@ func interruptible(t *testing.T, dir, out string) (bin, big, small string, menti
 	if err != nil {
 		t.Fatal(err)
 	}
-	// three copies, the years of the second and third a century and two
-	// on, so that their addresses are not read as copies of the first
-	// (dropped unread, which would end the run before it is killed)
+	// three copies of distinct text (the years of the second and third a
+	// century and two on): none is read as a copy of the first (dropped
+	// unread, which would end the run before it is killed)
 	big = filepath.Join(dir, "big.txt")
-	copies := [][]byte{corpus}
-	year := regexp.MustCompile(`\b(19|20)\d\d\b`)
-	for k := 1; k <= 2; k++ {
-		copies = append(copies, year.ReplaceAllFunc(corpus, func(y []byte) []byte {
-			n, _ := strconv.Atoi(string(y))
-			return []byte(strconv.Itoa(n + 100*k))
-		}))
-	}
-	os.WriteFile(big, bytes.Join(copies, nil), 0o644)
+	os.WriteFile(big, distinctCopies(corpus, 3), 0o644)
 	small = filepath.Join(dir, "small.txt")
 	os.WriteFile(small, []byte("Xi urged efforts to deepen reform.\n"), 0o644)
 	if b, err := exec.Command(bin, "run", "--out", out, small).CombinedOutput(); err != nil {

@@ -20,18 +20,15 @@ import (
 	"github.com/issuelens/analyze/history"
 )
 
-// memoryLimit is the heap the Go runtime is asked to stay near unless
-// GOMEMLIMIT says otherwise: the garbage collector works harder as the
-// heap nears it instead of letting it grow to twice what is live.
-const memoryLimit = 256 << 20
-
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	unguard := func() {}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		unguard = guardMemory(ctx)
+	}
 	go stopAnyway(ctx)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	unguard()
 	stop()
 	os.Exit(exitStatus(err, os.Stderr))
 }

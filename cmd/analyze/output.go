@@ -48,19 +48,35 @@ func commit(ctx context.Context, root, run string, outs []output, store *history
 			}
 		}
 	}()
-	for _, o := range outs {
+	// the reports are staged on all cores, each a directory of its own
+	j.Reports = make([]swapped, len(outs))
+	staged := make([]bool, len(outs))
+	err = forEach(ctx, len(outs), func(i int) error {
+		o := outs[i]
 		dir, err := filepath.Abs(o.dir)
 		if err != nil {
 			return err
 		}
+		hadOld := exists(dir)
 		tmp, err := stage(ctx, dir, run, o.files)
 		if err != nil {
 			return err
 		}
+		staged[i] = true
 		if o.staged != nil {
 			o.staged()
 		}
-		j.Reports = append(j.Reports, swapped{Dir: dir, New: tmp, Old: stagingName(dir, "old", run), HadOld: exists(dir)})
+		j.Reports[i] = swapped{Dir: dir, New: tmp, Old: stagingName(dir, "old", run), HadOld: hadOld}
+		return nil
+	})
+	if err != nil {
+		for i, ok := range staged {
+			if ok {
+				os.RemoveAll(j.Reports[i].New)
+			}
+		}
+		j.Reports = nil
+		return err
 	}
 	if err := j.write(); err != nil {
 		return err

@@ -197,15 +197,14 @@ func writeStaged(ctx context.Context, tmp, dir string, files map[string]func(io.
 	if err := writeManifest(filepath.Join(tmp, manifestName), names); err != nil {
 		return fmt.Errorf("%s: %w", filepath.Join(dir, manifestName), unwrapPath(err))
 	}
-	for _, name := range names {
-		if err := ctx.Err(); err != nil {
-			return err
+	// the files on all cores: the workbook, the largest, alongside the
+	// tables and the charts
+	return forEach(ctx, len(names), func(i int) error {
+		if err := writeFile(filepath.Join(tmp, names[i]), files[names[i]]); err != nil {
+			return fmt.Errorf("%s: %w", filepath.Join(dir, names[i]), err)
 		}
-		if err := writeFile(filepath.Join(tmp, name), files[name]); err != nil {
-			return fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
-		}
-	}
-	return ctx.Err()
+		return nil
+	})
 }
 
 func writeFile(path string, write func(io.Writer) error) error {

@@ -36,6 +36,7 @@ type runConfig struct {
 	dpi           int
 	size          string
 	format        string
+	charts        string // issue, corpus or none; "" until the inputs are counted
 	rate          bool
 	top           int
 	history       string
@@ -65,6 +66,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.IntVar(&cfg.dpi, "dpi", 150, "chart resolution in dots per inch, 50 to 600")
 	fs.StringVar(&cfg.size, "size", "1600x900", "chart size in pixels, WIDTHxHEIGHT, from 200x150 to 10000x10000")
 	fs.StringVar(&cfg.format, "format", "png", "chart formats: png, or svg to write SVG beside the PNG")
+	fs.StringVar(&cfg.charts, "charts", "", "which reports get PNG charts: issue (every report), corpus (the corpus report only), none (default: issue for one input, corpus for several)")
 	fs.BoolVar(&cfg.rate, "rate", false, "charts of formulations show mentions per 1,000 tokens instead of counts")
 	fs.IntVar(&cfg.top, "top", 12, "formulations in the top-formulation charts, 1 to 50")
 	fs.StringVar(&cfg.history, "history", "", "history store (SQLite) to read and add this run's issues to (default: "+defaultHistory+")")
@@ -107,6 +109,9 @@ func (c *runConfig) params() []string {
 		"size=" + c.size, fmt.Sprintf("dpi=%d", c.dpi), fmt.Sprintf("rate=%v", c.rate), fmt.Sprintf("top=%d", c.top)}
 	if c.date != "" { // it dates articles, so the report says so
 		ps = append(ps, "date="+c.date)
+	}
+	if c.charts != chartsIssue { // a report without its charts says why
+		ps = append(ps, "charts="+c.charts)
 	}
 	return ps
 }
@@ -201,6 +206,16 @@ func parseRun(args []string, stderr io.Writer) (*runJob, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	switch cfg.charts {
+	case "":
+		cfg.charts = chartsIssue
+		if len(inputs) > 1 || isDir(inputs[0]) {
+			cfg.charts = chartsCorpus
+		}
+	case chartsIssue, chartsCorpus, chartsNone:
+	default:
+		return nil, nil, &usageError{fmt.Sprintf("--charts %q: want issue, corpus or none", cfg.charts)}
+	}
 	if cfg.quiet && cfg.verbose {
 		return nil, nil, &usageError{"--quiet and -v contradict each other"}
 	}
@@ -208,6 +223,20 @@ func parseRun(args []string, stderr io.Writer) (*runJob, []string, error) {
 		return nil, nil, &usageError{"--history or --series and --no-history contradict each other"}
 	}
 	return &runJob{cfg: cfg, copt: copt, svg: svg, stderr: stderr, timings: map[string]time.Duration{}}, inputs, nil
+}
+
+// What --charts says: which reports get PNG charts.
+const (
+	chartsIssue  = "issue"  // every report: each issue's and the corpus's
+	chartsCorpus = "corpus" // the corpus report only (the default for several inputs)
+	chartsNone   = "none"
+)
+
+// isDir is whether the input names a directory (its files are several
+// inputs).
+func isDir(in string) bool {
+	st, err := os.Stat(in)
+	return err == nil && st.IsDir()
 }
 
 // logf prints a line on stderr under -v.
@@ -384,7 +413,7 @@ func (j *runJob) render() error {
 		j.copt.Source = r.issue.Name
 		prov := report.Provenance{Input: r.issue.Name, InputSHA256: r.sha256, Version: version, Params: params}
 		var err error
-		if r.files, err = outputs(r.result, r.structure, j.copt, j.svg, prov); err != nil {
+		if r.files, err = outputs(r.result, r.structure, j.copt, j.svg, prov, j.issueCharts()); err != nil {
 			return err
 		}
 		j.bar.step()
@@ -436,8 +465,24 @@ func (j *runJob) mergeCorpus(params []string) error {
 	}
 	j.copt.Source = fmt.Sprintf("%d issues", len(j.runs))
 	prov := report.Provenance{Input: strings.Join(names(j.runs), ", "), InputSHA256: strings.Join(sums, "; "), Version: version, Params: params}
-	j.corpus.files, err = outputs(res, st, j.copt, j.svg, prov)
+	draw := ""
+	if j.cfg.charts == chartsNone {
+		draw = "No PNG charts were drawn (--charts none)."
+	}
+	j.corpus.files, err = outputs(res, st, j.copt, j.svg, prov, draw)
 	return err
+}
+
+// issueCharts is "" when each issue's report gets its charts, else what
+// its Charts sheet says instead.
+func (j *runJob) issueCharts() string {
+	switch j.cfg.charts {
+	case chartsCorpus:
+		return "The PNG charts of this run are in its corpus report (corpus/charts/), across its issues; run with --charts issue to draw each issue's."
+	case chartsNone:
+		return "No PNG charts were drawn (--charts none)."
+	}
+	return ""
 }
 
 // all is every report of the run: the issues', then the corpus's.
@@ -756,19 +801,23 @@ func forEach(ctx context.Context, n int, do func(int) error) error {
 }
 
 // outputs renders a result: the CSV tables, the charts and the workbook
-// holding them.
-func outputs(res *analyze.Result, st *report.StructureSheet, copt charts.Options, svg bool, prov report.Provenance) (map[string]func(io.Writer) error, error) {
+// holding them; noCharts, when not "", says why there are no PNG charts
+// (none are drawn) in the workbook's Charts sheet.
+func outputs(res *analyze.Result, st *report.StructureSheet, copt charts.Options, svg bool, prov report.Provenance, noCharts string) (map[string]func(io.Writer) error, error) {
 	files := map[string]func(io.Writer) error{}
 	tables := report.Tables(res)
 	for _, t := range append(tables, st.Table) {
 		files[filepath.Join("data", t.Name)] = func(w io.Writer) error { return report.WriteCSV(w, t) }
 	}
-	built := charts.Build(res, copt)
+	var built []charts.Chart
+	if noCharts == "" {
+		built = charts.Build(res, copt)
+	}
 	images, err := charts.Render(built, copt, svg)
 	if err != nil {
 		return nil, fmt.Errorf("rendering charts: %w", err)
 	}
-	var look report.Look
+	look := report.Look{NoImages: noCharts}
 	for _, c := range built {
 		look.Images = append(look.Images, report.ChartImage{Name: c.Name, Title: c.Title, PNG: images[c.Name+".png"]})
 	}
