@@ -2,12 +2,13 @@ package charts
 
 import (
 	"bufio"
-	"compress/zlib"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
 	"image/png"
 	"io"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // encodePNG writes img as PNG. image/png tries all five row filters on

@@ -83,10 +83,16 @@ func (b *book) charts(res *analyze.Result, look Look) error {
 	// rows are counted at 17 pixels, LibreOffice's default height (Excel's
 	// is 20), so that a picture never reaches the next page's
 	row := max(next+2, 2+520/17+3)
-	if len(look.Images) == 0 && look.NoImages != "" {
+	images := look.Images
+	if look.Wait != nil {
+		if images, err = look.Wait(); err != nil {
+			return err
+		}
+	}
+	if len(images) == 0 && look.NoImages != "" {
 		return f.SetCellValue(sheet, "A"+strconv.Itoa(row), look.NoImages)
 	}
-	for _, im := range look.Images {
+	for _, im := range images {
 		// each chart starts a printed page
 		if err := f.InsertPageBreak(sheet, "A"+strconv.Itoa(row)); err != nil {
 			return err

@@ -24,6 +24,10 @@ type Look struct {
 	// NoImages says, in the Charts sheet, why it holds no pictures (the
 	// run drew none for this report); "" when it has them
 	NoImages string
+	// Wait, when not nil, gives the images instead of Images: the charts
+	// being drawn while the workbook is written, asked for at its last
+	// sheet
+	Wait func() ([]ChartImage, error)
 }
 
 // ChartImage is a rendered chart to embed in the Charts sheet.

@@ -163,7 +163,7 @@ func TestProgressBarOnTerminal(t *testing.T) {
 	os.WriteFile(filepath.Join(in, "b.txt"), ref, 0o644)
 	script := testfiles.Program(t, "script", "bsdutils")
 	tty, err := exec.Command(script, "-qec", bin+" run --out "+filepath.Join(dir, "tty")+" "+in, "/dev/null").CombinedOutput()
-	for _, stage := range []string{"reading and analysing", "MB/s", "drawing charts", "writing reports and history"} {
+	for _, stage := range []string{"reading and analysing", "MB/s", "preparing reports", "drawing charts, writing reports and history"} {
 		if err != nil || !strings.Contains(string(tty), stage) {
 			t.Errorf("on a terminal: %v, output %q; want a progress bar showing %q", err, tty, stage)
 		}

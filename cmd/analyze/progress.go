@@ -29,8 +29,8 @@ const longRun = 5 << 20
 // Stage names, as the bar shows them.
 const (
 	stageRead   = "reading and analysing"
-	stageCharts = "drawing charts"
-	stageWrite  = "writing reports and history"
+	stageCharts = "preparing reports"
+	stageWrite  = "drawing charts, writing reports and history"
 )
 
 func newProgress(stderr io.Writer, runs []*issueRun, quiet bool) *progress {

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -197,8 +198,22 @@ func writeStaged(ctx context.Context, tmp, dir string, files map[string]func(io.
 	if err := writeManifest(filepath.Join(tmp, manifestName), names); err != nil {
 		return fmt.Errorf("%s: %w", filepath.Join(dir, manifestName), unwrapPath(err))
 	}
-	// the files on all cores: the workbook, the largest, alongside the
-	// tables and the charts
+	// the files on all cores: the workbook first, the longest to write
+	// (it waits for the charts at its last sheet), then the tables, then
+	// the charts, whose first draws them all
+	names = slices.Clone(names)
+	sort.SliceStable(names, func(a, b int) bool {
+		rank := func(n string) int {
+			switch {
+			case n == workbookName:
+				return 0
+			case strings.HasPrefix(n, "charts"+string(filepath.Separator)):
+				return 2
+			}
+			return 1
+		}
+		return rank(names[a]) < rank(names[b])
+	})
 	return forEach(ctx, len(names), func(i int) error {
 		if err := writeFile(filepath.Join(tmp, names[i]), files[names[i]]); err != nil {
 			return fmt.Errorf("%s: %w", filepath.Join(dir, names[i]), err)

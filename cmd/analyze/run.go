@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/issuelens/analyze/analyze"
@@ -800,9 +801,11 @@ func forEach(ctx context.Context, n int, do func(int) error) error {
 	return ctx.Err()
 }
 
-// outputs renders a result: the CSV tables, the charts and the workbook
-// holding them; noCharts, when not "", says why there are no PNG charts
-// (none are drawn) in the workbook's Charts sheet.
+// outputs prepares a result's files: the CSV tables, the charts and the
+// workbook holding them; noCharts, when not "", says why there are no PNG
+// charts (none are drawn) in the workbook's Charts sheet. The charts are
+// drawn when the first of their files is written, on all cores, while the
+// workbook fills its other sheets: it waits for them at its last sheet.
 func outputs(res *analyze.Result, st *report.StructureSheet, copt charts.Options, svg bool, prov report.Provenance, noCharts string) (map[string]func(io.Writer) error, error) {
 	files := map[string]func(io.Writer) error{}
 	tables := report.Tables(res)
@@ -813,25 +816,48 @@ func outputs(res *analyze.Result, st *report.StructureSheet, copt charts.Options
 	if noCharts == "" {
 		built = charts.Build(res, copt)
 	}
-	images, err := charts.Render(built, copt, svg)
-	if err != nil {
-		return nil, fmt.Errorf("rendering charts: %w", err)
-	}
-	look := report.Look{NoImages: noCharts}
-	for _, c := range built {
-		look.Images = append(look.Images, report.ChartImage{Name: c.Name, Title: c.Title, PNG: images[c.Name+".png"]})
-	}
+	draw := sync.OnceValues(func() (map[string][]byte, error) {
+		images, err := charts.Render(built, copt, svg)
+		if err != nil {
+			return nil, fmt.Errorf("rendering charts: %w", err)
+		}
+		return images, nil
+	})
+	look := report.Look{NoImages: noCharts, Wait: func() ([]report.ChartImage, error) {
+		images, err := draw()
+		var out []report.ChartImage
+		for _, c := range built {
+			out = append(out, report.ChartImage{Name: c.Name, Title: c.Title, PNG: images[c.Name+".png"]})
+		}
+		return out, err
+	}}
 	// the workbook colours the days (or issues) as the charts do
 	for _, c := range charts.GroupColors(len(res.Periods())) {
 		r, g, b, _ := c.RGBA()
 		look.DayColors = append(look.DayColors, fmt.Sprintf("#%02X%02X%02X", r>>8, g>>8, b>>8))
 	}
-	for name, data := range images {
-		files[filepath.Join("charts", name)] = func(w io.Writer) error { _, err := w.Write(data); return err }
+	exts := []string{".png"}
+	if svg {
+		exts = append(exts, ".svg")
 	}
-	files["report.xlsx"] = func(w io.Writer) error { return writeWorkbook(w, res, tables, st, prov, look) }
+	for _, c := range built {
+		for _, ext := range exts {
+			name := c.Name + ext
+			files[filepath.Join("charts", name)] = func(w io.Writer) error {
+				images, err := draw()
+				if err == nil {
+					_, err = w.Write(images[name])
+				}
+				return err
+			}
+		}
+	}
+	files[workbookName] = func(w io.Writer) error { return writeWorkbook(w, res, tables, st, prov, look) }
 	return files, nil
 }
+
+// workbookName is the workbook's file in a report directory.
+const workbookName = "report.xlsx"
 
 func names(runs []*issueRun) []string {
 	var out []string
