@@ -110,6 +110,8 @@ type PairStat struct {
 	PMI           float64
 	PMIDefined    bool // false when Count is 0
 	NPMI          float64
+	NPMIDefined   bool   // false when a theme is in no window of the scope
+	Note          string // why PMI or NPMI is empty; "" when both are defined
 	LLR           float64
 	Jaccard       float64
 	Evidence      *Evidence // nil when Count is 0
@@ -167,7 +169,17 @@ func (c *Cooc) pair(k CoocKey, themes []string, i, j int) PairStat {
 	s := PairStat{Scope: k.Scope, Window: k.Window, A: themes[i], B: themes[j], Count: both, WindowsA: a, WindowsB: b, Windows: n}
 	s.Expected = float64(a) * float64(b) / float64(n)
 	s.PMI, s.PMIDefined = pmi(both, a, b, n)
-	s.NPMI = npmi(both, a, b, n)
+	s.NPMI, s.NPMIDefined = npmi(both, a, b, n)
+	switch {
+	case a == 0 && b == 0:
+		s.Note = "neither theme is mentioned in these windows: PMI and NPMI undefined"
+	case a == 0:
+		s.Note = s.A + " is not mentioned in these windows: PMI and NPMI undefined"
+	case b == 0:
+		s.Note = s.B + " is not mentioned in these windows: PMI and NPMI undefined"
+	case both == 0:
+		s.Note = "never together: PMI is minus infinity, NPMI -1"
+	}
 	s.LLR = g2(both, a-both, b-both, n-a-b+both)
 	s.Jaccard = jaccard(both, a, b)
 	if ev, ok := c.First[k][p]; ok {

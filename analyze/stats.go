@@ -16,16 +16,21 @@ func pmi(k, a, b, n int) (float64, bool) {
 }
 
 // npmi is PMI normalised to [-1, 1] by -log2(k/n): 1 when the two events
-// always occur together, 0 when independent, -1 when they never meet.
-func npmi(k, a, b, n int) float64 {
+// always occur together, 0 when independent, -1 when they never meet. It
+// is undefined (false) when either event never occurs: "never together"
+// says nothing of a theme that is not there.
+func npmi(k, a, b, n int) (float64, bool) {
+	if a == 0 || b == 0 || n == 0 {
+		return 0, false
+	}
 	p, ok := pmi(k, a, b, n)
-	if !ok {
-		return -1
+	switch {
+	case !ok:
+		return -1, true
+	case k == n:
+		return 1, true
 	}
-	if k == n {
-		return 1
-	}
-	return p / -math.Log2(float64(k)/float64(n))
+	return p / -math.Log2(float64(k)/float64(n)), true
 }
 
 // g2 is Dunning's log-likelihood ratio of a 2×2 table

@@ -15,14 +15,18 @@ func TestMeasures(t *testing.T) {
 		t.Errorf("pmi = %v; want 0.58496", p)
 	}
 	// NPMI = 0.58496 / -log2(3/10) = 0.58496 / 1.73697 = 0.33677
-	if v := npmi(3, 4, 5, 10); !near(v, 0.33677) {
+	if v, ok := npmi(3, 4, 5, 10); !ok || !near(v, 0.33677) {
 		t.Errorf("npmi = %v; want 0.33677", v)
 	}
-	if v := npmi(0, 4, 5, 10); v != -1 {
+	if v, ok := npmi(0, 4, 5, 10); !ok || v != -1 {
 		t.Errorf("npmi never together = %v; want -1", v)
 	}
-	if v := npmi(10, 10, 10, 10); v != 1 {
+	if v, ok := npmi(10, 10, 10, 10); !ok || v != 1 {
 		t.Errorf("npmi always together = %v; want 1", v)
+	}
+	// a theme in no window: undefined, not "never together"
+	if v, ok := npmi(0, 0, 5, 10); ok {
+		t.Errorf("npmi with a theme absent = %v, defined; want undefined", v)
 	}
 	// Jaccard = 3 / (4 + 5 - 3) = 0.5
 	if v := jaccard(3, 4, 5); v != 0.5 {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -60,7 +61,7 @@ type Pair struct {
 	A, B     string
 	Count    int
 	Expected float64
-	NPMI     float64 // NaN when Count is 0
+	NPMI     float64 // NaN when Count is 0 or a theme is absent
 }
 
 // Candidate is one discovered phrase of an issue.
@@ -136,7 +137,7 @@ func FromResult(sha256 string, res *analyze.Result, series, version string, at t
 	}
 	for _, p := range res.Pairs {
 		if p.Scope == analyze.ScopeIssue {
-			is.Pairs = append(is.Pairs, Pair{Window: p.Window, A: p.A, B: p.B, Count: p.Count, Expected: p.Expected, NPMI: p.NPMI})
+			is.Pairs = append(is.Pairs, Pair{Window: p.Window, A: p.A, B: p.B, Count: p.Count, Expected: p.Expected, NPMI: npmiOrNaN(p)})
 		}
 	}
 	for _, c := range res.Discovered {
@@ -239,4 +240,12 @@ func (s *Store) HasRun(ctx context.Context, run string) (bool, error) {
 		return false, fmt.Errorf("%s: %w", s.path, err)
 	}
 	return n > 0, nil
+}
+
+// npmiOrNaN is a pair's NPMI, NaN where it is undefined.
+func npmiOrNaN(p analyze.PairStat) float64 {
+	if !p.NPMIDefined {
+		return math.NaN()
+	}
+	return p.NPMI
 }

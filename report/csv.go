@@ -269,14 +269,17 @@ func CooccurrenceTable(res *analyze.Result) Table {
 		{Name: "sentence", Kind: Int, Header: "Sentence"}, {Name: "evidence", Kind: Long, Header: "Evidence: the first window with both"},
 		{Name: "part", Kind: Text, Header: "Part"}, {Name: "windows_a", Kind: Int, Header: "Windows with A"},
 		{Name: "windows_b", Kind: Int, Header: "Windows with B"}, {Name: "windows", Kind: Int, Header: "Windows"},
-		{Name: "issue", Kind: Text, Header: "Issue"},
+		{Name: "issue", Kind: Text, Header: "Issue"}, {Name: "note", Kind: Text, Header: "Why a measure is empty"},
 	}}
 	for _, p := range res.Pairs {
-		pmi := ""
+		pmi, npmi := "", ""
 		if p.PMIDefined {
 			pmi = f3(p.PMI)
 		}
-		row := []string{p.Scope, p.Window, p.A, p.B, itoa(p.Count), f3(p.Expected), pmi, f3(p.NPMI), f3(p.LLR), f3(p.Jaccard)}
+		if p.NPMIDefined {
+			npmi = f3(p.NPMI)
+		}
+		row := []string{p.Scope, p.Window, p.A, p.B, itoa(p.Count), f3(p.Expected), pmi, npmi, f3(p.LLR), f3(p.Jaccard)}
 		if ev := p.Evidence; ev != nil {
 			sentence := ""
 			if ev.Sentence > 0 {
@@ -292,7 +295,7 @@ func CooccurrenceTable(res *analyze.Result) Table {
 		} else {
 			row = append(row, "")
 		}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, append(row, p.Note))
 	}
 	return t
 }
