@@ -25,6 +25,43 @@ type History struct {
 	Earlier         int             // how many issues came before the report's issue
 	NewFormulations []string        // lexicon formulations counted for the first time, in lexicon order
 	NewCandidates   map[string]bool // discovered phrases (lower case) that were no earlier issue's candidates
+
+	// What the report's issue no longer says that the last issues of its
+	// series said (see DropWindow): empty when nothing dropped, when fewer
+	// than DropMin issues came before, or for a corpus report.
+	Dropped       []DroppedFormulation // in lexicon order
+	DroppedThemes []DroppedTheme       // in the order of the lexicon's themes
+}
+
+// The rules for what dropped, stated once: a formulation counted in at
+// least DropMin of the DropWindow issues before the report's issue (of its
+// series) and not once in it; a theme whose share of the mentions fell
+// below 1/ThemeFall of its mean share over those issues, where that mean
+// is at least ThemeMinShare.
+const (
+	DropWindow    = 5
+	DropMin       = 3
+	ThemeFall     = 2
+	ThemeMinShare = 0.05
+)
+
+// DroppedFormulation is a formulation the last issues of a series used
+// and the report's issue does not.
+type DroppedFormulation struct {
+	Theme     string `json:"theme"`
+	Phrase    string `json:"phrase"`
+	In        int    `json:"in"`         // how many of the Window issues before counted it
+	Window    int    `json:"window"`     // how many issues before were looked at (at most DropWindow)
+	LastIssue string `json:"last_issue"` // the label of the last issue that counted it
+	LastCount int    `json:"last_count"` // its mentions there
+}
+
+// DroppedTheme is a theme whose share of the mentions fell.
+type DroppedTheme struct {
+	Theme  string  `json:"theme"`
+	Share  float64 `json:"share"`  // of the report's issue's mentions
+	Before float64 `json:"before"` // its mean share over the issues before (see DropWindow)
+	Window int     `json:"window"`
 }
 
 // HistoryIssue is one issue in a history store.

@@ -440,3 +440,52 @@ func TestOldStoreGetsSeries(t *testing.T) {
 		t.Errorf("series after the upgrade: %q; want the publication, else the file name", got)
 	}
 }
+
+// TestDropped: five issues of a series, counts made up so that the
+// answer can be worked by hand. Before the last issue: alpha 2, 3, 0, 1
+// (3 of the 4 issues), beta 1, 1, 0, 0 (2 of 4), zeta 1, 1, 1, 1 (but the
+// last issue's lexicon has no zeta); in the last, alpha and beta 0:
+// alpha is dropped (last in 2024-01-04, once), beta is not (2 < 3), zeta
+// is not (not counted there, not "0"). Theme shares: T1 (alpha, beta)
+// 3/9, 4/10, 0/6, 1/7 of the mentions, mean 0.2190, now 0: dropped; T3
+// (eps) 4/9, 4/10, 4/6, 4/7, mean 0.5206, now 1/7 = 0.1429 < 0.2603:
+// dropped; T2 (delta, gamma, zeta) rose.
+func TestDropped(t *testing.T) {
+	counts := map[string][5]int{
+		"alpha": {2, 3, 0, 1, 0}, "beta": {1, 1, 0, 0, 0}, "gamma": {0, 0, 0, 0, 5},
+		"delta": {1, 1, 1, 1, 1}, "eps": {4, 4, 4, 4, 1}, "zeta": {1, 1, 1, 1, -1},
+	}
+	theme := map[string]string{"alpha": "T1", "beta": "T1", "gamma": "T2", "delta": "T2", "zeta": "T2", "eps": "T3"}
+	order := []string{"alpha", "beta", "gamma", "delta", "zeta", "eps"}
+	var issues []Issue
+	for i := range 5 {
+		is := Issue{Info: analyze.HistoryIssue{SHA256: fmt.Sprint("s", i), Name: fmt.Sprint(i, ".txt"), Series: "S",
+			Date: fmt.Sprintf("2024-01-0%d", i+1), AnalyzedAt: "2026-12-02T00:00:00Z"}}
+		for _, p := range order {
+			if n := counts[p][i]; n >= 0 {
+				is.Formulations = append(is.Formulations, Formulation{Theme: theme[p], Phrase: p, Count: n})
+			}
+		}
+		issues = append(issues, is)
+	}
+	var lex []analyze.Formulation
+	for _, p := range order[:4] {
+		lex = append(lex, analyze.Formulation{Theme: theme[p], Phrase: p})
+	}
+	lex = append(lex, analyze.Formulation{Theme: "T3", Phrase: "eps"})
+	h := View(issues, []string{"s4"}, lex)
+	if got := fmt.Sprint(h.Dropped); got != "[{T1 alpha 3 4 2024-01-04 1}]" {
+		t.Errorf("Dropped = %s; want alpha, in 3 of 4, last 2024-01-04 once", got)
+	}
+	var themes []string
+	for _, d := range h.DroppedThemes {
+		themes = append(themes, fmt.Sprintf("%s %.4f→%.4f", d.Theme, d.Before, d.Share))
+	}
+	if got := strings.Join(themes, "; "); got != "T1 0.2190→0.0000; T3 0.5206→0.1429" {
+		t.Errorf("DroppedThemes = %s", got)
+	}
+	// with two issues before, nothing can have dropped (3 of the last 5)
+	if h := View(issues[2:], []string{"s4"}, lex); h.Dropped != nil || h.DroppedThemes != nil || h.Earlier != 2 {
+		t.Errorf("two issues before: dropped %v %v", h.Dropped, h.DroppedThemes)
+	}
+}

@@ -270,7 +270,81 @@ func view(issues []Issue, series string, current []string, lex []analyze.Formula
 			h.NewCandidates[k] = true
 		}
 	}
+	dropped(h, lex)
 	return h
+}
+
+// dropped fills in what the report's issue (h.Current[0], with h.Earlier
+// issues before it) no longer says that the issues just before it said:
+// the rules are analyze.DropWindow and the constants beside it. themes
+// come in the order of the lexicon's (lex), then by name.
+func dropped(h *analyze.History, lex []analyze.Formulation) {
+	cur := h.Current[0]
+	from := max(0, cur-analyze.DropWindow)
+	window := cur - from
+	if window < analyze.DropMin {
+		return
+	}
+	var themes []string
+	seenTheme := map[string]bool{}
+	for _, f := range lex {
+		if !seenTheme[f.Theme] {
+			seenTheme[f.Theme] = true
+			themes = append(themes, f.Theme)
+		}
+	}
+	var others []string
+	share := make([]map[string]float64, cur+1) // issue → theme → share of its mentions
+	for i := from; i <= cur; i++ {
+		byTheme, total := map[string]int{}, 0
+		for _, p := range h.Phrases {
+			if n := p.Counts[i]; n > 0 {
+				byTheme[p.Theme] += n
+				total += n
+			}
+		}
+		share[i] = map[string]float64{}
+		for th, n := range byTheme {
+			share[i][th] = float64(n) / float64(total)
+			if !seenTheme[th] {
+				seenTheme[th] = true
+				others = append(others, th)
+			}
+		}
+	}
+	sort.Strings(others)
+	for _, p := range h.Phrases {
+		if p.Counts[cur] != 0 { // counted, or not in this issue's lexicon (-1)
+			continue
+		}
+		in, last := 0, -1
+		for i := from; i < cur; i++ {
+			if p.Counts[i] > 0 {
+				in++
+				last = i
+			}
+		}
+		if in >= analyze.DropMin {
+			h.Dropped = append(h.Dropped, analyze.DroppedFormulation{Theme: p.Theme, Phrase: p.Phrase, In: in, Window: window,
+				LastIssue: h.Issues[last].Label(), LastCount: p.Counts[last]})
+		}
+	}
+	for _, th := range append(themes, others...) {
+		before, n := 0.0, 0
+		for i := from; i < cur; i++ {
+			if len(share[i]) > 0 { // an issue with no mention has no shares
+				before += share[i][th]
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		before /= float64(n)
+		if now := share[cur][th]; before >= analyze.ThemeMinShare && now < before/analyze.ThemeFall {
+			h.DroppedThemes = append(h.DroppedThemes, analyze.DroppedTheme{Theme: th, Share: now, Before: before, Window: window})
+		}
+	}
 }
 
 // shortLabels gives the issues of an undated series their labels: their

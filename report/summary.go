@@ -81,6 +81,9 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	if row, err = b.newThisIssue(res, row); err != nil {
 		return err
 	}
+	if row, err = b.droppedSince(res, row); err != nil {
+		return err
+	}
 	if row, err = b.keptDropped(res, row); err != nil {
 		return err
 	}
@@ -95,8 +98,17 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	if err := set(cell, howToRead, b.note); err != nil {
 		return err
 	}
-	// about 1.1 characters a width unit over the merged columns, 15 points a line
-	if err := f.SetRowHeight(sheet, row, float64(len(howToRead)/180+1)*15); err != nil {
+	// 1.3 characters a width unit of the merged columns as they stand (the
+	// tables above set them; LibreOffice fits 1.4 to 1.5), 12.5 points a line
+	width := 0.0
+	for _, col := range []string{"A", "B", "C", "D", "E", "F"} {
+		w, err := f.GetColWidth(sheet, col)
+		if err != nil {
+			return err
+		}
+		width += w
+	}
+	if err := f.SetRowHeight(sheet, row, float64(len(howToRead)/max(40, int(1.3*width))+1)*12.5); err != nil {
 		return err
 	}
 	row += 2
@@ -273,6 +285,46 @@ func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
 		if err := b.f.SetColWidth(sheet, "B", "B", 11); err != nil {
 			return 0, err
 		}
+	}
+	return next + 1, nil
+}
+
+// droppedSince writes, from row on, what the issue no longer says that
+// the issues just before it in its series said (see analyze.DropWindow),
+// when there is any. It returns the next free row.
+func (b *book) droppedSince(res *analyze.Result, row int) (int, error) {
+	h := res.History
+	if h == nil || len(h.Dropped)+len(h.DroppedThemes) == 0 {
+		return row, nil
+	}
+	sheet := SheetSummary
+	window := 0
+	var rows [][]any
+	for _, d := range h.Dropped {
+		window = d.Window
+		rows = append(rows, []any{"formulation", d.In, d.Phrase, d.Theme, fmt.Sprintf("%s (%s)", d.LastIssue, plural(d.LastCount, "mention"))})
+	}
+	for _, d := range h.DroppedThemes {
+		window = d.Window
+		rows = append(rows, []any{"theme", "", "", d.Theme, fmt.Sprintf("%.0f%% of the mentions here, %.0f%% on average before", 100*d.Share, 100*d.Before)})
+	}
+	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), "Dropped since the issues before"); err != nil {
+		return 0, err
+	}
+	if err := b.f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.bold); err != nil {
+		return 0, err
+	}
+	note := fmt.Sprintf("Compared with the %s before this one in its series: formulations counted in at least %d of them and not once here; "+
+		"themes whose share of the mentions fell below 1/%d of their average share there (themes of at least %.0f%% on average).",
+		plural(window, "issue"), analyze.DropMin, analyze.ThemeFall, 100*analyze.ThemeMinShare)
+	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row+1), note); err != nil {
+		return 0, err
+	}
+	// the columns line up with the tables above: short, number, wide, theme
+	next, err := b.table(sheet, 1, row+2, "SummaryDropped", []Column{{Name: "Dropped", Kind: Text}, {Name: "In issues before", Kind: Int},
+		{Name: "Formulation", Kind: Text}, {Name: "Theme", Kind: Text}, {Name: "Last counted", Kind: Text}}, rows)
+	if err != nil {
+		return 0, err
 	}
 	return next + 1, nil
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -271,5 +272,51 @@ func TestOldStoreNamed(t *testing.T) {
 	}
 	if _, stderr, _ := runCLI(t, "", "run", "--out", filepath.Join(dir, "out", "seed"), sampleIssue); stderr != "" {
 		t.Errorf("second run: stderr %q; want nothing (the user's store is there now)", stderr)
+	}
+}
+
+// TestDroppedFormulation: four Beijing Review issues a day apart; the
+// first three say "common prosperity" and "high-quality development"
+// once each, the fourth only "high-quality development" and "new quality
+// productive forces" (read). The fourth's report lists common prosperity
+// as dropped (in 3 of the 3 issues before, last on 2024-03-03, once), in
+// its Summary and in --json; no theme fell (all three formulations are
+// the Development theme's, 100% of the mentions in every issue).
+func TestDroppedFormulation(t *testing.T) {
+	ownStore(t)
+	dir := t.TempDir()
+	masthead := "International Department of the CPC Central Committee       BEIJING REVIEW\n\n"
+	for d := 1; d <= 3; d++ {
+		p := write(t, filepath.Join(dir, fmt.Sprintf("day%d.txt", d)), masthead+fmt.Sprintf("March %d, 2024\n\nXi Speaks\n\n", d)+
+			"Xi Jinping stressed common prosperity and high-quality development.\n")
+		if _, stderr, code := runCLI(t, "", "run", "--quiet", "--out", filepath.Join(dir, "out", fmt.Sprint(d)), p); code != 0 {
+			t.Fatalf("day %d: %s", d, stderr)
+		}
+	}
+	p := write(t, filepath.Join(dir, "day4.txt"), masthead+"March 4, 2024\n\nXi Speaks Again\n\n"+
+		"Xi Jinping stressed high-quality development and new quality productive forces.\n")
+	out := filepath.Join(dir, "out", "4")
+	stdout, stderr, code := runCLI(t, "", "run", "--json", "--out", out, p)
+	var sum runSummary
+	if err := json.Unmarshal([]byte(stdout), &sum); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v: %s", code, err, stderr)
+	}
+	if got := fmt.Sprint(sum.Inputs[0].Dropped, sum.Inputs[0].DroppedThemes); got != "[{Development common prosperity 3 3 2024-03-03 1}] []" {
+		t.Errorf("--json dropped: %s", got)
+	}
+	var found []string
+	for _, r := range sheetRows(t, filepath.Join(out, "report.xlsx"), "Summary") {
+		if len(r) >= 5 && r[0] == "formulation" && r[4] != "" {
+			found = append(found, strings.Join(r[:5], "|"))
+		}
+	}
+	if strings.Join(found, "\n") != "formulation|3|common prosperity|Development|2024-03-03 (1 mention)" {
+		t.Errorf("Summary, Dropped: %q", found)
+	}
+	// the third issue has two before it: nothing can have dropped
+	if r := sheetRows(t, filepath.Join(dir, "out", "3", "report.xlsx"), "Summary"); slices.ContainsFunc(r, func(r []string) bool {
+		return len(r) > 0 && r[0] == "Dropped since the issues before"
+	}) {
+		t.Errorf("the third issue's Summary has a Dropped section")
 	}
 }

@@ -905,6 +905,10 @@ type issueSummary struct {
 	Output       string   `json:"output"`
 	Files        []string `json:"files"`
 	Warnings     []string `json:"warnings"`
+	// what the issue no longer says that the issues before it in its
+	// series said (analyze.DropWindow); absent when nothing dropped
+	Dropped       []analyze.DroppedFormulation `json:"dropped,omitempty"`
+	DroppedThemes []analyze.DroppedTheme       `json:"dropped_themes,omitempty"`
 }
 
 func summarize(r *issueRun) issueSummary {
@@ -916,6 +920,9 @@ func summarize(r *issueRun) issueSummary {
 	sort.Strings(s.Files)
 	for _, w := range r.issue.Warnings {
 		s.Warnings = append(s.Warnings, strconv.Itoa(w.Line)+": "+w.Msg)
+	}
+	if h := r.result.History; h != nil {
+		s.Dropped, s.DroppedThemes = h.Dropped, h.DroppedThemes
 	}
 	return s
 }
