@@ -369,6 +369,11 @@ type Candidate struct {
 	Measure   string
 	InLexicon string // the canonical phrase of the lexicon entry it is, or ""
 	Example   Evidence
+	// How its occurrences stand to the lexicon's mentions: Whole are
+	// exactly a mention, Free touch none; the rest (Count - Whole - Free)
+	// lie inside a longer mention. For a lexicon entry they say why Count
+	// and its mentions differ.
+	Whole, Free int
 }
 
 // MeasureCValue names the score of discovered phrases.
@@ -432,8 +437,9 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 			ex.Text = keep(ex.Text)
 			examples[s.example] = ex
 		}
+		free, _, whole := s.relations()
 		out = append(out, Candidate{Phrase: form, Count: s.count(), Articles: s.articles(), Score: score,
-			Measure: MeasureCValue, InLexicon: inLexicon(form), Example: ex})
+			Measure: MeasureCValue, InLexicon: inLexicon(form), Example: ex, Whole: whole, Free: free})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]

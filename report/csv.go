@@ -309,15 +309,41 @@ func DiscoveredTable(res *analyze.Result) Table {
 		{Name: "example", Kind: Long, Header: "Example"}, {Name: "example_issue", Kind: Text, Header: "Example's issue"},
 		{Name: "example_article", Kind: Text, Header: "Example's article"}, // written as text so far; Int would change the workbook
 		{Name: "new_this_issue", Kind: Text, Header: "New this issue"},
+		{Name: "mentions", Kind: Text, Header: "Mentions of the formulation"}, {Name: "count_note", Kind: Text, Header: "Why count and mentions differ"},
 	}}
+	mentions := map[string]int{}
+	for _, f := range res.Formulations {
+		mentions[f.Phrase] = res.Counts.Total(f.ID)
+	}
 	for _, c := range res.Discovered {
-		in := c.InLexicon
+		in, n, note := c.InLexicon, "", ""
 		if in == "" {
 			in = "new"
+		} else {
+			n, note = itoa(mentions[c.InLexicon]), countNote(c, mentions[c.InLexicon])
 		}
-		t.Rows = append(t.Rows, []string{c.Phrase, itoa(c.Count), itoa(c.Articles), f3(c.Score), c.Measure, in, c.Example.Text, c.Example.Issue, itoa(c.Example.Article), newThisIssue(res, c.Phrase)})
+		t.Rows = append(t.Rows, []string{c.Phrase, itoa(c.Count), itoa(c.Articles), f3(c.Score), c.Measure, in, c.Example.Text, c.Example.Issue, itoa(c.Example.Article), newThisIssue(res, c.Phrase), n, note})
 	}
 	return t
+}
+
+// countNote says why a discovered lexicon phrase's count (its occurrences
+// as written) and its formulation's mentions differ; "" when they do not.
+func countNote(c analyze.Candidate, mentions int) string {
+	if c.Count == mentions {
+		return ""
+	}
+	var parts []string
+	if inside := c.Count - c.Whole - c.Free; inside > 0 {
+		parts = append(parts, fmt.Sprintf("%d inside a longer formulation, a mention of that one", inside))
+	}
+	if c.Free > 0 {
+		parts = append(parts, fmt.Sprintf("%d where no mention is counted (a caption, or a span the lexicon ignores)", c.Free))
+	}
+	if other := mentions - c.Whole; other > 0 {
+		parts = append(parts, fmt.Sprintf("%s written otherwise (a variant, or a coordination such as \"industrial and supply chains\")", plural(other, "mention")))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // newThisIssue says whether a discovered phrase was a candidate of no

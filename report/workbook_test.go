@@ -89,7 +89,7 @@ func TestWorkbookReopens(t *testing.T) {
 	wantRange := map[string]string{
 		SheetByDay:    fmt.Sprintf("A1:K%d", 1+66), // theme, formulation, zh, 3 days, total, 3 rates, total rate; 66 formulations found
 		SheetByVenue:  fmt.Sprintf("A1:K%d", 1+66),
-		SheetDiscover: fmt.Sprintf("A1:J%d", 1+tables["discovered.csv"].Len()),
+		SheetDiscover: fmt.Sprintf("A1:L%d", 1+tables["discovered.csv"].Len()), // 12 CSV columns
 		SheetKeyness:  fmt.Sprintf("A1:K%d", 1+tables["keyness.csv"].Len()),
 		SheetMentions: fmt.Sprintf("A1:P%d", 1+tables["mentions.csv"].Len()), // 15 CSV columns and the link
 	}
