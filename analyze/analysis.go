@@ -32,6 +32,8 @@ type Options struct {
 	// Result; without it they are let go once discovery and keyness are
 	// done (they are most of an analysis's memory).
 	Mergeable bool
+	// Weights of the prominence-weighted counts (zero: DefaultWeights())
+	Weights Weights
 }
 
 // Analyzer counts one lexicon's formulations in one language. Build it
@@ -181,6 +183,7 @@ type Mention struct {
 	Matched   string // the text as it stands
 	Left      string // context words before
 	Right     string // context words after
+	Rank      int    // its formulation's place among its article's, by first appearance (see rankMentions)
 }
 
 // Analyze counts the lexicon's formulations in an issue, the themes
@@ -396,6 +399,9 @@ func (opt Options) withDefaults() Options {
 	if opt.MinCount <= 0 {
 		opt.MinCount = 2
 	}
+	if opt.Weights == (Weights{}) {
+		opt.Weights = DefaultWeights()
+	}
 	return opt
 }
 
@@ -406,6 +412,7 @@ func (az *Analyzer) newResult(opt Options) *Result {
 
 // finish computes what is derived from the merged counts.
 func (az *Analyzer) finish(res *Result) {
+	rankMentions(res.Mentions)
 	res.Pairs = res.Cooc.Pairs(res.Themes)
 	var wg sync.WaitGroup // discovery and keyness at once: they read, never write, what they share
 	wg.Go(func() {

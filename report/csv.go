@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -174,14 +175,15 @@ func per1000(count, tokens int) string {
 // ArticlesTable lists the articles with their sizes. Its rows are made as
 // they are written.
 func ArticlesTable(res *analyze.Result) Table {
+	first := res.FirstFormulations()
 	return Table{Name: "articles.csv", Columns: []Column{
 		{Name: "article", Kind: Int}, {Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "headline", Kind: Text},
 		{Name: "paragraphs", Kind: Int}, {Name: "sentences", Kind: Int}, {Name: "tokens", Kind: Int}, {Name: "captions", Kind: Int},
-		{Name: "issue", Kind: Text}, {Name: "lang", Kind: Text},
+		{Name: "issue", Kind: Text}, {Name: "lang", Kind: Text}, {Name: "first_formulation", Kind: Text},
 	}, gen: &rowGen{n: len(res.Articles), row: func(i int, cells []string) []string {
 		a := &res.Articles[i]
 		return append(cells, itoa(a.N), a.Date.String(), a.Venue, a.Headline, itoa(a.Paragraphs), itoa(a.Sentences), itoa(a.Tokens), itoa(a.Captions), a.Issue,
-			res.LangOf(a.Issue))
+			res.LangOf(a.Issue), first[analyze.ArticleRef{Issue: a.Issue, Article: a.N}])
 	}}}
 }
 
@@ -196,11 +198,21 @@ func MentionsTable(res *analyze.Result) Table {
 		{Name: "matched", Kind: Text, Header: "Match"}, {Name: "left", Kind: Right, Header: "Context before"},
 		{Name: "right", Kind: Text, Header: "Context after"}, {Name: "line", Kind: Int, Header: "Source line"},
 		{Name: "issue", Kind: Text, Header: "Issue"}, {Name: "zh", Kind: Text, Header: "Chinese"}, {Name: "lang", Kind: Text, Header: "Language"},
+		{Name: "position", Kind: Text, Header: "Position"}, {Name: "rank", Kind: Int, Header: "Rank in its article"},
+		{Name: "weight", Kind: Text, Header: "Prominence weight"},
 	}, gen: &rowGen{n: len(res.Mentions), row: func(i int, cells []string) []string {
 		m := &res.Mentions[i]
+		pos := m.Position()
 		return append(cells, itoa(m.Article), m.Date.String(), m.Venue, m.Part, itoa(m.Paragraph), itoa(m.Sentence),
-			m.Theme, m.Phrase, m.Matched, m.Left, m.Right, itoa(m.Line), m.Issue, res.Formulations[m.Form].ZH, res.LangOf(m.Issue))
+			m.Theme, m.Phrase, m.Matched, m.Left, m.Right, itoa(m.Line), m.Issue, res.Formulations[m.Form].ZH, res.LangOf(m.Issue),
+			pos, itoa(m.Rank), weight(res.Options.Weights.Of(pos)))
 	}}}
+}
+
+// weight writes a prominence weight or weighted count: as few decimals
+// as it needs, at most two.
+func weight(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 }
 
 // PhraseCountsTable gives, for every day and venue, the count of every
@@ -213,7 +225,16 @@ func PhraseCountsTable(res *analyze.Result) Table {
 		{Name: "date", Kind: Text}, {Name: "venue", Kind: Text}, {Name: "theme", Kind: Text}, {Name: "phrase", Kind: Text},
 		{Name: "count", Kind: Int}, {Name: "tokens", Kind: Int}, {Name: "per_1000", Kind: Dec1}, {Name: "issue", Kind: Text},
 		{Name: "characters", Kind: Int}, {Name: "per_1000_characters", Kind: Dec1}, {Name: "zh", Kind: Text}, {Name: "lang", Kind: Text},
+		{Name: "weighted", Kind: Text},
 	}}
+	type groupForm struct {
+		k    analyze.GroupKey
+		form int
+	}
+	weighted := map[groupForm]float64{}
+	for _, m := range res.Mentions {
+		weighted[groupForm{analyze.GroupKey{Date: m.Date.String(), Venue: m.Venue, Issue: m.Issue}, m.Form}] += res.Options.Weights.Of(m.Position())
+	}
 	c := res.Counts
 	for _, k := range c.Groups {
 		tokens, chars := c.Tokens[k], c.Chars[k]
@@ -228,7 +249,7 @@ func PhraseCountsTable(res *analyze.Result) Table {
 			}
 			n := c.Count(k, f.ID)
 			t.Rows = append(t.Rows, []string{k.Date, k.Venue, f.Theme, f.Phrase, itoa(n), itoa(tokens), per1000(n, tokens), k.Issue,
-				charCell, per1000(n, chars), f.ZH, lang})
+				charCell, per1000(n, chars), f.ZH, lang, weight(weighted[groupForm{k, f.ID}])})
 		}
 	}
 	return t

@@ -18,8 +18,8 @@ import (
 func (b *book) mentions(res *analyze.Result, t Table, st *StructureSheet) error {
 	// the line in context first, read left to right as a sentence, then
 	// where it stands
-	order, err := t.order("date", "phrase", "left", "matched", "right", "venue", "theme", "article", "part", "paragraph", "sentence", "line",
-		"zh", "issue", "lang")
+	order, err := t.order("date", "phrase", "left", "matched", "right", "venue", "theme", "article", "part", "position", "rank", "weight",
+		"paragraph", "sentence", "line", "zh", "issue", "lang")
 	if err != nil {
 		return err
 	}

@@ -18,9 +18,10 @@ import (
 func wholeArticles(res *analyze.Result) Table {
 	t := ArticlesTable(res)
 	t.gen = nil
+	first := res.FirstFormulations()
 	for _, a := range res.Articles {
 		t.Rows = append(t.Rows, []string{fmt.Sprint(a.N), a.Date.String(), a.Venue, a.Headline, fmt.Sprint(a.Paragraphs),
-			fmt.Sprint(a.Sentences), fmt.Sprint(a.Tokens), fmt.Sprint(a.Captions), a.Issue, "en"})
+			fmt.Sprint(a.Sentences), fmt.Sprint(a.Tokens), fmt.Sprint(a.Captions), a.Issue, "en", first[analyze.ArticleRef{Issue: a.Issue, Article: a.N}]})
 	}
 	return t
 }
@@ -30,7 +31,8 @@ func wholeMentions(res *analyze.Result) Table {
 	t.gen = nil
 	for _, m := range res.Mentions {
 		t.Rows = append(t.Rows, []string{fmt.Sprint(m.Article), m.Date.String(), m.Venue, m.Part, fmt.Sprint(m.Paragraph),
-			fmt.Sprint(m.Sentence), m.Theme, m.Phrase, m.Matched, m.Left, m.Right, fmt.Sprint(m.Line), m.Issue, res.Formulations[m.Form].ZH, "en"})
+			fmt.Sprint(m.Sentence), m.Theme, m.Phrase, m.Matched, m.Left, m.Right, fmt.Sprint(m.Line), m.Issue, res.Formulations[m.Form].ZH, "en",
+			m.Position(), fmt.Sprint(m.Rank), fmt.Sprint(res.Options.Weights.Of(m.Position()))})
 	}
 	return t
 }
@@ -93,8 +95,8 @@ func TestTablesMadeAsWritten(t *testing.T) {
 	for i, r := range whole[1].Rows {
 		// the sheet's columns: date, formulation and the line in context
 		// (left, matched, right), then where it stands, then the link
-		want := strings.Join([]string{r[1], r[7], r[9], r[8], r[10], r[2], r[6], r[0], r[3], r[4], r[5], r[11], r[13], r[12], r[14]}, "|")
-		if g := strings.Join(rows[i+1][:15], "|"); g != want {
+		want := strings.Join([]string{r[1], r[7], r[9], r[8], r[10], r[2], r[6], r[0], r[3], r[15], r[16], r[17], r[4], r[5], r[11], r[13], r[12], r[14]}, "|")
+		if g := strings.Join(rows[i+1][:18], "|"); g != want {
 			t.Errorf("Mentions row %d = %s; want %s", i+2, g, want)
 		}
 	}

@@ -104,8 +104,8 @@ func TestStructureSheetCap(t *testing.T) {
 	mentions, _ := f.GetRows(SheetMentions)
 	// article 1 starts on row 2, article 2 past row 11: the first mention
 	// links, the last (article 3) does not
-	first, last := mentions[1][15], mentions[len(mentions)-1][15]
-	formula, _ := f.GetCellFormula(SheetMentions, fmt.Sprintf("P%d", len(mentions)))
+	first, last := mentions[1][18], mentions[len(mentions)-1][18]
+	formula, _ := f.GetCellFormula(SheetMentions, fmt.Sprintf("S%d", len(mentions)))
 	if first != "article 1" || last != "article 3 (in data/structure.csv)" || formula != "" {
 		t.Errorf("links %q … %q (formula %q); want article 1 linked, article 3 pointing to data/structure.csv", first, last, formula)
 	}

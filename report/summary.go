@@ -359,21 +359,30 @@ func (b *book) keptDropped(res *analyze.Result, row int) (int, error) {
 		spans[i] = [2]int{a.FirstLine, a.LastLine}
 	}
 	dropped := analyze.DroppedNear(spans, res.Issue.Dropped)
+	first := res.FirstFormulations()
 	var rows [][]any
 	for i, a := range res.Articles[:min(len(res.Articles), maxSummaryArticles)] {
 		share := any("")
 		if all := a.Words + dropped[i]; all > 0 {
 			share = float64(dropped[i]) / float64(all)
 		}
-		rows = append(rows, []any{a.N, a.Words, orText(a.Headline, "(no headline)"), a.Venue, dropped[i], share})
+		rows = append(rows, []any{a.N, a.Words, orText(a.Headline, "(no headline)"), a.Venue, dropped[i], share,
+			first[analyze.ArticleRef{Issue: a.Issue, Article: a.N}]})
 	}
 	// the columns line up with the tables above: short, number, wide, text, number, number
 	unit := WordUnit(res.Issue.Language)
 	Unit := strings.ToUpper(unit[:1]) + unit[1:]
 	next, err := b.table(sheet, 1, row+1, "SummaryWords", []Column{{Name: "Article", Kind: Int}, {Name: Unit + " kept", Kind: Int},
-		{Name: "Headline", Kind: Text}, {Name: "Venue", Kind: Text}, {Name: Unit + " dropped", Kind: Int}, {Name: "Share dropped", Kind: Percent}}, rows)
+		{Name: "Headline", Kind: Text}, {Name: "Venue", Kind: Text}, {Name: Unit + " dropped", Kind: Int}, {Name: "Share dropped", Kind: Percent},
+		{Name: "First formulation", Kind: Text}}, rows)
 	if err != nil {
 		return 0, err
+	}
+	// the first formulations in full
+	if w, err := b.f.GetColWidth(sheet, "G"); err == nil && w < 30 {
+		if err := b.f.SetColWidth(sheet, "G", "G", 30); err != nil {
+			return 0, err
+		}
 	}
 	// the column of numbers is as narrow as the rank above it: wide enough
 	// for the unit's word, which would break mid-word ("charact-ers")

@@ -91,7 +91,7 @@ func TestWorkbookReopens(t *testing.T) {
 		SheetByVenue:  fmt.Sprintf("A1:K%d", 1+66),
 		SheetDiscover: fmt.Sprintf("A1:L%d", 1+tables["discovered.csv"].Len()), // 12 CSV columns
 		SheetKeyness:  fmt.Sprintf("A1:K%d", 1+tables["keyness.csv"].Len()),
-		SheetMentions: fmt.Sprintf("A1:P%d", 1+tables["mentions.csv"].Len()), // 15 CSV columns and the link
+		SheetMentions: fmt.Sprintf("A1:S%d", 1+tables["mentions.csv"].Len()), // 18 CSV columns and the link
 	}
 	for sheet, want := range wantRange {
 		ts, err := f.GetTables(sheet)
@@ -210,8 +210,8 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 		t.Errorf("By day row 2 = %v; want new quality productive forces 6, 1, 3, total 10", r)
 	}
 	mentions := read(SheetMentions)
-	if len(mentions) != 102 || mentions[1][15] != "article 1" || mentions[101][15] != "article 3" {
-		t.Errorf("Mentions: %d rows, links %q … %q; want 101 mentions linked to their articles", len(mentions), mentions[1][15], mentions[len(mentions)-1][15])
+	if len(mentions) != 102 || mentions[1][18] != "article 1" || mentions[101][18] != "article 3" {
+		t.Errorf("Mentions: %d rows, links %q … %q; want 101 mentions linked to their articles", len(mentions), mentions[1][18], mentions[len(mentions)-1][18])
 	}
 	structure := read(SheetStructure)
 	if structure[1][2] != `heading "March 5" (line 6); year from caption (line 50)` || structure[1][4] != "headline" || structure[1][8] != "Xi Stresses Developing New Quality Productive Forces" {

@@ -38,6 +38,8 @@ type runConfig struct {
 	size          string
 	format        string
 	charts        string // issue, corpus or none; "" until the inputs are counted
+	weights       string // prominence weights, as analyze.ParseWeights reads them
+	weighted      analyze.Weights
 	rate          bool
 	top           int
 	history       string
@@ -67,6 +69,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.IntVar(&cfg.dpi, "dpi", 150, "chart resolution in dots per inch, 50 to 600")
 	fs.StringVar(&cfg.size, "size", "1600x900", "chart size in pixels, WIDTHxHEIGHT, from 200x150 to 10000x10000")
 	fs.StringVar(&cfg.format, "format", "png", "chart formats: png, or svg to write SVG beside the PNG")
+	fs.StringVar(&cfg.weights, "weights", analyze.DefaultWeights().String(), "what a mention counts for in the prominence-weighted counts, by where it stands: `headline=W,lead=W,body=W,caption=W` (the lead is the first body paragraph; each 0 to 100; one left out keeps its default)")
 	fs.StringVar(&cfg.charts, "charts", "", "which reports get PNG charts: issue (every report), corpus (the corpus report only), none (default: issue for one input, corpus for several)")
 	fs.BoolVar(&cfg.rate, "rate", false, "charts of formulations show mentions per 1,000 tokens instead of counts")
 	fs.IntVar(&cfg.top, "top", 12, "formulations in the top-formulation charts, 1 to 50")
@@ -113,6 +116,9 @@ func (c *runConfig) params() []string {
 	}
 	if c.charts != chartsIssue { // a report without its charts says why
 		ps = append(ps, "charts="+c.charts)
+	}
+	if c.weighted != analyze.DefaultWeights() {
+		ps = append(ps, "weights="+c.weighted.String())
 	}
 	return ps
 }
@@ -206,6 +212,9 @@ func parseRun(args []string, stderr io.Writer) (*runJob, []string, error) {
 	copt, svg, err := cfg.chartOptions()
 	if err != nil {
 		return nil, nil, err
+	}
+	if cfg.weighted, err = analyze.ParseWeights(cfg.weights); err != nil {
+		return nil, nil, &usageError{"--weights " + err.Error()}
 	}
 	switch cfg.charts {
 	case "":
@@ -318,7 +327,7 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 // spool, an article at a time.
 func (j *runJob) analyseInputs(ctx context.Context, stdin io.Reader) error {
 	// the tallies of every issue are kept for the corpus report only
-	opt := analyze.Options{CountCaptions: j.cfg.countCaptions, MinCount: j.cfg.minCount, Mergeable: len(j.runs) > 1}
+	opt := analyze.Options{CountCaptions: j.cfg.countCaptions, MinCount: j.cfg.minCount, Mergeable: len(j.runs) > 1, Weights: j.cfg.weighted}
 	bar := j.bar
 	return forEach(ctx, len(j.runs), func(i int) error {
 		r := j.runs[i]
