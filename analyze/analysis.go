@@ -34,6 +34,14 @@ type Options struct {
 	Mergeable bool
 	// Weights of the prominence-weighted counts (zero: DefaultWeights())
 	Weights Weights
+	// LooseTerms keeps discovered phrases that do not follow the
+	// part-of-speech pattern of terms (verb frames such as "give full
+	// play to the role"), at half their score; by default they are left
+	// out.
+	LooseTerms bool
+	// NoReference ranks discovered phrases without the shipped reference
+	// corpus (see Reference)
+	NoReference bool
 }
 
 // Analyzer counts one lexicon's formulations in one language. Build it
@@ -45,6 +53,7 @@ type Analyzer struct {
 	m      *matcher
 	stop   map[string]bool
 	themes map[string]int // theme name → index in lexicon order
+	pieces *lexiconWords  // the lexicon's forms as words, for discovery's pieces and wrappers
 }
 
 // NewAnalyzer compiles a lexicon for matching in English.
@@ -72,6 +81,7 @@ func NewAnalyzerIn(lang Language, lex *lexicon.Lexicon) *Analyzer {
 		w.AddWords(forms)
 	}
 	az := &Analyzer{lex: lex, lang: lang, m: newMatcher(lex, lang), stop: map[string]bool{}, themes: map[string]int{}}
+	az.pieces = newLexiconWords(az.m, lang)
 	for _, w := range lex.Stopwords {
 		az.stop[lang.Fold(w)] = true
 	}
@@ -416,7 +426,8 @@ func (az *Analyzer) finish(res *Result) {
 	res.Pairs = res.Cooc.Pairs(res.Themes)
 	var wg sync.WaitGroup // discovery and keyness at once: they read, never write, what they share
 	wg.Go(func() {
-		res.Discovered = discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, !res.Options.Mergeable)
+		res.Discovered = discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, !res.Options.Mergeable, az.specificity(res))
+		res.Discovered = az.pieces.mark(res.Discovered, res.Options.LooseTerms)
 	})
 	res.Keyness = keyness(res.Counts, res.words, res.Formulations, az.stop)
 	wg.Wait()
@@ -459,6 +470,27 @@ func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 	}
 	az.finish(res)
 	return res
+}
+
+// specificity scales discovered phrases by how particular to the result's
+// text they are against the shipped reference (the State of the Union
+// addresses), for English; nil (no scaling) for another language or
+// without a reference (Options.NoReference).
+func (az *Analyzer) specificity(res *Result) func(string, int) float64 {
+	if az.lang.Code() != "en" || res.Options.NoReference {
+		return nil
+	}
+	ref, err := DefaultReference()
+	if err != nil {
+		panic("analyze: the shipped reference does not read: " + err.Error()) // made by TestReferenceFile; a build that cannot read it is broken
+	}
+	tokens := 0
+	for _, n := range res.Counts.Tokens {
+		tokens += n
+	}
+	return func(phrase string, count int) float64 {
+		return ref.Specificity(strings.Join(foldedWords(az.lang, phrase), " "), count, tokens)
+	}
 }
 
 // lexiconEntry returns the canonical phrase of the entry a phrase is, or "".

@@ -369,6 +369,14 @@ type Candidate struct {
 	Measure   string
 	InLexicon string // the canonical phrase of the lexicon entry it is, or ""
 	Example   Evidence
+	// PartOf, for a phrase that is not itself an entry: "part of X" when
+	// it is a piece of the lexicon's entry X (its words within one of X's
+	// forms), "holds X" when it is wrapped around one; "" otherwise. Such a
+	// phrase is never a new formulation: X is reported itself.
+	PartOf string
+	// Pattern: its occurrences follow the part-of-speech pattern of terms
+	// (see termPattern) at least once.
+	Pattern bool
 	// How its occurrences stand to the lexicon's mentions: Whole are
 	// exactly a mention, Free touch none; the rest (Count - Whole - Free)
 	// lie inside a longer mention. For a lexicon entry they say why Count
@@ -386,9 +394,11 @@ const MeasureCValue = "c-value"
 // phrase by the longer phrases it stands inside: log2(words) × (count −
 // mean count of the longer phrases holding it). A phrase nested in a longer
 // one with the same count is left out (reported once, as the longer one);
-// phrases that do not follow the part-of-speech pattern of terms count half.
+// phrases that do not follow the part-of-speech pattern of terms count half,
+// and specificity (nil: none) scales a phrase by how particular to the
+// text it is against a reference (see Reference.Specificity).
 // With consume, t is used up (see lemmatized).
-func discover(lang Language, t *Terms, minCount int, inLexicon func(string) string, consume bool) []Candidate {
+func discover(lang Language, t *Terms, minCount int, inLexicon func(string) string, consume bool, specificity func(phrase string, count int) float64) []Candidate {
 	kept := map[string]*termStat{}
 	for k, s := range lemmatized(lang, t, minCount, consume) {
 		// a piece of a known formulation ("new quality"), or a phrase
@@ -431,6 +441,14 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 			score /= 2
 		}
 		form := bestForm(lang, s)
+		if specificity != nil {
+			score *= specificity(form, s.count())
+		}
+		// a name or a title ("State Council") is not a formulation: it
+		// keeps a tenth of its score (a lexicon entry keeps all of it)
+		if n, ok := lang.(interface{ NameLike(string) bool }); ok && n.NameLike(form) && inLexicon(form) == "" {
+			score /= 10
+		}
 		ex, ok := examples[s.example]
 		if !ok {
 			ex = *s.example
@@ -439,7 +457,7 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 		}
 		free, _, whole := s.relations()
 		out = append(out, Candidate{Phrase: form, Count: s.count(), Articles: s.articles(), Score: score,
-			Measure: MeasureCValue, InLexicon: inLexicon(form), Example: ex, Whole: whole, Free: free})
+			Measure: MeasureCValue, InLexicon: inLexicon(form), Example: ex, Whole: whole, Free: free, Pattern: s.pattern})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]

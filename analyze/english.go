@@ -219,8 +219,9 @@ func (*englishLang) Conjunction(folded string) bool   { return folded == "and" |
 func (*englishLang) ListSeparator(folded string) bool { return folded == "," }
 
 // TermRole follows the part-of-speech shape of English terms: adjectives
-// and nouns ending in a noun, with "of", "in" or "for" allowed between
-// ("strategic capabilities in emerging areas"); a participle may stand
+// and nouns ending in a noun, with "of", "in", "for" or "and" allowed
+// between ("strategic capabilities in emerging areas", "economic and
+// social development"); a participle may stand
 // before the noun ("emerging areas", "modernized system").
 func (*englishLang) TermRole(tok Token, folded string) TermRole {
 	switch {
@@ -230,13 +231,37 @@ func (*englishLang) TermRole(tok Token, folded string) TermRole {
 		return TermHead
 	case strings.HasPrefix(tok.Tag, "JJ"), tok.Tag == "VBG", tok.Tag == "VBN":
 		return TermModifier
-	case tok.Tag == "IN" && (folded == "of" || folded == "in" || folded == "for"):
+	case tok.Tag == "IN" && (folded == "of" || folded == "in" || folded == "for"),
+		tok.Tag == "CC" && folded == "and": // "economic and social development"
 		return TermLink
 	}
 	return TermOther
 }
 
 func (*englishLang) WordSeparator() string { return " " }
+
+// NameLike: a phrase whose every word but the small ones (of, and, the …)
+// begins with a capital wherever it stands, as names and titles are
+// written ("State Council", "Communist Party of China", "Esteemed
+// Deputies"); a formulation is written in lower case in running text.
+func (*englishLang) NameLike(form string) bool {
+	words := 0
+	for _, w := range strings.Fields(form) {
+		switch strings.ToLower(w) {
+		case "of", "and", "the", "for", "in", "at", "its", "on", "to", "a", "an", "with":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsDigit(r): // "14th National People's Congress"
+			continue
+		case !unicode.IsUpper(r):
+			return false
+		}
+		words++
+	}
+	return words > 0
+}
 
 // LexiconForms: the phrase and its variants.
 func (*englishLang) LexiconForms(f lexicon.Formulation) []string {

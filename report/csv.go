@@ -338,9 +338,12 @@ func DiscoveredTable(res *analyze.Result) Table {
 	}
 	for _, c := range res.Discovered {
 		in, n, note := c.InLexicon, "", ""
-		if in == "" {
+		switch {
+		case in == "" && c.PartOf != "":
+			in = c.PartOf
+		case in == "":
 			in = "new"
-		} else {
+		default:
 			n, note = itoa(mentions[c.InLexicon]), countNote(c, mentions[c.InLexicon])
 		}
 		t.Rows = append(t.Rows, []string{c.Phrase, itoa(c.Count), itoa(c.Articles), f3(c.Score), c.Measure, in, c.Example.Text, c.Example.Issue, itoa(c.Example.Article), newThisIssue(res, c.Phrase), n, note})

@@ -38,6 +38,7 @@ type runConfig struct {
 	size          string
 	format        string
 	charts        string // issue, corpus or none; "" until the inputs are counted
+	looseTerms    bool
 	weights       string // prominence weights, as analyze.ParseWeights reads them
 	weighted      analyze.Weights
 	rate          bool
@@ -62,6 +63,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.StringVar(&cfg.lang, "lang", "auto", langUsage)
 	fs.Var(&cfg.pairs, "pair", "the file names `ZH,EN` of a Chinese input and its English translation, lined up in the corpus's Translation table (once per pair; inputs of the same date are paired without it)")
 	fs.IntVar(&cfg.minCount, "min-count", 2, "how often a phrase must occur to be a discovered candidate")
+	fs.BoolVar(&cfg.looseTerms, "loose-terms", false, "keep discovered phrases that never follow the part-of-speech pattern of terms (verb frames such as \"give full play to the role\"), at half their score")
 	fs.BoolVar(&cfg.json, "json", false, "print a run summary as JSON on standard output")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "print nothing but errors")
 	fs.BoolVar(&cfg.verbose, "v", false, "print more detail on standard error (stages, timings)")
@@ -116,6 +118,9 @@ func (c *runConfig) params() []string {
 	}
 	if c.charts != chartsIssue { // a report without its charts says why
 		ps = append(ps, "charts="+c.charts)
+	}
+	if c.looseTerms {
+		ps = append(ps, "loose-terms=true")
 	}
 	if c.weighted != analyze.DefaultWeights() {
 		ps = append(ps, "weights="+c.weighted.String())
@@ -327,7 +332,8 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 // spool, an article at a time.
 func (j *runJob) analyseInputs(ctx context.Context, stdin io.Reader) error {
 	// the tallies of every issue are kept for the corpus report only
-	opt := analyze.Options{CountCaptions: j.cfg.countCaptions, MinCount: j.cfg.minCount, Mergeable: len(j.runs) > 1, Weights: j.cfg.weighted}
+	opt := analyze.Options{CountCaptions: j.cfg.countCaptions, MinCount: j.cfg.minCount, Mergeable: len(j.runs) > 1, Weights: j.cfg.weighted,
+		LooseTerms: j.cfg.looseTerms}
 	bar := j.bar
 	return forEach(ctx, len(j.runs), func(i int) error {
 		r := j.runs[i]

@@ -1,0 +1,140 @@
+package analyze
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Reference is a background for discovery: how often each phrase of 2 to
+// 6 words occurs in a reference corpus, so that a phrase as common there
+// as in the issue (a phrase of any speech: "economic growth", "hard
+// work") sinks, and what is particular to the issue stands out.
+type Reference struct {
+	Name    string
+	Tokens  int            // word tokens of the corpus
+	Phrases map[string]int // folded words joined by spaces → count, phrases seen at least twice
+}
+
+// defaultReference is the background that ships with analyze: the
+// State of the Union addresses of 1945 to 2006 (public domain; the public
+// corpus of ../shared), made by TestReferenceFile -update.
+//
+//go:embed reference/sotu_1945-2006.tsv.gz
+var defaultReference []byte
+
+// DefaultReference returns the shipped background, read once.
+var DefaultReference = sync.OnceValues(func() (*Reference, error) {
+	return ReadReference(bytes.NewReader(defaultReference))
+})
+
+// BuildReference counts the phrases of 2 to 6 words of a text as
+// discovery forms its candidates (within a sentence, across no token
+// without a letter), keeping those seen at least twice.
+func BuildReference(lang Language, name string, text string) *Reference {
+	ref := &Reference{Name: name, Phrases: map[string]int{}}
+	counts := map[string]int{}
+	for _, line := range strings.Split(text, "\n") {
+		var run []string
+		flush := func() {
+			for i := range run {
+				for j := i + 2; j <= len(run) && j-i <= maxTermWords; j++ {
+					counts[strings.Join(run[i:j], " ")]++
+				}
+			}
+			run = run[:0]
+		}
+		for _, tk := range lang.Tokens(line, false) {
+			if lang.TermRole(tk, "") == TermBreak {
+				flush()
+				continue
+			}
+			if lang.WordToken(tk.Text) {
+				ref.Tokens++
+			}
+			run = append(run, lang.Fold(tk.Text))
+		}
+		flush()
+	}
+	for p, n := range counts {
+		if n >= 2 {
+			ref.Phrases[p] = n
+		}
+	}
+	return ref
+}
+
+// Write writes the reference as gzipped lines, "# NAME TOKENS" then
+// "COUNT<tab>PHRASE" sorted by phrase: the same reference, the same bytes.
+func (r *Reference) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	fmt.Fprintf(bw, "# %s %d\n", r.Name, r.Tokens)
+	keys := make([]string, 0, len(r.Phrases))
+	for p := range r.Phrases {
+		keys = append(keys, p)
+	}
+	sort.Strings(keys)
+	for _, p := range keys {
+		fmt.Fprintf(bw, "%d\t%s\n", r.Phrases[p], p)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// ReadReference reads what Write wrote.
+func ReadReference(rd io.Reader) (*Reference, error) {
+	zr, err := gzip.NewReader(rd)
+	if err != nil {
+		return nil, fmt.Errorf("reference: %w", err)
+	}
+	sc := bufio.NewScanner(zr)
+	ref := &Reference{Phrases: map[string]int{}}
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if n == 1 {
+			f := strings.Fields(strings.TrimPrefix(line, "# "))
+			if len(f) != 2 {
+				return nil, fmt.Errorf("reference:1: want \"# NAME TOKENS\"")
+			}
+			ref.Name = f[0]
+			if ref.Tokens, err = strconv.Atoi(f[1]); err != nil {
+				return nil, fmt.Errorf("reference:1: %w", err)
+			}
+			continue
+		}
+		c, p, ok := strings.Cut(line, "\t")
+		k, err := strconv.Atoi(c)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("reference:%d: want COUNT<tab>PHRASE", n)
+		}
+		ref.Phrases[p] = k
+	}
+	return ref, sc.Err()
+}
+
+// Specificity is how particular to a text of tokens words a phrase seen
+// count times there is against the reference: from 1 (at least 16 times
+// as frequent as in the reference, or absent from it) down to 0.1 (as
+// frequent or less), by the log2 ratio of the two frequencies (each count
+// plus a half) over 4.
+func (r *Reference) Specificity(phrase string, count, tokens int) float64 {
+	if r == nil || r.Tokens == 0 || tokens == 0 {
+		return 1
+	}
+	ratio := (float64(count) + 0.5) / float64(tokens) / ((float64(r.Phrases[phrase]) + 0.5) / float64(r.Tokens))
+	return math.Min(1, math.Max(0.1, math.Log2(ratio)/4))
+}

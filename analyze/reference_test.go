@@ -1,0 +1,62 @@
+package analyze
+
+import (
+	"bytes"
+	"flag"
+	"math"
+	"os"
+	"testing"
+
+	"github.com/issuelens/analyze/internal/testfiles"
+)
+
+var updateReference = flag.Bool("update-reference", false, "rewrite analyze/reference/ from the public corpus in ../shared")
+
+// TestReferenceFile: the shipped background is the one built from the
+// public corpus (go test ./analyze -run TestReferenceFile -update-reference
+// rewrites it), and it reads back.
+func TestReferenceFile(t *testing.T) {
+	text, err := os.ReadFile(testfiles.Shared(t, "corpus/state_of_the_union_1945-2006.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lang, err := newEnglish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := BuildReference(lang, "sotu_1945-2006", string(text)).Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	const path = "reference/sotu_1945-2006.tsv.gz"
+	if *updateReference {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if shipped, _ := os.ReadFile(path); !bytes.Equal(shipped, buf.Bytes()) {
+		t.Fatalf("%s is not the reference built from the corpus; rebuild it with -update-reference", path)
+	}
+	ref, err := DefaultReference()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "the american people" and "economic growth" are in every decade of the
+	// addresses; "new quality productive forces" in none
+	if ref.Phrases["the american people"] < 50 || ref.Phrases["economic growth"] < 10 || ref.Phrases["new quality productive forces"] != 0 {
+		t.Errorf("reference: the american people %d, economic growth %d, new quality productive forces %d",
+			ref.Phrases["the american people"], ref.Phrases["economic growth"], ref.Phrases["new quality productive forces"])
+	}
+	// economic growth: 82 times in the addresses' 345,769 words; 6 times
+	// in 20,000 is (6.5/20000) / (82.5/345769) = 1.362 times as frequent,
+	// log2 0.446, / 4 = 0.111: it sinks to a ninth of its score
+	if s := ref.Specificity("economic growth", 6, 20000); ref.Phrases["economic growth"] != 82 || ref.Tokens != 345769 || math.Abs(s-0.1115) > 0.0005 {
+		t.Errorf("economic growth 6 times in 20,000 words: specificity %v (%d of %d); want 0.1115", s, ref.Phrases["economic growth"], ref.Tokens)
+	}
+	if s := ref.Specificity("the american people", 1, 20000); s != 0.1 {
+		t.Errorf("the american people once in 20,000 words: specificity %v; want the floor, 0.1", s)
+	}
+	if s := ref.Specificity("new quality productive forces", 4, 20000); s != 1 {
+		t.Errorf("new quality productive forces 4 times in 20,000 words: specificity %v; want 1", s)
+	}
+}
