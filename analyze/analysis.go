@@ -143,6 +143,7 @@ type IssueInfo struct {
 	Name  string
 	Title string
 	Lang  string // the code of the language it was counted in ("en", "zh")
+	Lines int    // lines of its input
 }
 
 // LangOf is the code of the language the issue named issue was counted
@@ -334,7 +335,7 @@ func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *
 		return nil, ctx.Err()
 	}
 	res.Issue = iss
-	res.Issues = []IssueInfo{{Name: iss.Name, Title: iss.Title, Lang: az.lang.Code()}}
+	res.Issues = []IssueInfo{{Name: iss.Name, Title: iss.Title, Lang: az.lang.Code(), Lines: iss.Lines}}
 	az.finish(res)
 	return res, nil
 }

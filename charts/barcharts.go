@@ -140,7 +140,7 @@ func themesByDayChart(f *facts) Chart {
 	return c
 }
 
-// discoveredChart is chart 7: the best candidate phrases, new ones marked.
+// discoveredChart is chart 8: the best candidate phrases, new ones marked.
 func discoveredChart(f *facts) Chart {
 	c := Chart{Name: "discovered", Title: "Candidate new formulations: frequent phrases of 2–6 words"}
 	cands, series := f.candidates()
@@ -156,7 +156,7 @@ func discoveredChart(f *facts) Chart {
 		c.legend = append(c.legend, legendItem{label: "new: not in the lexicon", fill: colorStrong()})
 	}
 	if len(series[1].Values) > 0 {
-		c.legend = append(c.legend, legendItem{label: "already a lexicon formulation", fill: colorWeak()})
+		c.legend = append(c.legend, legendItem{label: "a lexicon formulation, or part of one", fill: colorWeak()})
 	}
 	c.notes = []string{"Candidates are scored by C-value (frequent, multi-word, not just part of a longer phrase); the best " +
 		strconv.Itoa(len(cands)) + " are shown, most occurrences first, with the number of articles holding them."}
@@ -168,7 +168,7 @@ func discoveredChart(f *facts) Chart {
 		bp := &barPanel{horizontal: true, halo: true, valueLabel: "occurrences in the issue", ticks: niceTicks{integer: true}, vmax: vmax}
 		for i, cd := range cands {
 			fill := colorStrong()
-			if cd.InLexicon != "" {
+			if cd.InLexicon != "" || cd.PartOf != "" { // known, or a piece of what is known
 				fill = colorWeak()
 			}
 			bp.cats = append(bp.cats, cd.Phrase)
@@ -183,7 +183,7 @@ func discoveredChart(f *facts) Chart {
 // criticalG2 is G² at p = 0.05 (χ², 1 df).
 const criticalG2 = 3.84
 
-// keynessChart is chart 8 for one day: the words and formulations most
+// keynessChart is chart 9 for one day: the words and formulations most
 // over- and under-represented on that day against the rest of the issue.
 func keynessChart(f *facts, day string) Chart {
 	c := Chart{Name: "keyness_" + day, Title: "What sets " + day + " apart: words and formulations over- and under-represented"}

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"image/color"
 	"math"
 	"strconv"
@@ -326,13 +327,14 @@ func (g *gridLines) Plot(c draw.Canvas, p *plot.Plot) {
 // percentages for shares (values 0–1), decimals otherwise.
 type niceTicks struct {
 	integer, percent bool
+	steps            int // about how many steps across the axis; 0 means 5
 }
 
 func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
 	if hi <= lo {
 		return nil
 	}
-	raw := (hi - lo) / 5
+	raw := (hi - lo) / float64(cmp.Or(t.steps, 5))
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := 10 * mag
 	for _, m := range []float64{1, 2, 2.5, 5, 10} {

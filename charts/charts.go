@@ -18,7 +18,7 @@ import (
 type Options struct {
 	Width, Height int    // pixels; 0 means 1600 x 900
 	DPI           int    // 0 means 150
-	TopN          int    // formulations in charts 1, 2 and 6 (0 means 12; the trend draws at most 6 lines)
+	TopN          int    // formulations in charts 1, 2, 6 and 7 (0 means 12; the trend draws at most 6 lines)
 	Rate          bool   // per 1,000 word tokens instead of counts (charts 1, 2, 6)
 	Source        string // input file name, for the source line
 	Version       string // tool version, for the source line
@@ -103,7 +103,8 @@ type Chart struct {
 
 // Build makes the charts of an analysis, in a fixed order: formulations
 // by day, by venue, themes by day, the theme co-occurrence heat map, the
-// theme network, the formulation trend, discovered phrases, then one
+// theme network, the formulation trend, where the top formulations stand
+// in the issue (dispersion), discovered phrases, then one
 // keyness chart per day in date order (for at most MaxKeynessCharts days:
 // those with the most words). It never fails: a chart without
 // data says so (Chart.Empty).
@@ -131,6 +132,7 @@ func Build(res *analyze.Result, opt Options) []Chart {
 		heatmapChart(f),
 		networkChart(f),
 		trendChart(f, opt),
+		dispersionChart(f, opt),
 		discoveredChart(f),
 	}
 	for _, d := range f.keynessDays() {

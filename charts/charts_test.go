@@ -58,7 +58,7 @@ func TestBuildOrder(t *testing.T) {
 		got = append(got, c.Name)
 	}
 	want := "top_formulations_by_day formulations_by_venue themes_by_day theme_cooccurrence_heatmap theme_network " +
-		"formulation_trend discovered keyness_2024-03-05 keyness_2024-03-06 keyness_2024-03-07"
+		"formulation_trend dispersion discovered keyness_2024-03-05 keyness_2024-03-06 keyness_2024-03-07"
 	if strings.Join(got, " ") != want {
 		t.Errorf("Build names = %q; want %q", strings.Join(got, " "), want)
 	}
@@ -288,8 +288,8 @@ func TestDiscovered(t *testing.T) {
 			t.Errorf("candidate %q = %g (shown %v); want %d", cd.Phrase, v, ok, cd.Count)
 		}
 		in := row(Chart{Series: []Series{lex}}, cd.Phrase) != ""
-		if in != (cd.InLexicon != "") {
-			t.Errorf("candidate %q in lexicon series = %v; discovered.csv in_lexicon %q", cd.Phrase, in, cd.InLexicon)
+		if in != (cd.InLexicon != "" || cd.PartOf != "") {
+			t.Errorf("candidate %q in lexicon series = %v; discovered.csv in_lexicon %q, %q", cd.Phrase, in, cd.InLexicon, cd.PartOf)
 		}
 	}
 	if got := row(c, "political advisors"); got != "10" || !strings.Contains(strings.Join(nw.Labels, "|"), "political advisors") {
@@ -389,8 +389,8 @@ func TestRenderDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(a) != 20 || len(b) != 20 {
-		t.Errorf("renderings gave %d and %d files; want 20", len(a), len(b))
+	if len(a) != 22 || len(b) != 22 {
+		t.Errorf("renderings gave %d and %d files; want 22", len(a), len(b))
 	}
 	for name := range a {
 		if !bytes.Equal(a[name], b[name]) {
@@ -433,8 +433,8 @@ func TestEmpty(t *testing.T) {
 		{"nil Result", nil},
 	} {
 		cs := Build(tt.res, Options{})
-		if len(cs) != 7 {
-			t.Errorf("%s: %d charts; want 7 (no days, no keyness)", tt.name, len(cs))
+		if len(cs) != 8 {
+			t.Errorf("%s: %d charts; want 8 (no days, no keyness)", tt.name, len(cs))
 		}
 		for _, c := range cs {
 			if !strings.HasPrefix(c.Empty, NoMentions) {
@@ -680,28 +680,7 @@ func TestCutoff(t *testing.T) {
 // TestTrendAcrossIssues: in a corpus of several issues the trend runs
 // issue by issue.
 func TestTrendAcrossIssues(t *testing.T) {
-	whole := analyzeReference(t)
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	az, err := analyze.NewAnalyzer(lex)
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, second := *whole.Issue, *whole.Issue
-	first.Name, first.Title = "part1.txt", "First part"
-	second.Name, second.Title = "part2.txt", ""
-	first.Articles, second.Articles = whole.Issue.Articles[:1], whole.Issue.Articles[1:]
-	a, err := az.Analyze(&first, analyze.Options{Mergeable: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := az.Analyze(&second, analyze.Options{Mergeable: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs := Build(az.Merge("Two parts", a, b), Options{})
+	cs := Build(twoParts(t), Options{})
 	c := chart(t, cs, "formulation_trend")
 	if got := fmt.Sprint(c.Title, c.Series[0].Name, c.Series[0].Labels, c.Series[0].Values); got !=
 		"Top formulations across issuesnew quality productive forces[First part part2.txt] [6 4]" {
@@ -749,4 +728,33 @@ func TestHistoryTrend(t *testing.T) {
 	if w, h := decode(t, c.Name, buf.Bytes()); w != 1600 || h != 900 {
 		t.Errorf("%dx%d", w, h)
 	}
+}
+
+// twoParts is the sample split after its first article, each part an
+// issue of its own ("part1.txt", titled "First part"; "part2.txt",
+// untitled), merged into a corpus.
+func twoParts(t *testing.T) *analyze.Result {
+	t.Helper()
+	whole := analyzeReference(t)
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	az, err := analyze.NewAnalyzer(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := *whole.Issue, *whole.Issue
+	first.Name, first.Title = "part1.txt", "First part"
+	second.Name, second.Title = "part2.txt", ""
+	first.Articles, second.Articles = whole.Issue.Articles[:1], whole.Issue.Articles[1:]
+	var parts []*analyze.Result
+	for _, is := range []*analyze.Issue{&first, &second} {
+		r, err := az.Analyze(is, analyze.Options{Mergeable: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, r)
+	}
+	return az.Merge("Two parts", parts...)
 }

@@ -330,10 +330,10 @@ func cutoff(counts []int, limit int) int {
 	}
 }
 
-// discoveredTop is how many candidate phrases chart 7 shows.
+// discoveredTop is how many candidate phrases chart 8 shows.
 const discoveredTop = 15
 
-// candidates is chart 7's data: the best-scored candidates, shown by
+// candidates is chart 8's data: the best-scored candidates, shown by
 // occurrences (most first; ties in score order), split into new phrases
 // and lexicon entries.
 func (f *facts) candidates() ([]analyze.Candidate, []Series) {
@@ -345,7 +345,7 @@ func (f *facts) candidates() ([]analyze.Candidate, []Series) {
 	nw, lex := Series{Name: "new"}, Series{Name: "in lexicon"}
 	for _, c := range cs {
 		s := &nw
-		if c.InLexicon != "" {
+		if c.InLexicon != "" || c.PartOf != "" { // known, or a piece of what is known
 			s = &lex
 		}
 		s.Labels = append(s.Labels, c.Phrase)
@@ -357,7 +357,7 @@ func (f *facts) candidates() ([]analyze.Candidate, []Series) {
 // keynessTop is how many items each side of a keyness chart shows.
 const keynessTop = 10
 
-// keyItems is chart 8's data for one day: the most over- and
+// keyItems is chart 9's data for one day: the most over- and
 // under-represented items by G², each side most distinctive first; the
 // values are signed G² (negative when under-represented).
 func (f *facts) keyItems(day string) (over, under []analyze.KeyItem, series []Series) {

@@ -3,7 +3,8 @@
 // and Options and returns the charts in a fixed order, each with the
 // series it plots: the most frequent formulations by day and by venue, the
 // theme mix by day, theme co-occurrence as a heat map and as a network,
-// the formulation trend, candidate new formulations, and one keyness
+// the formulation trend, where the top formulations stand along the issue
+// (a dispersion plot), candidate new formulations, and one keyness
 // chart per day. WritePNG and WriteSVG draw a chart to an io.Writer at the
 // size and resolution asked for; RenderAll draws them all in parallel (Render
 // does for charts the caller has built already) and returns file name →

@@ -22,8 +22,8 @@ func TestRenderSizes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 10 {
-		t.Errorf("RenderAll gave %d files; want 10", len(files))
+	if len(files) != 11 {
+		t.Errorf("RenderAll gave %d files; want 11", len(files))
 	}
 	for name, b := range files {
 		if w, h := decode(t, name, b); w != 1600 || h != 900 {
