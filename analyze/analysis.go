@@ -430,7 +430,7 @@ func (az *Analyzer) finish(res *Result) {
 		res.Discovered = discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, !res.Options.Mergeable, az.specificity(res))
 		res.Discovered = az.pieces.mark(res.Discovered, res.Options.LooseTerms)
 	})
-	res.Keyness = keyness(res.Counts, res.words, res.Formulations, az.stop)
+	res.Keyness = keyness(res.Counts, res.words, res.Formulations, az.stop, az.reference(res), az.lang)
 	wg.Wait()
 	if !res.Options.Mergeable {
 		res.terms, res.words = nil, nil
@@ -473,17 +473,27 @@ func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 	return res
 }
 
-// specificity scales discovered phrases by how particular to the result's
-// text they are against the shipped reference (the State of the Union
-// addresses), for English; nil (no scaling) for another language or
-// without a reference (Options.NoReference).
-func (az *Analyzer) specificity(res *Result) func(string, int) float64 {
+// reference is the shipped reference corpus where the result is English
+// and uses one (see specificity), else nil.
+func (az *Analyzer) reference(res *Result) *Reference {
 	if az.lang.Code() != "en" || res.Options.NoReference {
 		return nil
 	}
 	ref, err := DefaultReference()
 	if err != nil {
-		panic("analyze: the shipped reference does not read: " + err.Error()) // made by TestReferenceFile; a build that cannot read it is broken
+		panic("analyze: the shipped reference does not read: " + err.Error())
+	}
+	return ref
+}
+
+// specificity scales discovered phrases by how particular to the result's
+// text they are against the shipped reference (the State of the Union
+// addresses), for English; nil (no scaling) for another language or
+// without a reference (Options.NoReference).
+func (az *Analyzer) specificity(res *Result) func(string, int) float64 {
+	ref := az.reference(res)
+	if ref == nil {
+		return nil
 	}
 	tokens := 0
 	for _, n := range res.Counts.Tokens {

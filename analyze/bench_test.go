@@ -173,7 +173,7 @@ func BenchmarkDiscoveryCorpus(b *testing.B) {
 func BenchmarkKeynessCorpus(b *testing.B) {
 	_, az, res := stageInput(b, corpus(b))
 	for b.Loop() {
-		keyness(res.Counts, res.words, res.Formulations, az.stop)
+		keyness(res.Counts, res.words, res.Formulations, az.stop, az.reference(res), az.lang)
 	}
 }
 

@@ -237,7 +237,7 @@ func TestKeynessReference(t *testing.T) {
 			t.Errorf("keyness row %+v out of range", k)
 		}
 	}
-	if len(groups) != 6 {
-		t.Errorf("groups %v; want 3 days and 3 venues", groups)
+	if len(groups) != 7 || !groups[KeyAgainstPrefix+"sotu_1945-2006"] {
+		t.Errorf("groups %v; want 3 days, 3 venues and the issue against the reference", groups)
 	}
 }

@@ -3,6 +3,7 @@ package analyze
 import (
 	"context"
 	"sort"
+	"strings"
 )
 
 // Words counts word forms (lower case) by day and venue. It merges by addition.
@@ -46,7 +47,7 @@ type KeyItem struct {
 // issue) with the rest: all lexicon phrases, and the maxKeyWords most
 // distinctive words each way.
 // Words are those not in stop; an item needs 2 occurrences in all.
-func keyness(c *Counts, w Words, forms []Formulation, stop map[string]bool) []KeyItem {
+func keyness(c *Counts, w Words, forms []Formulation, stop map[string]bool, ref *Reference, lang Language) []KeyItem {
 	type group struct {
 		name string
 		in   func(GroupKey) bool
@@ -104,8 +105,26 @@ func keyness(c *Counts, w Words, forms []Formulation, stop map[string]bool) []Ke
 	for _, items := range perGroup {
 		out = append(out, items...)
 	}
+	if ref != nil {
+		// the whole issue (or corpus) against the reference corpus
+		refForms := make([]int, len(forms))
+		for _, f := range forms {
+			refForms[f.ID] = ref.Phrases[strings.Join(foldedWords(lang, f.Phrase), " ")]
+		}
+		refWords := map[string]int{}
+		for p, n := range ref.Phrases {
+			if !strings.Contains(p, " ") {
+				refWords[p] = n
+			}
+		}
+		out = append(out, scoreKeyItems(KeyAgainstPrefix+ref.Name, stop, forms, allTok, allWords, allForms, ref.Tokens, refWords, refForms)...)
+	}
 	return out
 }
+
+// KeyAgainstPrefix opens the group name of the issue's keyness against
+// the reference corpus: "against reference sotu_1945-2006".
+const KeyAgainstPrefix = "against reference "
 
 // maxKeyWords is how many words a group keeps in each direction (over-
 // and under-represented); lexicon phrases are all kept.
@@ -132,26 +151,49 @@ func keyItems(name string, in func(GroupKey) bool, c *Counts, w Words, forms []F
 	if tgtTok == 0 || refTok == 0 {
 		return nil // one group is the whole issue: nothing to compare with
 	}
+	refWords, refForms := map[string]int{}, make([]int, len(forms))
+	for word, n := range allWords {
+		refWords[word] = n - tgtWords[word]
+	}
+	for i := range forms {
+		refForms[i] = allForms[i] - tgtForms[i]
+	}
+	return scoreKeyItems(name, stop, forms, tgtTok, tgtWords, tgtForms, refTok, refWords, refForms)
+}
+
+// scoreKeyItems compares a target with a reference, each its tokens, word
+// counts and lexicon phrase counts: every phrase, and the maxKeyWords most
+// distinctive words each way.
+func scoreKeyItems(name string, stop map[string]bool, forms []Formulation, tgtTok int, tgtWords map[string]int, tgtForms []int,
+	refTok int, refWords map[string]int, refForms []int) []KeyItem {
+	if tgtTok == 0 || refTok == 0 {
+		return nil
+	}
 	// score everything lightly, keep the best, and only then make items
 	type scored struct {
 		item, kind string
 		a, b       int
 		g2, lr     float64
 	}
-	all := make([]scored, 0, len(allWords)+len(forms))
+	all := make([]scored, 0, len(tgtWords)+len(refWords)+len(forms))
 	add := func(item, kind string, a, b int) {
 		if a+b < 2 {
 			return
 		}
 		all = append(all, scored{item, kind, a, b, keynessG2(a, tgtTok, b, refTok), logRatio(a, tgtTok, b, refTok)})
 	}
-	for word, n := range allWords {
+	for word, n := range tgtWords {
 		if !stop[word] {
-			add(word, KeyWord, tgtWords[word], n-tgtWords[word])
+			add(word, KeyWord, n, refWords[word])
+		}
+	}
+	for word, n := range refWords {
+		if _, ok := tgtWords[word]; !ok && !stop[word] {
+			add(word, KeyWord, 0, n)
 		}
 	}
 	for _, f := range forms {
-		add(f.Phrase, KeyPhrase, tgtForms[f.ID], allForms[f.ID]-tgtForms[f.ID])
+		add(f.Phrase, KeyPhrase, tgtForms[f.ID], refForms[f.ID])
 	}
 	sort.Slice(all, func(i, j int) bool {
 		a, b := all[i], all[j]

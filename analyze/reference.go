@@ -21,7 +21,7 @@ import (
 type Reference struct {
 	Name    string
 	Tokens  int            // word tokens of the corpus
-	Phrases map[string]int // folded words joined by spaces → count, phrases seen at least twice
+	Phrases map[string]int // folded words (one, or 2 to 6 joined by spaces) → count, those seen at least twice
 }
 
 // defaultReference is the background that ships with analyze: the
@@ -36,9 +36,10 @@ var DefaultReference = sync.OnceValues(func() (*Reference, error) {
 	return ReadReference(bytes.NewReader(defaultReference))
 })
 
-// BuildReference counts the phrases of 2 to 6 words of a text as
-// discovery forms its candidates (within a sentence, across no token
-// without a letter), keeping those seen at least twice.
+// BuildReference counts the words and the phrases of 2 to 6 words of a
+// text, words as keyness counts them and phrases as discovery forms its
+// candidates (within a sentence, across no token without a letter),
+// keeping those seen at least twice.
 func BuildReference(lang Language, name string, text string) *Reference {
 	ref := &Reference{Name: name, Phrases: map[string]int{}}
 	counts := map[string]int{}
@@ -59,6 +60,7 @@ func BuildReference(lang Language, name string, text string) *Reference {
 			}
 			if lang.WordToken(tk.Text) {
 				ref.Tokens++
+				counts[lang.Fold(tk.Text)]++
 			}
 			run = append(run, lang.Fold(tk.Text))
 		}

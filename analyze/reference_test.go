@@ -3,6 +3,7 @@ package analyze
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"testing"
@@ -58,5 +59,30 @@ func TestReferenceFile(t *testing.T) {
 	}
 	if s := ref.Specificity("new quality productive forces", 4, 20000); s != 1 {
 		t.Errorf("new quality productive forces 4 times in 20,000 words: specificity %v; want 1", s)
+	}
+}
+
+// TestKeynessAgainstReference: the sample (1,526 word tokens) against the
+// addresses (345,769): new quality productive forces 10 times here and
+// never there, log ratio log2((10/1526) / (0.5/345769)) = 12.146 (a zero
+// taken as 0.5); "america" never here and 1,065 times there, log2((0.5/
+// 1526) / (1065/345769)) = -3.233. The day and venue groups are as
+// before: the rest of the issue is their reference.
+func TestKeynessAgainstReference(t *testing.T) {
+	res := referenceResult(t)
+	got := map[string]string{}
+	groups := map[string]bool{}
+	for _, k := range res.Keyness {
+		groups[k.Group] = true
+		if k.Group == KeyAgainstPrefix+"sotu_1945-2006" && (k.Item == "new quality productive forces" || k.Item == "america") {
+			got[k.Item] = fmt.Sprintf("%d %d %d %d %.3f", k.Target, k.Reference, k.TargetTokens, k.ReferenceTokens, k.LogRatio)
+		}
+	}
+	want := map[string]string{"new quality productive forces": "10 0 1526 345769 12.146", "america": "0 1065 1526 345769 -3.233"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("against the reference: %v; want %v", got, want)
+	}
+	if !groups["day 2024-03-05"] || !groups["venue Jiangsu delegation"] {
+		t.Errorf("groups %v; want the days and venues too", groups)
 	}
 }

@@ -335,13 +335,14 @@ func TestWorkbookPrints(t *testing.T) {
 			t.Errorf("%s print titles %q; want %q", sheet, got, want)
 		}
 	}
-	// Keyness: the first 40 rows of each of the 6 groups (3 days, 3
-	// venues; 115 rows each), a page each
+	// Keyness: the first 40 rows of each of the 7 groups (3 days, 3
+	// venues, the issue against the reference corpus; 115 rows, 123 for
+	// the last), a page each
 	area := strings.Split(names[SheetKeyness+" _xlnm.Print_Area"], ",")
-	if len(area) != 6 || area[0] != "'Keyness'!$A$2:$K$41" || area[1] != "'Keyness'!$A$117:$K$156" {
-		t.Errorf("Keyness print area %v; want the first 40 rows of each of 6 groups", area)
+	if len(area) != 7 || area[0] != "'Keyness'!$A$2:$K$41" || area[1] != "'Keyness'!$A$117:$K$156" || area[6] != "'Keyness'!$A$692:$K$731" {
+		t.Errorf("Keyness print area %v; want the first 40 rows of each of 7 groups", area)
 	}
-	if hf, _ := f.GetHeaderFooter(SheetKeyness); !strings.Contains(hf.OddFooter, "Printed: the first 40 rows of each group, a page each; the sheet and data/keyness.csv have all 690 rows.") {
+	if hf, _ := f.GetHeaderFooter(SheetKeyness); !strings.Contains(hf.OddFooter, "Printed: the first 40 rows of each group, a page each; the sheet and data/keyness.csv have all 813 rows.") {
 		t.Errorf("Keyness footer %q; want what the printout leaves out", hf.OddFooter)
 	}
 	for sheet, want := range map[string]string{

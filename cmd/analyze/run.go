@@ -105,6 +105,10 @@ func (c *runConfig) chartOptions() (charts.Options, bool, error) {
 	return charts.Options{Width: w, Height: h, DPI: c.dpi, TopN: c.top, Rate: c.rate, Version: version}, svg, nil
 }
 
+// noReference is whether the run's analyses use no reference corpus (all
+// of them Chinese, as far as the command line says).
+func (c *runConfig) noReference() bool { return c.lang == "zh" }
+
 // params lists the run's parameters for the workbook's provenance.
 func (c *runConfig) params() []string {
 	lex := c.lexicon
@@ -277,6 +281,9 @@ func (j *runJob) phase(name, did string, do func() error) error {
 // the output, finishes or undoes what a killed run left there and checks
 // that every report directory may be replaced. It returns the unlock.
 func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
+	if !j.cfg.noReference() {
+		go analyze.DefaultReference() // read while the inputs are found and read: English discovery and keyness need it
+	}
 	files, skipped, err := expandInputs(inputs)
 	if err != nil {
 		return nil, err
