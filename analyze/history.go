@@ -31,7 +31,15 @@ type History struct {
 	// than DropMin issues came before, or for a corpus report.
 	Dropped       []DroppedFormulation // in lexicon order
 	DroppedThemes []DroppedTheme       // in the order of the lexicon's themes
+	// Drift: words before a formulation that the issues before (at most
+	// DropWindow) never put there, where at least DriftMin of them agreed
+	// on a usual one; by phrase and word.
+	Drift []Drift
 }
+
+// DriftMin is how many of the issues before must have put the same word
+// before a formulation for another word there to be a change of wording.
+const DriftMin = 2
 
 // The rules for what dropped, stated once: a formulation counted in at
 // least DropMin of the DropWindow issues before the report's issue (of its

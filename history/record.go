@@ -27,6 +27,7 @@ type Issue struct {
 	Themes       []ThemeCount
 	Pairs        []Pair
 	Discovered   []Candidate
+	Modifiers    []analyze.ModifierCount // the words before its formulations' mentions
 }
 
 // Article is one article of a stored issue.
@@ -140,6 +141,7 @@ func FromResult(sha256 string, res *analyze.Result, series, version string, at t
 			is.Pairs = append(is.Pairs, Pair{Window: p.Window, A: p.A, B: p.B, Count: p.Count, Expected: p.Expected, NPMI: npmiOrNaN(p)})
 		}
 	}
+	is.Modifiers = res.Modifiers()
 	for _, c := range res.Discovered {
 		is.Discovered = append(is.Discovered, Candidate{Phrase: c.Phrase, Count: c.Count, Articles: c.Articles, Score: c.Score, InLexicon: c.InLexicon})
 	}
@@ -212,6 +214,11 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 				npmi = nil
 			}
 			if _, err := exec(`INSERT INTO cooccurrence VALUES (?,?,?,?,?,?,?)`, id, p.Window, p.A, p.B, p.Count, p.Expected, npmi); err != nil {
+				return fmt.Errorf("%s: %w", s.path, err)
+			}
+		}
+		for _, m := range is.Modifiers {
+			if _, err := exec(`INSERT INTO modifiers VALUES (?,?,?,?)`, id, m.Phrase, m.Modifier, m.Count); err != nil {
 				return fmt.Errorf("%s: %w", s.path, err)
 			}
 		}

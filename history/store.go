@@ -116,6 +116,15 @@ var migrations = []string{
 	ALTER TABLE issues ADD COLUMN lang TEXT NOT NULL DEFAULT '';
 	UPDATE issues SET series = CASE WHEN publication <> '' THEN publication ELSE name END;
 	CREATE INDEX issues_by_series ON issues(series);`,
+	// 4: the word before each formulation's mentions, for changes of
+	// wording; an issue kept before has none (it drifts from nothing)
+	`CREATE TABLE modifiers (
+		issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+		phrase   TEXT NOT NULL,
+		modifier TEXT NOT NULL, -- folded
+		count    INTEGER NOT NULL,
+		PRIMARY KEY (issue_id, phrase, modifier)
+	);`,
 }
 
 // FormatError is a file at a store's path that is not a history store

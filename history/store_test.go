@@ -489,3 +489,31 @@ func TestDropped(t *testing.T) {
 		t.Errorf("two issues before: dropped %v %v", h.Dropped, h.DroppedThemes)
 	}
 }
+
+// TestDrift: three issues before the last say "high-standard socialist
+// market economy" (two of them) and "promote high-quality development"
+// (all three); the last says "high-level socialist market economy" and
+// "promote high-quality development": socialist market economy's wording
+// changed (high-level, where 2 of the 3 said high-standard); high-quality
+// development's did not. A word one issue before used is no change.
+func TestDrift(t *testing.T) {
+	mods := [][]analyze.ModifierCount{
+		{{Phrase: "high-quality development", Modifier: "promote", Count: 1}, {Phrase: "socialist market economy", Modifier: "high-standard", Count: 1}},
+		{{Phrase: "high-quality development", Modifier: "promote", Count: 2}, {Phrase: "socialist market economy", Modifier: "high-standard", Count: 1}},
+		{{Phrase: "high-quality development", Modifier: "promote", Count: 1}, {Phrase: "socialist market economy", Modifier: "improve", Count: 1}},
+		{{Phrase: "high-quality development", Modifier: "promote", Count: 1}, {Phrase: "socialist market economy", Modifier: "high-level", Count: 2},
+			{Phrase: "socialist market economy", Modifier: "improve", Count: 1}},
+	}
+	var issues []Issue
+	for i, m := range mods {
+		issues = append(issues, Issue{Info: analyze.HistoryIssue{SHA256: fmt.Sprint("d", i), Name: fmt.Sprint(i, ".txt"), Series: "S",
+			Date: fmt.Sprintf("2024-02-0%d", i+1), AnalyzedAt: "2026-12-02T00:00:00Z"}, Modifiers: m})
+	}
+	h := View(issues, []string{"d3"}, nil)
+	if got := fmt.Sprint(h.Drift); got != "[{socialist market economy high-level 2 high-standard 2 3}]" {
+		t.Errorf("Drift = %s; want high-level where 2 of 3 said high-standard", got)
+	}
+	if h := View(issues[2:], []string{"d3"}, nil); h.Drift != nil {
+		t.Errorf("one issue before: drift %v; want none", h.Drift)
+	}
+}

@@ -56,6 +56,24 @@ func (s *Store) Load(ctx context.Context) ([]Issue, error) {
 	if err := rows.Err(); err != nil {
 		return fail(err)
 	}
+	rows, err = s.db.QueryContext(ctx, `SELECT issue_id, phrase, modifier, count FROM modifiers ORDER BY issue_id, rowid`)
+	if err != nil {
+		return fail(err)
+	}
+	for rows.Next() {
+		var id int64
+		var m analyze.ModifierCount
+		if err := rows.Scan(&id, &m.Phrase, &m.Modifier, &m.Count); err != nil {
+			rows.Close()
+			return fail(err)
+		}
+		is := &out[byID[id]]
+		is.Modifiers = append(is.Modifiers, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fail(err)
+	}
 	rows, err = s.db.QueryContext(ctx, `SELECT issue_id, phrase, count, articles, score, in_lexicon FROM discovered ORDER BY issue_id, rowid`)
 	if err != nil {
 		return fail(err)
@@ -271,7 +289,41 @@ func view(issues []Issue, series string, current []string, lex []analyze.Formula
 		}
 	}
 	dropped(h, lex)
+	drift(h, ordered)
 	return h
+}
+
+// drift fills in the changes of wording of the report's issue
+// (h.Current[0]): a word before a formulation that none of the issues
+// before it (at most analyze.DropWindow) put there, where at least
+// analyze.DriftMin of them put the same other word there.
+func drift(h *analyze.History, ordered []Issue) {
+	cur := h.Current[0]
+	from := max(0, cur-analyze.DropWindow)
+	before := map[string]map[string]int{} // phrase → word → issues before with it
+	for _, is := range ordered[from:cur] {
+		for _, m := range is.Modifiers {
+			if before[m.Phrase] == nil {
+				before[m.Phrase] = map[string]int{}
+			}
+			before[m.Phrase][m.Modifier]++
+		}
+	}
+	for _, m := range ordered[cur].Modifiers { // by phrase and word
+		words := before[m.Phrase]
+		if words[m.Modifier] > 0 {
+			continue
+		}
+		usual, n := "", 0
+		for w, k := range words {
+			if k > n || k == n && w < usual {
+				usual, n = w, k
+			}
+		}
+		if n >= analyze.DriftMin {
+			h.Drift = append(h.Drift, analyze.Drift{Phrase: m.Phrase, Modifier: m.Modifier, Count: m.Count, Usual: usual, UsualIn: n, Window: cur - from})
+		}
+	}
 }
 
 // dropped fills in what the report's issue (h.Current[0], with h.Earlier

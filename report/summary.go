@@ -84,6 +84,9 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	if row, err = b.droppedSince(res, row); err != nil {
 		return err
 	}
+	if row, err = b.wordingChanged(res, row); err != nil {
+		return err
+	}
 	if row, err = b.keptDropped(res, row); err != nil {
 		return err
 	}
@@ -323,6 +326,45 @@ func (b *book) droppedSince(res *analyze.Result, row int) (int, error) {
 	// the columns line up with the tables above: short, number, wide, theme
 	next, err := b.table(sheet, 1, row+2, "SummaryDropped", []Column{{Name: "Dropped", Kind: Text}, {Name: "In issues before", Kind: Int},
 		{Name: "Formulation", Kind: Text}, {Name: "Theme", Kind: Text}, {Name: "Last counted", Kind: Text}}, rows)
+	if err != nil {
+		return 0, err
+	}
+	return next + 1, nil
+}
+
+// wordingChanged writes, from row on, the changes of wording of the issue
+// against the issues before it in its series (analyze.History.Drift),
+// each with a mention so worded in context, when there are any. It
+// returns the next free row.
+func (b *book) wordingChanged(res *analyze.Result, row int) (int, error) {
+	h := res.History
+	if h == nil || len(h.Drift) == 0 {
+		return row, nil
+	}
+	sheet := SheetSummary
+	var rows [][]any
+	for _, d := range h.Drift {
+		kwic := ""
+		for _, m := range res.Mentions {
+			if m.Phrase == d.Phrase && res.Language != nil && analyze.Modifier(res.Language, m.Left) == d.Modifier {
+				kwic = strings.TrimSpace(m.Left + " [" + m.Matched + "] " + m.Right)
+				break
+			}
+		}
+		rows = append(rows, []any{d.Modifier, d.Count, d.Phrase, d.Usual, fmt.Sprintf("%d of %d", d.UsualIn, d.Window), kwic})
+	}
+	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), "Wording changed"); err != nil {
+		return 0, err
+	}
+	if err := b.f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.bold); err != nil {
+		return 0, err
+	}
+	note := fmt.Sprintf("The word before a formulation that none of the issues before this one in its series put there, where at least %d of them agreed on another.", analyze.DriftMin)
+	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row+1), note); err != nil {
+		return 0, err
+	}
+	next, err := b.table(sheet, 1, row+2, "SummaryDrift", []Column{{Name: "Word now", Kind: Text}, {Name: "Mentions", Kind: Int},
+		{Name: "Formulation", Kind: Text}, {Name: "Usual word", Kind: Text}, {Name: "Issues before with it", Kind: Text}, {Name: "In context", Kind: Text}}, rows)
 	if err != nil {
 		return 0, err
 	}

@@ -320,3 +320,43 @@ func TestDroppedFormulation(t *testing.T) {
 		t.Errorf("the third issue's Summary has a Dropped section")
 	}
 }
+
+// TestWordingChanged: three Beijing Review issues a day apart; the first
+// two say "a high-standard socialist market economy" (a lexicon entry that
+// ends with the entry "socialist market economy"), the third "a
+// high-level socialist market economy" (read). The third's report says
+// the wording changed: high-level where 2 of the 2 issues before said
+// high-standard, with the line in context, in Summary and --json.
+func TestWordingChanged(t *testing.T) {
+	ownStore(t)
+	dir := t.TempDir()
+	masthead := "International Department of the CPC Central Committee       BEIJING REVIEW\n\n"
+	for d, word := range []string{"high-standard", "high-standard", "high-level"} {
+		p := write(t, filepath.Join(dir, fmt.Sprintf("day%d.txt", d+1)), masthead+fmt.Sprintf("March %d, 2024\n\nXi Speaks\n\n", d+1)+
+			"Xi Jinping called for building a "+word+" socialist market economy.\n")
+		stdout, stderr, code := runCLI(t, "", "run", "--json", "--out", filepath.Join(dir, "out", fmt.Sprint(d+1)), p)
+		if code != 0 {
+			t.Fatalf("day %d: %s", d+1, stderr)
+		}
+		var sum runSummary
+		if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+			t.Fatal(err)
+		}
+		want := "[]"
+		if d == 2 {
+			want = "[{socialist market economy high-level 1 high-standard 2 2}]"
+		}
+		if got := fmt.Sprint(sum.Inputs[0].Drift); got != want {
+			t.Errorf("day %d: --json drift %s; want %s", d+1, got, want)
+		}
+	}
+	var found []string
+	for _, r := range sheetRows(t, filepath.Join(dir, "out", "3", "report.xlsx"), "Summary") {
+		if len(r) >= 6 && r[0] == "high-level" {
+			found = append(found, strings.Join(r[:6], "|"))
+		}
+	}
+	if want := "high-level|1|socialist market economy|high-standard|2 of 2|Xi Jinping called for building a high-level [socialist market economy] ."; strings.Join(found, "\n") != want {
+		t.Errorf("Summary, Wording changed: %q; want %q", found, want)
+	}
+}

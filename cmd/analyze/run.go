@@ -931,6 +931,7 @@ type issueSummary struct {
 	// series said (analyze.DropWindow); absent when nothing dropped
 	Dropped       []analyze.DroppedFormulation `json:"dropped,omitempty"`
 	DroppedThemes []analyze.DroppedTheme       `json:"dropped_themes,omitempty"`
+	Drift         []analyze.Drift              `json:"drift,omitempty"` // changes of wording (analyze.History.Drift)
 }
 
 func summarize(r *issueRun) issueSummary {
@@ -944,7 +945,7 @@ func summarize(r *issueRun) issueSummary {
 		s.Warnings = append(s.Warnings, strconv.Itoa(w.Line)+": "+w.Msg)
 	}
 	if h := r.result.History; h != nil {
-		s.Dropped, s.DroppedThemes = h.Dropped, h.DroppedThemes
+		s.Dropped, s.DroppedThemes, s.Drift = h.Dropped, h.DroppedThemes, h.Drift
 	}
 	return s
 }

@@ -1,0 +1,97 @@
+package analyze
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// ModifierCount is how often a word stood just before a formulation's
+// mentions in an issue: its wording ("high-standard socialist market
+// economy").
+type ModifierCount struct {
+	Phrase   string // the formulation's canonical phrase
+	Modifier string // the word before it, folded
+	Count    int
+}
+
+// Modifiers lists the words that stand just before the mentions of each
+// formulation (English: the last word of the left context, when it is a
+// word of letters and not a stopword of the lexicon; and, for a
+// formulation that ends a longer one, the longer one's word before it),
+// by phrase and modifier. A language written without spaces has none yet.
+func (r *Result) Modifiers() []ModifierCount {
+	if r.Language == nil || r.Language.WordSeparator() != " " {
+		return nil
+	}
+	stop := map[string]bool{}
+	if r.Lexicon != nil {
+		for _, w := range r.Lexicon.Stopwords {
+			stop[r.Language.Fold(w)] = true
+		}
+	}
+	// a formulation that ends another ("socialist market economy" of
+	// "high-standard socialist market economy") has, in each mention of
+	// the longer one, the word before it there
+	type inner struct{ phrase, word string }
+	within := map[string][]inner{}
+	for _, p := range r.Formulations {
+		pw := strings.Fields(strings.ToLower(p.Phrase))
+		for _, q := range r.Formulations {
+			qw := strings.Fields(strings.ToLower(q.Phrase))
+			if len(qw) < len(pw) && slices.Equal(pw[len(pw)-len(qw):], qw) {
+				within[p.Phrase] = append(within[p.Phrase], inner{q.Phrase, pw[len(pw)-len(qw)-1]})
+			}
+		}
+	}
+	counts := map[[2]string]int{}
+	for _, m := range r.Mentions {
+		if w := Modifier(r.Language, m.Left); w != "" && !stop[w] {
+			counts[[2]string{m.Phrase, w}]++
+		}
+		for _, in := range within[m.Phrase] {
+			counts[[2]string{in.phrase, in.word}]++
+		}
+	}
+	out := make([]ModifierCount, 0, len(counts))
+	for k, n := range counts {
+		out = append(out, ModifierCount{Phrase: k[0], Modifier: k[1], Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Phrase != out[j].Phrase {
+			return out[i].Phrase < out[j].Phrase
+		}
+		return out[i].Modifier < out[j].Modifier
+	})
+	return out
+}
+
+// Modifier is the word a left context ends with, folded, when it is a
+// word of letters (and hyphens: "high-standard"); "" otherwise (a
+// punctuation mark, a number, nothing).
+func Modifier(lang Language, left string) string {
+	f := strings.Fields(left)
+	if len(f) == 0 {
+		return ""
+	}
+	w := f[len(f)-1]
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' {
+			return ""
+		}
+	}
+	return lang.Fold(w)
+}
+
+// Drift is a change of wording: a word before a formulation in the
+// report's issue that no earlier issue of its series put there, where
+// the series had a usual one.
+type Drift struct {
+	Phrase   string `json:"phrase"`
+	Modifier string `json:"modifier"` // the word now
+	Count    int    `json:"count"`    // its mentions so worded now
+	Usual    string `json:"usual"`    // the word the series put there most
+	UsualIn  int    `json:"usual_in"` // in how many of the issues before
+	Window   int    `json:"window"`   // how many issues before were looked at (at most DropWindow)
+}
