@@ -39,9 +39,12 @@ type Options struct {
 	// play to the role"), at half their score; by default they are left
 	// out.
 	LooseTerms bool
-	// NoReference ranks discovered phrases without the shipped reference
-	// corpus (see Reference)
+	// NoReference ranks discovered phrases without a reference corpus and
+	// leaves out the keyness against it (see Reference)
 	NoReference bool
+	// Reference replaces the shipped reference corpus (nil: the shipped
+	// one, for English); it serves the language it was built in.
+	Reference *Reference
 }
 
 // Analyzer counts one lexicon's formulations in one language. Build it
@@ -473,10 +476,16 @@ func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 	return res
 }
 
-// reference is the shipped reference corpus where the result is English
-// and uses one (see specificity), else nil.
+// reference is the reference corpus of the result's language: the one
+// given (Options.Reference) when built in it, else for English the
+// shipped one; nil under Options.NoReference.
 func (az *Analyzer) reference(res *Result) *Reference {
-	if az.lang.Code() != "en" || res.Options.NoReference {
+	switch ref := res.Options.Reference; {
+	case res.Options.NoReference:
+		return nil
+	case ref != nil && ref.Lang == az.lang.Code():
+		return ref
+	case ref != nil || az.lang.Code() != "en":
 		return nil
 	}
 	ref, err := DefaultReference()

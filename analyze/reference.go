@@ -20,6 +20,7 @@ import (
 // work") sinks, and what is particular to the issue stands out.
 type Reference struct {
 	Name    string
+	Lang    string         // the code of the language it was counted in
 	Tokens  int            // word tokens of the corpus
 	Phrases map[string]int // folded words (one, or 2 to 6 joined by spaces) → count, those seen at least twice
 }
@@ -41,7 +42,7 @@ var DefaultReference = sync.OnceValues(func() (*Reference, error) {
 // candidates (within a sentence, across no token without a letter),
 // keeping those seen at least twice.
 func BuildReference(lang Language, name string, text string) *Reference {
-	ref := &Reference{Name: name, Phrases: map[string]int{}}
+	ref := &Reference{Name: name, Lang: lang.Code(), Phrases: map[string]int{}}
 	counts := map[string]int{}
 	for _, line := range strings.Split(text, "\n") {
 		var run []string
@@ -74,7 +75,7 @@ func BuildReference(lang Language, name string, text string) *Reference {
 	return ref
 }
 
-// Write writes the reference as gzipped lines, "# NAME TOKENS" then
+// Write writes the reference as gzipped lines, "# NAME TOKENS LANGUAGE" then
 // "COUNT<tab>PHRASE" sorted by phrase: the same reference, the same bytes.
 func (r *Reference) Write(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
@@ -82,7 +83,7 @@ func (r *Reference) Write(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
-	fmt.Fprintf(bw, "# %s %d\n", r.Name, r.Tokens)
+	fmt.Fprintf(bw, "# %s %d %s\n", r.Name, r.Tokens, r.Lang)
 	keys := make([]string, 0, len(r.Phrases))
 	for p := range r.Phrases {
 		keys = append(keys, p)
@@ -109,10 +110,10 @@ func ReadReference(rd io.Reader) (*Reference, error) {
 		line := sc.Text()
 		if n == 1 {
 			f := strings.Fields(strings.TrimPrefix(line, "# "))
-			if len(f) != 2 {
-				return nil, fmt.Errorf("reference:1: want \"# NAME TOKENS\"")
+			if len(f) != 3 {
+				return nil, fmt.Errorf("reference:1: want \"# NAME TOKENS LANGUAGE\"")
 			}
-			ref.Name = f[0]
+			ref.Name, ref.Lang = f[0], f[2]
 			if ref.Tokens, err = strconv.Atoi(f[1]); err != nil {
 				return nil, fmt.Errorf("reference:1: %w", err)
 			}

@@ -452,3 +452,48 @@ func runJSON(t *testing.T, in string) (string, runSummary) {
 	}
 	return out, sum
 }
+
+// TestReferenceFlag: --reference replaces the shipped reference corpus
+// (texts: the 2003–2006 addresses; or the shipped frequency list itself),
+// --no-reference leaves it out; a missing one is named.
+func TestReferenceFlag(t *testing.T) {
+	groups := func(args ...string) map[string]int {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "out")
+		if _, stderr, code := runCLI(t, "", append([]string{"run", "--quiet", "--no-history", "--charts", "none", "--out", out}, append(args, sampleIssue)...)...); code != 0 {
+			t.Fatalf("%v: exit %d, %s", args, code, stderr)
+		}
+		b, _ := os.ReadFile(filepath.Join(out, "data", "keyness.csv"))
+		g := map[string]int{}
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(line, "against reference ") {
+				g[strings.Split(line, ",")[0]]++
+			}
+		}
+		return g
+	}
+	if g := groups(); len(g) != 1 || g["against reference sotu_1945-2006"] == 0 {
+		t.Errorf("default: %v; want the shipped reference", g)
+	}
+	if g := groups("--reference", "../../analyze/reference/sotu_1945-2006.tsv.gz"); len(g) != 1 || g["against reference sotu_1945-2006"] == 0 {
+		t.Errorf("--reference the shipped list: %v", g)
+	}
+	if g := groups("--reference", sotu0306(t)); len(g) != 1 || g["against reference state_of_the_union_2003-2006.txt"] == 0 {
+		t.Errorf("--reference texts: %v", g)
+	}
+	if g := groups("--no-reference"); len(g) != 0 {
+		t.Errorf("--no-reference: %v; want no group against a reference", g)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"run", "--reference", "none.txt", sampleIssue}, exitInput, "analyze: none.txt: no such file\n"},
+		{[]string{"run", "--reference", "x.txt", "--no-reference", sampleIssue}, exitUsage, "analyze: --reference and --no-reference contradict each other\n"},
+	} {
+		if _, stderr, code := runCLI(t, "", tc.args...); code != tc.code || stderr != tc.err {
+			t.Errorf("%v: exit %d, %q; want %d, %q", tc.args, code, stderr, tc.code, tc.err)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/analyze/lexicon"
@@ -248,4 +249,53 @@ func withTemplate(ctx context.Context, rd *analyze.Reader, paths []string) (*ana
 		return rd, nil, nil
 	}
 	return rd.WithTemplate(t), t, nil
+}
+
+// loadReference reads a reference corpus: a frequency list as analyze
+// writes one (.tsv.gz), or texts (a file, or a folder's .txt files),
+// counted in the language given (--lang; auto: the script of the texts).
+func loadReference(path, lang string) (*analyze.Reference, error) {
+	if strings.HasSuffix(path, ".tsv.gz") {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, &analyze.InputError{File: path, Msg: describeOpenError(err)}
+		}
+		defer f.Close()
+		ref, err := analyze.ReadReference(f)
+		if err != nil {
+			return nil, &analyze.InputError{File: path, Msg: err.Error()}
+		}
+		return ref, nil
+	}
+	files, _, err := expandInputs([]string{path})
+	if err != nil {
+		return nil, err
+	}
+	var text strings.Builder
+	for _, f := range files {
+		if !strings.EqualFold(filepath.Ext(f), ".txt") {
+			continue // a saved web page's text is not a corpus's
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, &analyze.InputError{File: f, Msg: describeOpenError(err)}
+		}
+		if !utf8.Valid(b) {
+			return nil, &analyze.InputError{File: f, Msg: "a reference text must be UTF-8"}
+		}
+		text.Write(b)
+		text.WriteByte('\n')
+	}
+	if text.Len() == 0 {
+		return nil, &analyze.InputError{File: path, Msg: "no text to count as a reference (.txt files, or a .tsv.gz frequency list)"}
+	}
+	code := lang
+	if code == "auto" || code == "" {
+		code = analyze.DetectLanguage([]byte(text.String()[:min(text.Len(), 64<<10)]))
+	}
+	l, err := analyze.NewLanguage(code)
+	if err != nil {
+		return nil, &usageError{"--reference: " + err.Error()}
+	}
+	return analyze.BuildReference(l, filepath.Base(path), text.String()), nil
 }

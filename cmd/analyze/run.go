@@ -39,6 +39,9 @@ type runConfig struct {
 	format        string
 	charts        string // issue, corpus or none; "" until the inputs are counted
 	looseTerms    bool
+	reference     string // a reference corpus: texts, a folder of them, or a .tsv.gz as analyze writes one
+	noReference   bool
+	ref           *analyze.Reference
 	weights       string // prominence weights, as analyze.ParseWeights reads them
 	weighted      analyze.Weights
 	rate          bool
@@ -63,6 +66,8 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.StringVar(&cfg.lang, "lang", "auto", langUsage)
 	fs.Var(&cfg.pairs, "pair", "the file names `ZH,EN` of a Chinese input and its English translation, lined up in the corpus's Translation table (once per pair; inputs of the same date are paired without it)")
 	fs.IntVar(&cfg.minCount, "min-count", 2, "how often a phrase must occur to be a discovered candidate")
+	fs.StringVar(&cfg.reference, "reference", "", "a reference corpus `FILE|DIR` for discovery and keyness, instead of the shipped State of the Union addresses (English): texts (.txt, or a folder of them), or a frequency list (.tsv.gz, as analyze/reference/ holds)")
+	fs.BoolVar(&cfg.noReference, "no-reference", false, "rank discovery and keyness without a reference corpus")
 	fs.BoolVar(&cfg.looseTerms, "loose-terms", false, "keep discovered phrases that never follow the part-of-speech pattern of terms (verb frames such as \"give full play to the role\"), at half their score")
 	fs.BoolVar(&cfg.json, "json", false, "print a run summary as JSON on standard output")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "print nothing but errors")
@@ -105,10 +110,6 @@ func (c *runConfig) chartOptions() (charts.Options, bool, error) {
 	return charts.Options{Width: w, Height: h, DPI: c.dpi, TopN: c.top, Rate: c.rate, Version: version}, svg, nil
 }
 
-// noReference is whether the run's analyses use no reference corpus (all
-// of them Chinese, as far as the command line says).
-func (c *runConfig) noReference() bool { return c.lang == "zh" }
-
 // params lists the run's parameters for the workbook's provenance.
 func (c *runConfig) params() []string {
 	lex := c.lexicon
@@ -125,6 +126,12 @@ func (c *runConfig) params() []string {
 	}
 	if c.looseTerms {
 		ps = append(ps, "loose-terms=true")
+	}
+	if c.noReference {
+		ps = append(ps, "no-reference=true")
+	}
+	if c.ref != nil {
+		ps = append(ps, fmt.Sprintf("reference=%s (%s, %d words)", c.reference, c.ref.Lang, c.ref.Tokens))
 	}
 	if c.weighted != analyze.DefaultWeights() {
 		ps = append(ps, "weights="+c.weighted.String())
@@ -222,6 +229,9 @@ func parseRun(args []string, stderr io.Writer) (*runJob, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if cfg.noReference && cfg.reference != "" {
+		return nil, nil, &usageError{"--reference and --no-reference contradict each other"}
+	}
 	if cfg.weighted, err = analyze.ParseWeights(cfg.weights); err != nil {
 		return nil, nil, &usageError{"--weights " + err.Error()}
 	}
@@ -281,8 +291,14 @@ func (j *runJob) phase(name, did string, do func() error) error {
 // the output, finishes or undoes what a killed run left there and checks
 // that every report directory may be replaced. It returns the unlock.
 func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
-	if !j.cfg.noReference() {
+	if !j.cfg.noReference && j.cfg.reference == "" && j.cfg.lang != "zh" {
 		go analyze.DefaultReference() // read while the inputs are found and read: English discovery and keyness need it
+	}
+	if j.cfg.reference != "" {
+		var err error
+		if j.cfg.ref, err = loadReference(j.cfg.reference, j.cfg.lang); err != nil {
+			return nil, err
+		}
 	}
 	files, skipped, err := expandInputs(inputs)
 	if err != nil {
@@ -340,7 +356,7 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 func (j *runJob) analyseInputs(ctx context.Context, stdin io.Reader) error {
 	// the tallies of every issue are kept for the corpus report only
 	opt := analyze.Options{CountCaptions: j.cfg.countCaptions, MinCount: j.cfg.minCount, Mergeable: len(j.runs) > 1, Weights: j.cfg.weighted,
-		LooseTerms: j.cfg.looseTerms}
+		LooseTerms: j.cfg.looseTerms, NoReference: j.cfg.noReference, Reference: j.cfg.ref}
 	bar := j.bar
 	return forEach(ctx, len(j.runs), func(i int) error {
 		r := j.runs[i]
