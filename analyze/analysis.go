@@ -125,6 +125,10 @@ type Result struct {
 	// formulation by formulation, for a result of several issues (set by
 	// the caller: see PairsOf and Translation)
 	Translation []TranslationRow
+	// WordTotals counts the words of the whole result as keyness does
+	// (folded, stopwords included): what a history keeps to compare later
+	// issues with
+	WordTotals map[string]int
 
 	terms *Terms // kept for merging
 	words Words
@@ -427,6 +431,12 @@ func (az *Analyzer) newResult(opt Options) *Result {
 // finish computes what is derived from the merged counts.
 func (az *Analyzer) finish(res *Result) {
 	rankMentions(res.Mentions)
+	res.WordTotals = map[string]int{}
+	for _, m := range res.words {
+		for w, n := range m {
+			res.WordTotals[w] += n
+		}
+	}
 	res.Pairs = res.Cooc.Pairs(res.Themes)
 	var wg sync.WaitGroup // discovery and keyness at once: they read, never write, what they share
 	wg.Go(func() {

@@ -225,3 +225,32 @@ func scoreKeyItems(name string, stop map[string]bool, forms []Formulation, tgtTo
 	}
 	return items
 }
+
+// KeyAgainstEarlierPrefix opens the group name of the issue's keyness
+// against the issues before it in its series: "against earlier issues of
+// Beijing Review".
+const KeyAgainstEarlierPrefix = "against earlier issues of "
+
+// KeynessAgainst compares the whole result (its WordTotals and mentions)
+// with a reference of refTokens word tokens, refWords word counts and
+// refForms mentions by canonical phrase: every lexicon phrase and the
+// maxKeyWords most distinctive words each way, the lexicon's stopwords
+// left out, in a group of the given name.
+func (r *Result) KeynessAgainst(name string, refTokens int, refWords map[string]int, refForms map[string]int) []KeyItem {
+	stop := map[string]bool{}
+	if r.Lexicon != nil && r.Language != nil {
+		for _, w := range r.Lexicon.Stopwords {
+			stop[r.Language.Fold(w)] = true
+		}
+	}
+	tgtTok := 0
+	for _, n := range r.Counts.Tokens {
+		tgtTok += n
+	}
+	tgtForms, refF := make([]int, len(r.Formulations)), make([]int, len(r.Formulations))
+	for _, f := range r.Formulations {
+		tgtForms[f.ID] = r.Counts.Total(f.ID)
+		refF[f.ID] = refForms[f.Phrase]
+	}
+	return scoreKeyItems(name, stop, r.Formulations, tgtTok, r.WordTotals, tgtForms, refTokens, refWords, refF)
+}

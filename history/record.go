@@ -28,6 +28,7 @@ type Issue struct {
 	Pairs        []Pair
 	Discovered   []Candidate
 	Modifiers    []analyze.ModifierCount // the words before its formulations' mentions
+	Words        map[string]int          // its words (Result.WordTotals); not loaded by Load (see WordTotals)
 }
 
 // Article is one article of a stored issue.
@@ -142,6 +143,7 @@ func FromResult(sha256 string, res *analyze.Result, series, version string, at t
 		}
 	}
 	is.Modifiers = res.Modifiers()
+	is.Words = res.WordTotals
 	for _, c := range res.Discovered {
 		is.Discovered = append(is.Discovered, Candidate{Phrase: c.Phrase, Count: c.Count, Articles: c.Articles, Score: c.Score, InLexicon: c.InLexicon})
 	}
@@ -222,6 +224,16 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 				return fmt.Errorf("%s: %w", s.path, err)
 			}
 		}
+		words := make([]string, 0, len(is.Words))
+		for w := range is.Words {
+			words = append(words, w)
+		}
+		sort.Strings(words)
+		for _, w := range words {
+			if _, err := exec(`INSERT INTO word_counts VALUES (?,?,?)`, id, w, is.Words[w]); err != nil {
+				return fmt.Errorf("%s: %w", s.path, err)
+			}
+		}
 		seen := map[string]bool{}
 		for _, c := range is.Discovered {
 			key := strings.ToLower(c.Phrase)
@@ -255,4 +267,44 @@ func npmiOrNaN(p analyze.PairStat) float64 {
 		return math.NaN()
 	}
 	return p.NPMI
+}
+
+// WordTotals adds up the words kept of the issues with the given
+// SHA-256s; nil when one of them has none (kept before words were).
+func (s *Store) WordTotals(ctx context.Context, shas []string) (map[string]int, error) {
+	out := map[string]int{}
+	if len(shas) == 0 {
+		return out, nil
+	}
+	in := `(?` + strings.Repeat(",?", len(shas)-1) + `)`
+	args := make([]any, len(shas))
+	for i, sha := range shas {
+		args[i] = sha
+	}
+	var with int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT w.issue_id) FROM word_counts w JOIN issues i ON i.id = w.issue_id WHERE i.sha256 IN `+in,
+		args...).Scan(&with); err != nil {
+		return nil, fmt.Errorf("%s: %w", s.path, err)
+	}
+	if with < len(shas) {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT w.word, SUM(w.count) FROM word_counts w JOIN issues i ON i.id = w.issue_id WHERE i.sha256 IN `+in+
+		` GROUP BY w.word`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", s.path, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var w string
+		var n int
+		if err := rows.Scan(&w, &n); err != nil {
+			return nil, fmt.Errorf("%s: %w", s.path, err)
+		}
+		out[w] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", s.path, err)
+	}
+	return out, nil
 }

@@ -125,6 +125,14 @@ var migrations = []string{
 		count    INTEGER NOT NULL,
 		PRIMARY KEY (issue_id, phrase, modifier)
 	);`,
+	// 5: each issue's words, for keyness against the issues before it in
+	// its series; an issue kept before has none
+	`CREATE TABLE word_counts (
+		issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+		word     TEXT NOT NULL, -- folded, as keyness counts words
+		count    INTEGER NOT NULL,
+		PRIMARY KEY (issue_id, word)
+	);`,
 }
 
 // FormatError is a file at a store's path that is not a history store

@@ -517,3 +517,22 @@ func TestDrift(t *testing.T) {
 		t.Errorf("one issue before: drift %v; want none", h.Drift)
 	}
 }
+
+// TestWordTotals: the words of the issues asked for add up; when one of
+// them kept none (recorded before words were), there is nothing to
+// compare with (nil).
+func TestWordTotals(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "history.sqlite"))
+	mk := func(sha string, words map[string]int) Issue {
+		return Issue{Info: analyze.HistoryIssue{SHA256: sha, Name: sha + ".txt", Series: "S", AnalyzedAt: "2026-12-02T00:00:00Z"}, Words: words}
+	}
+	if err := s.Record(ctx, "", []Issue{mk("a", map[string]int{"reform": 2, "market": 1}), mk("b", map[string]int{"reform": 3}), mk("c", nil)}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.WordTotals(ctx, []string{"a", "b"}); err != nil || fmt.Sprint(got) != "map[market:1 reform:5]" {
+		t.Errorf("WordTotals(a, b) = %v, %v; want market 1, reform 5", got, err)
+	}
+	if got, err := s.WordTotals(ctx, []string{"a", "c"}); err != nil || got != nil {
+		t.Errorf("WordTotals(a, c) = %v, %v; want nil (c kept no words)", got, err)
+	}
+}

@@ -313,6 +313,26 @@ func TestDroppedFormulation(t *testing.T) {
 	if strings.Join(found, "\n") != "formulation|3|common prosperity|Development|2024-03-03 (1 mention)" {
 		t.Errorf("Summary, Dropped: %q", found)
 	}
+	// keyness against the issues before: common prosperity 3 times in
+	// them (once a day), never now; the reference's words are the three
+	// days' 10 each ("Xi Speaks" and the 8 words of the sentence); new
+	// quality productive forces, once in all, is under keyness's minimum
+	// of 2
+	b, err := os.ReadFile(filepath.Join(out, "data", "keyness.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var against []string
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, ",")
+		if len(f) > 8 && f[0] == "against earlier issues of Beijing Review" && (f[1] == "common prosperity" || f[1] == "new quality productive forces") {
+			against = append(against, strings.Join([]string{f[1], f[2], f[3], f[8]}, " "))
+		}
+	}
+	if got := strings.Join(against, "; "); got != "common prosperity 0 3 30" {
+		t.Errorf("keyness against the issues before: %q; want common prosperity 0 vs 3 in 3 × 10 words", got)
+	}
+
 	// the third issue has two before it: nothing can have dropped
 	if r := sheetRows(t, filepath.Join(dir, "out", "3", "report.xlsx"), "Summary"); slices.ContainsFunc(r, func(r []string) bool {
 		return len(r) > 0 && r[0] == "Dropped since the issues before"

@@ -422,7 +422,53 @@ func (j *runJob) attachHistory(ctx context.Context) error {
 	j.logf("history %s: %s before this run", path, count(len(stored), "issue", "issues"))
 	for _, r := range j.runs {
 		r.result.History = history.View(j.allIssues, []string{r.sha256}, r.result.Formulations)
+		if err := j.keynessAgainstEarlier(ctx, r.result); err != nil {
+			return fmt.Errorf("history: %w", err)
+		}
 	}
+	return nil
+}
+
+// keynessAgainstEarlier adds to a result's keyness the issue against the
+// issues before it in its series (at most analyze.DropWindow, those that
+// kept their words), when there are any.
+func (j *runJob) keynessAgainstEarlier(ctx context.Context, res *analyze.Result) error {
+	h := res.History
+	if h == nil || len(h.Current) != 1 || h.Earlier == 0 || h.Series == "" {
+		return nil
+	}
+	cur := h.Current[0]
+	var shas []string
+	tokens := 0
+	forms := map[string]int{}
+	for i := max(0, cur-analyze.DropWindow); i < cur; i++ {
+		shas = append(shas, h.Issues[i].SHA256)
+		tokens += h.Issues[i].Tokens
+		for _, p := range h.Phrases {
+			forms[p.Phrase] += max(p.Counts[i], 0)
+		}
+	}
+	// this run's issues are not in the store yet: their words are at hand
+	mine := map[string]map[string]int{}
+	for _, is := range j.recorded {
+		mine[is.Info.SHA256] = is.Words
+	}
+	var stored []string
+	for _, sha := range shas {
+		if _, ok := mine[sha]; !ok {
+			stored = append(stored, sha)
+		}
+	}
+	words, err := j.store.WordTotals(ctx, stored)
+	if err != nil || words == nil { // issues kept before words were: nothing to compare with
+		return err
+	}
+	for _, sha := range shas {
+		for w, n := range mine[sha] {
+			words[w] += n
+		}
+	}
+	res.Keyness = append(res.Keyness, res.KeynessAgainst(analyze.KeyAgainstEarlierPrefix+h.Series, tokens, words, forms)...)
 	return nil
 }
 
