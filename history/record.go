@@ -289,22 +289,16 @@ func (s *Store) WordTotals(ctx context.Context, shas []string) (map[string]int, 
 	if with < len(shas) {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT w.word, SUM(w.count) FROM word_counts w JOIN issues i ON i.id = w.issue_id WHERE i.sha256 IN `+in+
-		` GROUP BY w.word`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", s.path, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := s.each(ctx, `SELECT w.word, SUM(w.count) FROM word_counts w JOIN issues i ON i.id = w.issue_id WHERE i.sha256 IN `+in+
+		` GROUP BY w.word`, func(rows *sql.Rows) error {
 		var w string
 		var n int
-		if err := rows.Scan(&w, &n); err != nil {
-			return nil, fmt.Errorf("%s: %w", s.path, err)
-		}
+		err := rows.Scan(&w, &n)
 		out[w] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", s.path, err)
+		return err
+	}, args...)
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

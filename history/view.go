@@ -2,6 +2,7 @@ package history
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -14,84 +15,81 @@ import (
 // articles, per-article counts or co-occurrence, which stay in the store
 // for queries).
 func (s *Store) Load(ctx context.Context) ([]Issue, error) {
-	fail := func(err error) ([]Issue, error) { return nil, fmt.Errorf("%s: %w", s.path, err) }
-	rows, err := s.db.QueryContext(ctx, `SELECT id, sha256, name, title, publication, first_date, last_date, articles,
-		tokens, mentions, lexicon, lexicon_sha256, tool_version, analyzed_at, series, lang FROM issues ORDER BY id`)
-	if err != nil {
-		return fail(err)
-	}
 	var out []Issue
 	byID := map[int64]int{}
-	for rows.Next() {
+	err := s.each(ctx, `SELECT id, sha256, name, title, publication, first_date, last_date, articles,
+		tokens, mentions, lexicon, lexicon_sha256, tool_version, analyzed_at, series, lang FROM issues ORDER BY id`, func(rows *sql.Rows) error {
 		var id int64
 		var is Issue
 		in := &is.Info
 		if err := rows.Scan(&id, &in.SHA256, &in.Name, &in.Title, &is.Publication, &in.Date, &in.LastDate, &in.Articles,
 			&in.Tokens, &in.Mentions, &is.Lexicon, &is.LexiconSHA256, &is.Version, &in.AnalyzedAt, &in.Series, &in.Lang); err != nil {
-			rows.Close()
-			return fail(err)
+			return err
 		}
 		byID[id] = len(out)
 		out = append(out, is)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fail(err)
-	}
-	rows, err = s.db.QueryContext(ctx, `SELECT issue_id, theme, phrase, zh, count FROM formulation_counts ORDER BY issue_id, rowid`)
+		return nil
+	})
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
-	for rows.Next() {
-		var id int64
-		var f Formulation
-		if err := rows.Scan(&id, &f.Theme, &f.Phrase, &f.Zh, &f.Count); err != nil {
-			rows.Close()
-			return fail(err)
+	// the rows of each issue's tables, in the order they were recorded:
+	// each scan gives the row's issue and how the row adds to it
+	type adder = func(*Issue)
+	for _, q := range []struct {
+		query string
+		scan  func(rows *sql.Rows) (int64, adder, error)
+	}{
+		{`SELECT issue_id, theme, phrase, zh, count FROM formulation_counts ORDER BY issue_id, rowid`, func(rows *sql.Rows) (int64, adder, error) {
+			var id int64
+			var f Formulation
+			err := rows.Scan(&id, &f.Theme, &f.Phrase, &f.Zh, &f.Count)
+			return id, func(is *Issue) { is.Formulations = append(is.Formulations, f) }, err
+		}},
+		{`SELECT issue_id, phrase, modifier, count FROM modifiers ORDER BY issue_id, rowid`, func(rows *sql.Rows) (int64, adder, error) {
+			var id int64
+			var m analyze.ModifierCount
+			err := rows.Scan(&id, &m.Phrase, &m.Modifier, &m.Count)
+			return id, func(is *Issue) { is.Modifiers = append(is.Modifiers, m) }, err
+		}},
+		{`SELECT issue_id, phrase, count, articles, score, in_lexicon FROM discovered ORDER BY issue_id, rowid`, func(rows *sql.Rows) (int64, adder, error) {
+			var id int64
+			var c Candidate
+			err := rows.Scan(&id, &c.Phrase, &c.Count, &c.Articles, &c.Score, &c.InLexicon)
+			return id, func(is *Issue) { is.Discovered = append(is.Discovered, c) }, err
+		}},
+	} {
+		err := s.each(ctx, q.query, func(rows *sql.Rows) error {
+			id, add, err := q.scan(rows)
+			if err == nil {
+				add(&out[byID[id]])
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
-		is := &out[byID[id]]
-		is.Formulations = append(is.Formulations, f)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fail(err)
-	}
-	rows, err = s.db.QueryContext(ctx, `SELECT issue_id, phrase, modifier, count FROM modifiers ORDER BY issue_id, rowid`)
+	return out, nil
+}
+
+// each runs a query with its args and calls fn with each of its rows;
+// errors name the store.
+func (s *Store) each(ctx context.Context, query string, fn func(*sql.Rows) error, args ...any) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return fail(err)
-	}
-	for rows.Next() {
-		var id int64
-		var m analyze.ModifierCount
-		if err := rows.Scan(&id, &m.Phrase, &m.Modifier, &m.Count); err != nil {
-			rows.Close()
-			return fail(err)
-		}
-		is := &out[byID[id]]
-		is.Modifiers = append(is.Modifiers, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fail(err)
-	}
-	rows, err = s.db.QueryContext(ctx, `SELECT issue_id, phrase, count, articles, score, in_lexicon FROM discovered ORDER BY issue_id, rowid`)
-	if err != nil {
-		return fail(err)
+		return fmt.Errorf("%s: %w", s.path, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id int64
-		var c Candidate
-		if err := rows.Scan(&id, &c.Phrase, &c.Count, &c.Articles, &c.Score, &c.InLexicon); err != nil {
-			return fail(err)
+		if err := fn(rows); err != nil {
+			return fmt.Errorf("%s: %w", s.path, err)
 		}
-		is := &out[byID[id]]
-		is.Discovered = append(is.Discovered, c)
 	}
 	if err := rows.Err(); err != nil {
-		return fail(err)
+		return fmt.Errorf("%s: %w", s.path, err)
 	}
-	return out, nil
+	return nil
 }
 
 // Combine is the stored issues with this run's: an issue of the run
