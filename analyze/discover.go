@@ -384,6 +384,10 @@ type Candidate struct {
 	Whole, Free int
 }
 
+// Known is whether a candidate is no new formulation: a lexicon entry
+// itself, or a piece of one or a phrase wrapped around one (PartOf).
+func (c Candidate) Known() bool { return c.InLexicon != "" || c.PartOf != "" }
+
 // MeasureCValue names the score of discovered phrases.
 const MeasureCValue = "c-value"
 

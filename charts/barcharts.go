@@ -168,7 +168,7 @@ func discoveredChart(f *facts) Chart {
 		bp := &barPanel{horizontal: true, halo: true, valueLabel: "occurrences in the issue", ticks: niceTicks{integer: true}, vmax: vmax}
 		for i, cd := range cands {
 			fill := colorStrong()
-			if cd.InLexicon != "" || cd.PartOf != "" { // known, or a piece of what is known
+			if cd.Known() {
 				fill = colorWeak()
 			}
 			bp.cats = append(bp.cats, cd.Phrase)

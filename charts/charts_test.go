@@ -288,7 +288,7 @@ func TestDiscovered(t *testing.T) {
 			t.Errorf("candidate %q = %g (shown %v); want %d", cd.Phrase, v, ok, cd.Count)
 		}
 		in := row(Chart{Series: []Series{lex}}, cd.Phrase) != ""
-		if in != (cd.InLexicon != "" || cd.PartOf != "") {
+		if in != cd.Known() {
 			t.Errorf("candidate %q in lexicon series = %v; discovered.csv in_lexicon %q, %q", cd.Phrase, in, cd.InLexicon, cd.PartOf)
 		}
 	}

@@ -345,7 +345,7 @@ func (f *facts) candidates() ([]analyze.Candidate, []Series) {
 	nw, lex := Series{Name: "new"}, Series{Name: "in lexicon"}
 	for _, c := range cs {
 		s := &nw
-		if c.InLexicon != "" || c.PartOf != "" { // known, or a piece of what is known
+		if c.Known() {
 			s = &lex
 		}
 		s.Labels = append(s.Labels, c.Phrase)

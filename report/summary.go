@@ -265,7 +265,7 @@ func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
 	}
 	shown := 0
 	for _, c := range res.Discovered {
-		if newThisIssue(res, c.Phrase) == "yes" && c.InLexicon == "" && c.PartOf == "" && shown < maxNewCandidates {
+		if newThisIssue(res, c.Phrase) == "yes" && !c.Known() && shown < maxNewCandidates {
 			rows = append(rows, []any{"candidate", c.Count, c.Phrase, ""})
 			shown++
 		}
