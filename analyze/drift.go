@@ -36,11 +36,14 @@ func (r *Result) Modifiers() []ModifierCount {
 	// the longer one, the word before it there
 	type inner struct{ phrase, word string }
 	within := map[string][]inner{}
-	for _, p := range r.Formulations {
-		pw := strings.Fields(strings.ToLower(p.Phrase))
-		for _, q := range r.Formulations {
-			qw := strings.Fields(strings.ToLower(q.Phrase))
-			if len(qw) < len(pw) && slices.Equal(pw[len(pw)-len(qw):], qw) {
+	words := make([][]string, len(r.Formulations))
+	for i, f := range r.Formulations {
+		words[i] = strings.Fields(strings.ToLower(f.Phrase))
+	}
+	for i, p := range r.Formulations {
+		pw := words[i]
+		for j, q := range r.Formulations {
+			if qw := words[j]; len(qw) < len(pw) && slices.Equal(pw[len(pw)-len(qw):], qw) {
 				within[p.Phrase] = append(within[p.Phrase], inner{q.Phrase, pw[len(pw)-len(qw)-1]})
 			}
 		}
