@@ -227,6 +227,22 @@ func historyFact(h *analyze.History) string {
 		plural(len(h.Issues), "issue"), series, h.Issues[0].Label(), h.Issues[len(h.Issues)-1].Label(), h.Current[0]+1, h.Earlier, left)
 }
 
+// heading writes a section's title in bold at row of Summary and, when
+// not "", a note under it; it returns the row after them.
+func (b *book) heading(row int, title, note string) (int, error) {
+	cell := "A" + strconv.Itoa(row)
+	if err := b.f.SetCellValue(SheetSummary, cell, title); err != nil {
+		return 0, err
+	}
+	if err := b.f.SetCellStyle(SheetSummary, cell, cell, b.bold); err != nil {
+		return 0, err
+	}
+	if note == "" {
+		return row + 1, nil
+	}
+	return row + 2, b.f.SetCellValue(SheetSummary, "A"+strconv.Itoa(row+1), note)
+}
+
 // newThisIssue writes, from row on, what no earlier issue of the history
 // had: formulations counted for the first time and candidate phrases no
 // earlier issue had among its candidates. It returns the next free row.
@@ -236,18 +252,9 @@ func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
 		return row, nil
 	}
 	sheet := SheetSummary
-	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), "New this issue"); err != nil {
-		return 0, err
-	}
-	if err := b.f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.bold); err != nil {
-		return 0, err
-	}
-	row++
 	if h.Earlier == 0 {
-		if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), "The first issue of its series in the history (by date): nothing earlier to compare with."); err != nil {
-			return 0, err
-		}
-		return row + 2, nil
+		next, err := b.heading(row, "New this issue", "The first issue of its series in the history (by date): nothing earlier to compare with.")
+		return next + 1, err
 	}
 	theme := map[string]string{}
 	for _, f := range res.Formulations {
@@ -275,11 +282,12 @@ func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
 	}
 	note := fmt.Sprintf("Compared with the %s of its series: formulations of the lexicon counted for the first time, "+
 		"then the %d best-ranked candidate phrases that were no earlier issue's candidates (Discovered marks them all).", plural(h.Earlier, "earlier issue"), maxNewCandidates)
-	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), note); err != nil {
+	row, err := b.heading(row, "New this issue", note)
+	if err != nil {
 		return 0, err
 	}
 	// the columns line up with the table above: short, number, wide, theme
-	next, err := b.table(sheet, 1, row+1, "SummaryNew",
+	next, err := b.table(sheet, 1, row, "SummaryNew",
 		[]Column{{Name: "New", Kind: Text}, {Name: "Mentions", Kind: Int}, {Name: "Phrase", Kind: Text}, {Name: "Theme", Kind: Text}}, rows)
 	if err != nil {
 		return 0, err
@@ -311,20 +319,15 @@ func (b *book) droppedSince(res *analyze.Result, row int) (int, error) {
 		window = d.Window
 		rows = append(rows, []any{"theme", "", "", d.Theme, fmt.Sprintf("%.0f%% of the mentions here, %.0f%% on average before", 100*d.Share, 100*d.Before)})
 	}
-	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), "Dropped since the issues before"); err != nil {
-		return 0, err
-	}
-	if err := b.f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.bold); err != nil {
-		return 0, err
-	}
 	note := fmt.Sprintf("Compared with the %s before this one in its series: formulations counted in at least %d of them and not once here; "+
 		"themes whose share of the mentions fell below 1/%d of their average share there (themes of at least %.0f%% on average).",
 		plural(window, "issue"), analyze.DropMin, analyze.ThemeFall, 100*analyze.ThemeMinShare)
-	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row+1), note); err != nil {
+	row, err := b.heading(row, "Dropped since the issues before", note)
+	if err != nil {
 		return 0, err
 	}
 	// the columns line up with the tables above: short, number, wide, theme
-	next, err := b.table(sheet, 1, row+2, "SummaryDropped", []Column{{Name: "Dropped", Kind: Text}, {Name: "In issues before", Kind: Int},
+	next, err := b.table(sheet, 1, row, "SummaryDropped", []Column{{Name: "Dropped", Kind: Text}, {Name: "In issues before", Kind: Int},
 		{Name: "Formulation", Kind: Text}, {Name: "Theme", Kind: Text}, {Name: "Last counted", Kind: Text}}, rows)
 	if err != nil {
 		return 0, err
@@ -353,17 +356,12 @@ func (b *book) wordingChanged(res *analyze.Result, row int) (int, error) {
 		}
 		rows = append(rows, []any{d.Modifier, d.Count, d.Phrase, d.Usual, fmt.Sprintf("%d of %d", d.UsualIn, d.Window), kwic})
 	}
-	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), "Wording changed"); err != nil {
-		return 0, err
-	}
-	if err := b.f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.bold); err != nil {
-		return 0, err
-	}
 	note := fmt.Sprintf("The word before a formulation that none of the issues before this one in its series put there, where at least %d of them agreed on another.", analyze.DriftMin)
-	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row+1), note); err != nil {
+	row, err := b.heading(row, "Wording changed", note)
+	if err != nil {
 		return 0, err
 	}
-	next, err := b.table(sheet, 1, row+2, "SummaryDrift", []Column{{Name: "Word now", Kind: Text}, {Name: "Mentions", Kind: Int},
+	next, err := b.table(sheet, 1, row, "SummaryDrift", []Column{{Name: "Word now", Kind: Text}, {Name: "Mentions", Kind: Int},
 		{Name: "Formulation", Kind: Text}, {Name: "Usual word", Kind: Text}, {Name: "Issues before with it", Kind: Text}, {Name: "In context", Kind: Text}}, rows)
 	if err != nil {
 		return 0, err
@@ -390,10 +388,8 @@ func (b *book) keptDropped(res *analyze.Result, row int) (int, error) {
 	if len(res.Articles) > maxSummaryArticles {
 		title += fmt.Sprintf(" (the first %d of %d; analyze inspect lists them all)", maxSummaryArticles, len(res.Articles))
 	}
-	if err := b.f.SetCellValue(sheet, "A"+strconv.Itoa(row), title); err != nil {
-		return 0, err
-	}
-	if err := b.f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.bold); err != nil {
+	row, err := b.heading(row, title, "")
+	if err != nil {
 		return 0, err
 	}
 	spans := make([][2]int, len(res.Articles))
@@ -414,7 +410,7 @@ func (b *book) keptDropped(res *analyze.Result, row int) (int, error) {
 	// the columns line up with the tables above: short, number, wide, text, number, number
 	unit := WordUnit(res.Issue.Language)
 	Unit := strings.ToUpper(unit[:1]) + unit[1:]
-	next, err := b.table(sheet, 1, row+1, "SummaryWords", []Column{{Name: "Article", Kind: Int}, {Name: Unit + " kept", Kind: Int},
+	next, err := b.table(sheet, 1, row, "SummaryWords", []Column{{Name: "Article", Kind: Int}, {Name: Unit + " kept", Kind: Int},
 		{Name: "Headline", Kind: Text}, {Name: "Venue", Kind: Text}, {Name: Unit + " dropped", Kind: Int}, {Name: "Share dropped", Kind: Percent},
 		{Name: "First formulation", Kind: Text}}, rows)
 	if err != nil {
