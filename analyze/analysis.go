@@ -132,6 +132,7 @@ type Result struct {
 
 	terms *Terms // kept for merging
 	words Words
+	stop  map[string]bool // the analyzer's stopwords, folded: for Modifiers and KeynessAgainst
 }
 
 // FormulationsFound is how many formulations have at least one mention.
@@ -425,7 +426,7 @@ func (opt Options) withDefaults() Options {
 
 func (az *Analyzer) newResult(opt Options) *Result {
 	return &Result{Language: az.lang, Lexicon: az.lex, Options: opt, Formulations: az.m.forms, Themes: az.Themes(),
-		Counts: NewCounts(), Cooc: NewCooc(), terms: newTerms(), words: Words{}}
+		Counts: NewCounts(), Cooc: NewCooc(), terms: newTerms(), words: Words{}, stop: az.stop}
 }
 
 // finish computes what is derived from the merged counts.

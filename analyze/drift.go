@@ -25,12 +25,6 @@ func (r *Result) Modifiers() []ModifierCount {
 	if r.Language == nil || r.Language.WordSeparator() != " " {
 		return nil
 	}
-	stop := map[string]bool{}
-	if r.Lexicon != nil {
-		for _, w := range r.Lexicon.Stopwords {
-			stop[r.Language.Fold(w)] = true
-		}
-	}
 	// a formulation that ends another ("socialist market economy" of
 	// "high-standard socialist market economy") has, in each mention of
 	// the longer one, the word before it there
@@ -50,7 +44,7 @@ func (r *Result) Modifiers() []ModifierCount {
 	}
 	counts := map[[2]string]int{}
 	for _, m := range r.Mentions {
-		if w := Modifier(r.Language, m.Left); w != "" && !stop[w] {
+		if w := Modifier(r.Language, m.Left); w != "" && !r.stop[w] {
 			counts[[2]string{m.Phrase, w}]++
 		}
 		for _, in := range within[m.Phrase] {

@@ -237,12 +237,6 @@ const KeyAgainstEarlierPrefix = "against earlier issues of "
 // maxKeyWords most distinctive words each way, the lexicon's stopwords
 // left out, in a group of the given name.
 func (r *Result) KeynessAgainst(name string, refTokens int, refWords map[string]int, refForms map[string]int) []KeyItem {
-	stop := map[string]bool{}
-	if r.Lexicon != nil && r.Language != nil {
-		for _, w := range r.Lexicon.Stopwords {
-			stop[r.Language.Fold(w)] = true
-		}
-	}
 	tgtTok := 0
 	for _, n := range r.Counts.Tokens {
 		tgtTok += n
@@ -252,5 +246,5 @@ func (r *Result) KeynessAgainst(name string, refTokens int, refWords map[string]
 		tgtForms[f.ID] = r.Counts.Total(f.ID)
 		refF[f.ID] = refForms[f.Phrase]
 	}
-	return scoreKeyItems(name, stop, r.Formulations, tgtTok, r.WordTotals, tgtForms, refTokens, refWords, refF)
+	return scoreKeyItems(name, r.stop, r.Formulations, tgtTok, r.WordTotals, tgtForms, refTokens, refWords, refF)
 }
