@@ -60,24 +60,23 @@ func (s *Spool) each(limit int, fn func(i int, row []string) error) error {
 	if err == nil {
 		err = s.bw.Flush()
 	}
+	if err != nil {
+		s.mu.Unlock()
+		return err
+	}
 	var r io.Reader
-	if ra, ok := s.f.(io.ReaderAt); ok && err == nil {
+	if ra, ok := s.f.(io.ReaderAt); ok {
 		// a file: read at offsets of its own, beside other readers
 		s.mu.Unlock()
 		r = io.NewSectionReader(ra, 0, 1<<62)
 	} else {
+		// one reader at a time through the shared offset
 		defer s.mu.Unlock()
-		if err != nil {
-			return err
-		}
 		if _, err := s.f.Seek(0, io.SeekStart); err != nil {
 			return err
 		}
 		defer s.f.Seek(0, io.SeekEnd)
 		r = s.f
-	}
-	if err != nil {
-		return err
 	}
 	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
 	cr.ReuseRecord = true
