@@ -2,6 +2,9 @@ package analyze
 
 import (
 	"context"
+	"iter"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -111,13 +114,7 @@ func keyness(c *Counts, w Words, forms []Formulation, stop map[string]bool, ref 
 		for _, f := range forms {
 			refForms[f.ID] = ref.Phrases[strings.Join(foldedWords(lang, f.Phrase), " ")]
 		}
-		refWords := map[string]int{}
-		for p, n := range ref.Phrases {
-			if !strings.Contains(p, " ") {
-				refWords[p] = n
-			}
-		}
-		out = append(out, scoreKeyItems(KeyAgainstPrefix+ref.Name, stop, forms, allTok, allWords, allForms, ref.Tokens, refWords, refForms)...)
+		out = append(out, scoreKeyItems(KeyAgainstPrefix+ref.Name, stop, forms, allTok, allWords, allForms, ref.Tokens, ref.word, ref.words, refForms)...)
 	}
 	return out
 }
@@ -151,40 +148,53 @@ func keyItems(name string, in func(GroupKey) bool, c *Counts, w Words, forms []F
 	if tgtTok == 0 || refTok == 0 {
 		return nil // one group is the whole issue: nothing to compare with
 	}
-	refWords, refForms := map[string]int{}, make([]int, len(forms))
-	for word, n := range allWords {
-		refWords[word] = n - tgtWords[word]
-	}
+	refForms := make([]int, len(forms))
 	for i := range forms {
 		refForms[i] = allForms[i] - tgtForms[i]
 	}
-	return scoreKeyItems(name, stop, forms, tgtTok, tgtWords, tgtForms, refTok, refWords, refForms)
+	// the rest of the issue: the totals less the group, worked out as
+	// asked (a map of them cost more than the scoring)
+	refWord := func(word string) int { return allWords[word] - tgtWords[word] }
+	refWords := func(yield func(string, int) bool) {
+		for word, n := range allWords {
+			if !yield(word, n-tgtWords[word]) {
+				return
+			}
+		}
+	}
+	return scoreKeyItems(name, stop, forms, tgtTok, tgtWords, tgtForms, refTok, refWord, refWords, refForms)
 }
 
 // scoreKeyItems compares a target with a reference, each its tokens, word
 // counts and lexicon phrase counts: every phrase, and the maxKeyWords most
-// distinctive words each way.
+// distinctive words each way. The reference's words come as a lookup
+// (refWord) and a pass over them all (refWords).
 func scoreKeyItems(name string, stop map[string]bool, forms []Formulation, tgtTok int, tgtWords map[string]int, tgtForms []int,
-	refTok int, refWords map[string]int, refForms []int) []KeyItem {
+	refTok int, refWord func(string) int, refWords iter.Seq2[string, int], refForms []int) []KeyItem {
 	if tgtTok == 0 || refTok == 0 {
 		return nil
 	}
-	// score everything lightly, keep the best, and only then make items
-	type scored struct {
-		item, kind string
-		a, b       int
-		g2, lr     float64
-	}
-	all := make([]scored, 0, len(tgtWords)+len(refWords)+len(forms))
+	// score every word lightly and keep the best each way as they come
+	// (a word with a log ratio of 0 is kept in neither); then every
+	// phrase; only the kept are sorted and made into items
+	var over, under, kept []keyScore
 	add := func(item, kind string, a, b int) {
 		if a+b < 2 {
 			return
 		}
-		all = append(all, scored{item, kind, a, b, keynessG2(a, tgtTok, b, refTok), logRatio(a, tgtTok, b, refTok)})
+		x := keyScore{item, kind, a, b, keynessG2(a, tgtTok, b, refTok), logRatio(a, tgtTok, b, refTok)}
+		switch {
+		case kind == KeyPhrase:
+			kept = append(kept, x)
+		case x.lr > 0:
+			over = keepBest(over, x)
+		case x.lr < 0:
+			under = keepBest(under, x)
+		}
 	}
 	for word, n := range tgtWords {
 		if !stop[word] {
-			add(word, KeyWord, n, refWords[word])
+			add(word, KeyWord, n, refWord(word))
 		}
 	}
 	for word, n := range refWords {
@@ -195,35 +205,52 @@ func scoreKeyItems(name string, stop map[string]bool, forms []Formulation, tgtTo
 	for _, f := range forms {
 		add(f.Phrase, KeyPhrase, tgtForms[f.ID], refForms[f.ID])
 	}
-	sort.Slice(all, func(i, j int) bool {
-		a, b := all[i], all[j]
-		if a.g2 != b.g2 {
-			return a.g2 > b.g2
-		}
-		if a.kind != b.kind {
-			return a.kind > b.kind // phrases before words
-		}
-		return a.item < b.item
-	})
-	// every phrase, and the maxKeyWords most distinctive words each way
-	items := make([]KeyItem, 0, 2*maxKeyWords+len(forms))
-	over, under := 0, 0
-	for _, x := range all {
-		switch {
-		case x.kind == KeyPhrase:
-		case x.lr > 0 && over < maxKeyWords:
-			over++
-		case x.lr < 0 && under < maxKeyWords:
-			under++
-		default:
-			continue
-		}
+	kept = append(append(kept, over...), under...)
+	slices.SortFunc(kept, keyScore.compare)
+	items := make([]KeyItem, 0, len(kept))
+	for _, x := range kept {
 		e1, e2 := expected(x.a, tgtTok, x.b, refTok)
 		items = append(items, KeyItem{Group: name, Item: x.item, Kind: x.kind, Target: x.a, Reference: x.b,
 			TargetTokens: tgtTok, ReferenceTokens: refTok, LLR: x.g2, LogRatio: x.lr,
 			P: chiSquareP(x.g2), LowExpected: e1 < 5 || e2 < 5})
 	}
 	return items
+}
+
+// keyScore is an item scored lightly: its counts in the target (a) and
+// the reference (b), log-likelihood and log ratio.
+type keyScore struct {
+	item, kind string
+	a, b       int
+	g2, lr     float64
+}
+
+// compare orders items as keyness lists them: the highest log-likelihood
+// first, then phrases before words, then by item.
+func (x keyScore) compare(y keyScore) int {
+	switch {
+	case x.g2 != y.g2:
+		if x.g2 > y.g2 {
+			return -1
+		}
+		return 1
+	case x.kind != y.kind:
+		return -strings.Compare(x.kind, y.kind) // phrases before words
+	}
+	return strings.Compare(x.item, y.item)
+}
+
+// keepBest adds x to best, the maxKeyWords first items in compare's order
+// seen so far, kept in that order.
+func keepBest(best []keyScore, x keyScore) []keyScore {
+	if len(best) == maxKeyWords && x.compare(best[len(best)-1]) >= 0 {
+		return best // no better than the last kept
+	}
+	i, _ := slices.BinarySearchFunc(best, x, keyScore.compare)
+	if len(best) == maxKeyWords {
+		best = best[:len(best)-1]
+	}
+	return slices.Insert(best, i, x)
 }
 
 // KeyAgainstEarlierPrefix opens the group name of the issue's keyness
@@ -246,5 +273,5 @@ func (r *Result) KeynessAgainst(name string, refTokens int, refWords map[string]
 		tgtForms[f.ID] = r.Counts.Total(f.ID)
 		refF[f.ID] = refForms[f.Phrase]
 	}
-	return scoreKeyItems(name, r.stop, r.Formulations, tgtTok, r.WordTotals, tgtForms, refTokens, refWords, refF)
+	return scoreKeyItems(name, r.stop, r.Formulations, tgtTok, r.WordTotals, tgtForms, refTokens, func(w string) int { return refWords[w] }, maps.All(refWords), refF)
 }

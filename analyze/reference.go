@@ -75,6 +75,19 @@ func BuildReference(lang Language, name string, text string) *Reference {
 	return ref
 }
 
+// word is a single word's count in the reference.
+func (r *Reference) word(w string) int { return r.Phrases[w] }
+
+// words yields the reference's single words (its phrases without a
+// space) with their counts.
+func (r *Reference) words(yield func(string, int) bool) {
+	for p, n := range r.Phrases {
+		if !strings.Contains(p, " ") && !yield(p, n) {
+			return
+		}
+	}
+}
+
 // Write writes the reference as gzipped lines, "# NAME TOKENS LANGUAGE" then
 // "COUNT<tab>PHRASE" sorted by phrase: the same reference, the same bytes.
 func (r *Reference) Write(w io.Writer) error {
