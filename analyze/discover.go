@@ -412,6 +412,9 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 			kept[k] = s
 		}
 	}
+	if sep := lang.WordSeparator(); sep != " " {
+		kept = sameText(kept, sep)
+	}
 	holders := map[string][]*termStat{} // key → longer kept candidates holding it
 	for k, s := range kept {
 		parts := strings.Split(k, " ")
@@ -474,6 +477,38 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 		return a.Phrase < b.Phrase
 	})
 	return out
+}
+
+// sameText merges the candidates that are one phrase cut into words in
+// different ways, in a language written without spaces between words
+// (sep): the segmenter reads 日内瓦会议 as one word in one sentence and
+// as two in the next, and a reader sees one phrase. Each group is kept
+// under its most frequent cut (on a tie, the first in order); the
+// tallies add up, since one occurrence is cut only one way.
+func sameText(kept map[string]*termStat, sep string) map[string]*termStat {
+	groups := map[string][]string{}
+	for k := range kept {
+		text := strings.ReplaceAll(k, " ", sep)
+		groups[text] = append(groups[text], k)
+	}
+	for _, ks := range groups {
+		if len(ks) < 2 {
+			continue
+		}
+		slices.SortFunc(ks, func(a, b string) int {
+			if n, m := kept[a].count(), kept[b].count(); n != m {
+				return m - n
+			}
+			return strings.Compare(a, b)
+		})
+		d := kept[ks[0]].clone(0) // kept may hold the tallies of the text itself
+		for _, k := range ks[1:] {
+			d.merge(kept[k])
+			delete(kept, k)
+		}
+		kept[ks[0]] = d
+	}
+	return kept
 }
 
 // bestForm is the most frequent written form; on a tie, the one the

@@ -256,3 +256,35 @@ func readReport(t *testing.T, rd *Reader, year string) *Issue {
 	}
 	return iss
 }
+
+// TestChinesePhraseCutTwoWays: discovery lists a phrase the segmenter
+// cut in two ways once, with every occurrence. testdata/zh/geneva_1954.txt
+// is four paragraphs of the 1954 Government Work Report (traditional
+// characters) in which 日內瓦會議 is cut 日|內瓦會議 in one sentence and
+// 日內|瓦會議 in the other; by reading it occurs 4 times. Discovery
+// listed it twice, 2 and 2, in an order that changed from run to run.
+func TestChinesePhraseCutTwoWays(t *testing.T) {
+	rd, az := chineseReading(t)
+	f, err := os.Open("../testdata/zh/geneva_1954.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	iss, err := rd.Read(f, "geneva_1954.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := az.Analyze(iss, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, c := range res.Discovered {
+		if c.Phrase == "日內瓦會議" {
+			rows = append(rows, fmt.Sprintf("%s %d", c.Phrase, c.Count))
+		}
+	}
+	if strings.Join(rows, "; ") != "日內瓦會議 4" {
+		t.Errorf("discovered %q; want one row, 日內瓦會議 4", rows)
+	}
+}

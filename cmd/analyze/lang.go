@@ -84,7 +84,28 @@ func (r *readers) detect(in io.Reader) (io.Reader, *analyze.Reader, *analyze.Ana
 	return br, rd, az, err
 }
 
-// english is the English analyzer, which combines the issues of a run.
+// combiner returns the analyzer that combines results into the corpus
+// report: their language's when they share one (a folder of Chinese
+// reports is discovered and ranked as Chinese: its phrases cut the
+// Chinese way, no English reference), else English's.
+func (r *readers) combiner(results []*analyze.Result) *analyze.Analyzer {
+	code := ""
+	for _, res := range results {
+		c := res.Language.Code()
+		if code != "" && c != code {
+			return r.english()
+		}
+		code = c
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if p, ok := r.pairs[code]; ok {
+		return p.az
+	}
+	return r.pairs["en"].az
+}
+
+// english is the English analyzer, which reads the run's first input.
 func (r *readers) english() *analyze.Analyzer {
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -475,3 +475,37 @@ func TestRunCommandLine(t *testing.T) {
 		t.Errorf("mentions with the extended lexicon:\n%s\nwant the user's formulation", m)
 	}
 }
+
+// TestChineseCorpus: the corpus report of Chinese inputs is combined in
+// Chinese: a phrase the segmenter cuts two ways is one row there too,
+// with the occurrences of both inputs (by reading, 日內瓦會議 occurs 4
+// times in testdata/zh/geneva_1954.txt; see
+// analyze.TestChinesePhraseCutTwoWays). The English analyzer combined
+// them, and listed it twice.
+func TestChineseCorpus(t *testing.T) {
+	text, err := os.ReadFile("../../testdata/zh/geneva_1954.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	for _, name := range []string{"a.txt", "b.txt"} {
+		os.WriteFile(filepath.Join(in, name), text, 0o644)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--no-history", "--charts", "none", "--out", out, in); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "corpus", "data", "discovered.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "日內瓦會議,") {
+			rows = append(rows, strings.Join(strings.Split(line, ",")[:3], ","))
+		}
+	}
+	if strings.Join(rows, "; ") != "日內瓦會議,8,2" {
+		t.Errorf("corpus discovered %q; want one row, 日內瓦會議 8 times in 2 articles", rows)
+	}
+}

@@ -161,9 +161,8 @@ type runJob struct {
 	svg    bool
 	stderr io.Writer
 	lex    *lexicon.Lexicon
-	rd     *analyze.Reader   // English's, for the inputs' pages
-	langs  *readers          // each language's reader and analyzer
-	az     *analyze.Analyzer // English's: it combines the issues
+	rd     *analyze.Reader // English's, for the inputs' pages
+	langs  *readers        // each language's reader and analyzer
 	runs   []*issueRun
 	corpus *issueRun // the combined report of several inputs, or nil
 	root   string    // the output locked: the report directory, or their parent
@@ -322,7 +321,6 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 	if j.langs, err = newReaders(j.cfg.lang, j.lex, j.rd, readerSetup(j.cfg.date, tpl)); err != nil {
 		return nil, err
 	}
-	j.az = j.langs.english() // the reader's language: its models load once
 	if j.runs, j.root, err = layout(files, j.cfg.out); err != nil {
 		return nil, err
 	}
@@ -520,7 +518,7 @@ func (j *runJob) mergeCorpus(params []string) error {
 		sums = append(sums, r.issue.Name+" "+r.sha256)
 		shas = append(shas, r.sha256)
 	}
-	res := j.az.Merge(corpusTitle(j.runs), results...)
+	res := j.langs.combiner(results).Merge(corpusTitle(j.runs), results...)
 	spool, err := newSpool(&j.spools)
 	if err != nil {
 		return err
