@@ -114,6 +114,7 @@ type Result struct {
 	Themes       []string      // lexicon order
 	Articles     []ArticleStats
 	Mentions     []Mention // in text order
+	Lists        []SetList // formulations set out together as lists, in text order
 	Counts       *Counts
 	Cooc         *Cooc
 	Pairs        []PairStat  // theme co-occurrence, see Cooc.Pairs
@@ -381,6 +382,7 @@ func (res *Result) add(p *partial) {
 		st.Tokens += p.stats.Tokens
 	}
 	res.Mentions = append(res.Mentions, p.mentions...)
+	res.Lists = append(res.Lists, p.lists...)
 	res.Counts.Add(p.counts)
 	res.Cooc.Add(p.cooc)
 	if res.terms.len() == 0 {
@@ -477,6 +479,7 @@ func (az *Analyzer) Merge(title string, results ...*Result) *Result {
 		corpus.WordsDropped += r.Issue.WordsDropped
 		res.Articles = append(res.Articles, r.Articles...)
 		res.Mentions = append(res.Mentions, r.Mentions...)
+		res.Lists = append(res.Lists, r.Lists...)
 		res.Counts.Add(r.Counts)
 		res.Cooc.Add(r.Cooc.shifted(offset))
 		res.terms.addShifted(r.terms, offset)
@@ -551,6 +554,7 @@ type partial struct {
 	first    bool         // the article's first run: stats are the article's, else only sentences and tokens to add
 	stats    ArticleStats // of the run's paragraphs
 	mentions []Mention
+	lists    []SetList
 	counts   *Counts
 	cooc     *Cooc
 	terms    *Terms
@@ -663,6 +667,9 @@ func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string,
 			})
 			p.counts.add(key, f.ID, 1)
 			themes = addTheme(themes, az.themes[f.Theme])
+		}
+		for _, items := range az.setLists(spans, para.Text) {
+			p.lists = append(p.lists, SetList{Items: items, Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Sentence: si + 1, Text: para.Text[s.Start:s.End]})
 		}
 		ev := Evidence{Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Sentence: si + 1, Text: para.Text[s.Start:s.End], seq: a.N, order: windowOrder(at, si)}
 		for _, sc := range scopes {

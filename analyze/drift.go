@@ -92,3 +92,20 @@ type Drift struct {
 	UsualIn  int    `json:"usual_in"` // in how many of the issues before
 	Window   int    `json:"window"`   // how many issues before were looked at (at most DropWindow)
 }
+
+// ListDrift is an item left out of a set list: the report's issue sets
+// out some formulations of a list that at least DriftMin of the issues
+// before it set out whole ("industrial chains, supply chains and
+// innovation chains"), and not the rest, nor the whole list anywhere.
+type ListDrift struct {
+	Missing []string `json:"missing"`  // the items left out, in the usual list's order
+	Now     []string `json:"now"`      // the list as the issue sets it out
+	Count   int      `json:"count"`    // how often it sets it out so
+	Usual   []string `json:"usual"`    // the list as the issues before set it out
+	UsualIn int      `json:"usual_in"` // in how many of the issues before
+	Window  int      `json:"window"`   // how many issues before were looked at (at most DropWindow)
+}
+
+// SetListMin is how many formulations a list must hold for one left out
+// of it to be a change: a list of two that loses one is no list.
+const SetListMin = 3

@@ -35,6 +35,9 @@ type History struct {
 	// DropWindow) never put there, where at least DriftMin of them agreed
 	// on a usual one; by phrase and word.
 	Drift []Drift
+	// ListDrift: items left out of a list of at least SetListMin
+	// formulations that DriftMin of the issues before set out whole
+	ListDrift []ListDrift
 }
 
 // DriftMin is how many of the issues before must have put the same word

@@ -288,3 +288,25 @@ func TestChinesePhraseCutTwoWays(t *testing.T) {
 		t.Errorf("discovered %q; want one row, 日內瓦會議 4", rows)
 	}
 }
+
+// TestChineseSetLists: 、 and 和 set out a list in Chinese; by reading,
+// the first sentence lists 产业链, 供应链 and 创新链, the second names
+// 产业链 and 供应链 with words between them (no list).
+func TestChineseSetLists(t *testing.T) {
+	rd, az := chineseReading(t)
+	iss, err := rd.Read(strings.NewReader("各位代表：\n\n要推动产业链、供应链和创新链深度融合。产业链带动了供应链。\n"), "lists.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := az.Analyze(iss, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range res.Lists {
+		got = append(got, fmt.Sprintf("%d:%s", l.Sentence, strings.Join(l.Items, "+")))
+	}
+	if g := strings.Join(got, "; "); g != "1:industrial chains+supply chains+innovation chains" {
+		t.Errorf("lists %q; want the three chains of sentence 1", g)
+	}
+}

@@ -48,6 +48,19 @@ ignore:
 func ruleAnalyzer(t testing.TB) *Analyzer {
 	t.Helper()
 	lex, err := lexicon.Parse(strings.NewReader(ruleLexicon), "rules.yaml")
+	return analyzerOf(t, lex, err)
+}
+
+// builtinAnalyzer is an English analyzer with the built-in lexicon.
+func builtinAnalyzer(t testing.TB) *Analyzer {
+	t.Helper()
+	lex, err := lexicon.Default()
+	return analyzerOf(t, lex, err)
+}
+
+// analyzerOf is an English analyzer of a lexicon read with err.
+func analyzerOf(t testing.TB, lex *lexicon.Lexicon, err error) *Analyzer {
+	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}

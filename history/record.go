@@ -28,6 +28,7 @@ type Issue struct {
 	Pairs        []Pair
 	Discovered   []Candidate
 	Modifiers    []analyze.ModifierCount // the words before its formulations' mentions
+	Lists        []analyze.ListCount     // the lists of formulations it sets out
 	Words        map[string]int          // its words (Result.WordTotals); not loaded by Load (see WordTotals)
 }
 
@@ -143,6 +144,7 @@ func FromResult(sha256 string, res *analyze.Result, series, version string, at t
 		}
 	}
 	is.Modifiers = res.Modifiers()
+	is.Lists = res.ListCounts()
 	is.Words = res.WordTotals
 	for _, c := range res.Discovered {
 		is.Discovered = append(is.Discovered, Candidate{Phrase: c.Phrase, Count: c.Count, Articles: c.Articles, Score: c.Score, InLexicon: c.InLexicon})
@@ -221,6 +223,11 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 		}
 		for _, m := range is.Modifiers {
 			if _, err := exec(`INSERT INTO modifiers VALUES (?,?,?,?)`, id, m.Phrase, m.Modifier, m.Count); err != nil {
+				return fmt.Errorf("%s: %w", s.path, err)
+			}
+		}
+		for _, l := range is.Lists {
+			if _, err := exec(`INSERT INTO set_lists VALUES (?,?,?)`, id, strings.Join(l.Items, "\t"), l.Count); err != nil {
 				return fmt.Errorf("%s: %w", s.path, err)
 			}
 		}

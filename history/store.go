@@ -133,6 +133,14 @@ var migrations = []string{
 		count    INTEGER NOT NULL,
 		PRIMARY KEY (issue_id, word)
 	);`,
+	// 6: the lists of formulations each issue sets out, for items left
+	// out of a set list; an issue kept before has none
+	`CREATE TABLE set_lists (
+		issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+		items    TEXT NOT NULL, -- canonical phrases in the order listed, joined by tabs
+		count    INTEGER NOT NULL,
+		PRIMARY KEY (issue_id, items)
+	);`,
 }
 
 // FormatError is a file at a store's path that is not a history store

@@ -518,6 +518,39 @@ func TestDrift(t *testing.T) {
 	}
 }
 
+// TestListDrift: of the three issues before the last, two set out
+// "industrial chains, supply chains and innovation chains" (one in
+// another order), one "industrial chains and supply chains"; the last
+// sets out "industrial chains and supply chains" twice: innovation chains
+// is left out of a list 2 of 3 issues set out whole. A list one issue
+// before set out whole ("A, B and C") is no usual list; an issue that also
+// sets out the whole list left nothing out.
+func TestListDrift(t *testing.T) {
+	chains := []string{"industrial chains", "supply chains", "innovation chains"}
+	two := []string{"industrial chains", "supply chains"}
+	abc := []string{"A", "B", "C"}
+	lists := [][]analyze.ListCount{
+		{{Items: chains, Count: 1}, {Items: abc, Count: 1}},
+		{{Items: []string{"innovation chains", "industrial chains", "supply chains"}, Count: 2}},
+		{{Items: two, Count: 1}},
+		{{Items: two, Count: 2}, {Items: []string{"A", "B"}, Count: 1}},
+	}
+	var issues []Issue
+	for i, l := range lists {
+		issues = append(issues, Issue{Info: analyze.HistoryIssue{SHA256: fmt.Sprint("l", i), Name: fmt.Sprint(i, ".txt"), Series: "S",
+			Date: fmt.Sprintf("2024-02-0%d", i+1), AnalyzedAt: "2026-12-02T00:00:00Z"}, Lists: l})
+	}
+	h := View(issues, []string{"l3"}, nil)
+	want := "[{[innovation chains] [industrial chains supply chains] 2 [industrial chains supply chains innovation chains] 2 3}]"
+	if got := fmt.Sprint(h.ListDrift); got != want {
+		t.Errorf("ListDrift = %s; want %s", got, want)
+	}
+	issues[3].Lists = append(issues[3].Lists, analyze.ListCount{Items: chains, Count: 1})
+	if h := View(issues, []string{"l3"}, nil); h.ListDrift != nil {
+		t.Errorf("the whole list set out too: %v; want nothing left out", h.ListDrift)
+	}
+}
+
 // TestWordTotals: the words of the issues asked for add up; when one of
 // them kept none (recorded before words were), there is nothing to
 // compare with (nil).

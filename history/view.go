@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,6 +52,14 @@ func (s *Store) Load(ctx context.Context) ([]Issue, error) {
 			var m analyze.ModifierCount
 			err := rows.Scan(&id, &m.Phrase, &m.Modifier, &m.Count)
 			return id, func(is *Issue) { is.Modifiers = append(is.Modifiers, m) }, err
+		}},
+		{`SELECT issue_id, items, count FROM set_lists ORDER BY issue_id, rowid`, func(rows *sql.Rows) (int64, adder, error) {
+			var id int64
+			var items string
+			var l analyze.ListCount
+			err := rows.Scan(&id, &items, &l.Count)
+			l.Items = strings.Split(items, "\t")
+			return id, func(is *Issue) { is.Lists = append(is.Lists, l) }, err
 		}},
 		{`SELECT issue_id, phrase, count, articles, score, in_lexicon FROM discovered ORDER BY issue_id, rowid`, func(rows *sql.Rows) (int64, adder, error) {
 			var id int64
@@ -288,7 +297,93 @@ func view(issues []Issue, series string, current []string, lex []analyze.Formula
 	}
 	dropped(h, lex)
 	drift(h, ordered)
+	listDrift(h, ordered)
 	return h
+}
+
+// listDrift fills in the items left out of set lists by the report's
+// issue (h.Current[0]): a list of at least analyze.SetListMin
+// formulations that at least analyze.DriftMin of the issues before it
+// (at most analyze.DropWindow) set out whole (as sets: the order aside),
+// of which the issue sets out some but not all, and nowhere all. Each
+// list of the issue is matched with the usual list most issues set out,
+// then the shortest, then the first by its items.
+func listDrift(h *analyze.History, ordered []Issue) {
+	cur := h.Current[0]
+	from := max(0, cur-analyze.DropWindow)
+	type usual struct {
+		items []string // as first set out
+		in    int      // issues before with it
+	}
+	setKey := func(items []string) string {
+		s := slices.Clone(items)
+		slices.Sort(s)
+		return strings.Join(s, "\t")
+	}
+	before := map[string]*usual{}
+	for _, is := range ordered[from:cur] {
+		seen := map[string]bool{}
+		for _, l := range is.Lists {
+			k := setKey(l.Items)
+			if len(l.Items) < analyze.SetListMin || seen[k] {
+				continue
+			}
+			seen[k] = true
+			if before[k] == nil {
+				before[k] = &usual{items: l.Items}
+			}
+			before[k].in++
+		}
+	}
+	now := map[string]bool{}
+	for _, l := range ordered[cur].Lists {
+		now[setKey(l.Items)] = true
+	}
+	keys := make([]string, 0, len(before))
+	for k, u := range before {
+		if u.in >= analyze.DriftMin && !now[k] {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		ua, ub := before[a], before[b]
+		if ua.in != ub.in {
+			return ub.in - ua.in
+		}
+		if len(ua.items) != len(ub.items) {
+			return len(ua.items) - len(ub.items)
+		}
+		return strings.Compare(a, b)
+	})
+	for _, l := range ordered[cur].Lists { // by items
+		for _, k := range keys {
+			u := before[k]
+			if !subset(l.Items, u.items) {
+				continue
+			}
+			var missing []string
+			for _, it := range u.items {
+				if !slices.Contains(l.Items, it) {
+					missing = append(missing, it)
+				}
+			}
+			h.ListDrift = append(h.ListDrift, analyze.ListDrift{Missing: missing, Now: l.Items, Count: l.Count, Usual: u.items, UsualIn: u.in, Window: cur - from})
+			break
+		}
+	}
+}
+
+// subset reports whether every item of a is in b and b holds more.
+func subset(a, b []string) bool {
+	if len(a) >= len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // drift fills in the changes of wording of the report's issue

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -336,37 +337,67 @@ func (b *book) droppedSince(res *analyze.Result, row int) (int, error) {
 }
 
 // wordingChanged writes, from row on, the changes of wording of the issue
-// against the issues before it in its series (analyze.History.Drift),
-// each with a mention so worded in context, when there are any. It
-// returns the next free row.
+// against the issues before it in its series: words before a
+// formulation (analyze.History.Drift) and items left out of a set list
+// (analyze.History.ListDrift), each with a sentence so worded in
+// context, when there are any. It returns the next free row.
 func (b *book) wordingChanged(res *analyze.Result, row int) (int, error) {
 	h := res.History
-	if h == nil || len(h.Drift) == 0 {
+	if h == nil || len(h.Drift)+len(h.ListDrift) == 0 {
 		return row, nil
 	}
 	sheet := SheetSummary
-	var rows [][]any
-	for _, d := range h.Drift {
-		kwic := ""
-		for _, m := range res.Mentions {
-			if m.Phrase == d.Phrase && res.Language != nil && analyze.Modifier(res.Language, m.Left) == d.Modifier {
-				kwic = strings.TrimSpace(m.Left + " [" + m.Matched + "] " + m.Right)
-				break
+	var notes []string
+	if len(h.Drift) > 0 {
+		notes = append(notes, fmt.Sprintf("Word now: the word before a formulation that none of the issues before this one in its series put there, where at least %d of them agreed on another.", analyze.DriftMin))
+	}
+	if len(h.ListDrift) > 0 {
+		notes = append(notes, fmt.Sprintf("Left out: formulations that at least %d of the issues before set out together in one list (of %d or more), of which this issue lists only some.", analyze.DriftMin, analyze.SetListMin))
+	}
+	row, err := b.heading(row, "Wording changed", strings.Join(notes, " "))
+	if err != nil {
+		return 0, err
+	}
+	if len(h.Drift) > 0 {
+		var rows [][]any
+		for _, d := range h.Drift {
+			kwic := ""
+			for _, m := range res.Mentions {
+				if m.Phrase == d.Phrase && res.Language != nil && analyze.Modifier(res.Language, m.Left) == d.Modifier {
+					kwic = strings.TrimSpace(m.Left + " [" + m.Matched + "] " + m.Right)
+					break
+				}
 			}
+			rows = append(rows, []any{d.Modifier, d.Count, d.Phrase, d.Usual, fmt.Sprintf("%d of %d", d.UsualIn, d.Window), kwic})
 		}
-		rows = append(rows, []any{d.Modifier, d.Count, d.Phrase, d.Usual, fmt.Sprintf("%d of %d", d.UsualIn, d.Window), kwic})
+		next, err := b.table(sheet, 1, row, "SummaryDrift", []Column{{Name: "Word now", Kind: Text}, {Name: "Mentions", Kind: Int},
+			{Name: "Formulation", Kind: Text}, {Name: "Usual word", Kind: Text}, {Name: "Issues before with it", Kind: Text}, {Name: "In context", Kind: Text}}, rows)
+		if err != nil {
+			return 0, err
+		}
+		row = next + 1
 	}
-	note := fmt.Sprintf("The word before a formulation that none of the issues before this one in its series put there, where at least %d of them agreed on another.", analyze.DriftMin)
-	row, err := b.heading(row, "Wording changed", note)
-	if err != nil {
-		return 0, err
+	if len(h.ListDrift) > 0 {
+		var rows [][]any
+		for _, d := range h.ListDrift {
+			kwic := ""
+			for _, l := range res.Lists {
+				if slices.Equal(l.Items, d.Now) {
+					kwic = l.Text
+					break
+				}
+			}
+			rows = append(rows, []any{strings.Join(d.Missing, "; "), d.Count, strings.Join(d.Now, "; "), strings.Join(d.Usual, "; "),
+				fmt.Sprintf("%d of %d", d.UsualIn, d.Window), kwic})
+		}
+		next, err := b.table(sheet, 1, row, "SummaryListDrift", []Column{{Name: "Left out", Kind: Text}, {Name: "Lists now", Kind: Int},
+			{Name: "Listed now", Kind: Text}, {Name: "Usual list", Kind: Text}, {Name: "Issues before with it", Kind: Text}, {Name: "In context", Kind: Text}}, rows)
+		if err != nil {
+			return 0, err
+		}
+		row = next + 1
 	}
-	next, err := b.table(sheet, 1, row, "SummaryDrift", []Column{{Name: "Word now", Kind: Text}, {Name: "Mentions", Kind: Int},
-		{Name: "Formulation", Kind: Text}, {Name: "Usual word", Kind: Text}, {Name: "Issues before with it", Kind: Text}, {Name: "In context", Kind: Text}}, rows)
-	if err != nil {
-		return 0, err
-	}
-	return next + 1, nil
+	return row, nil
 }
 
 // maxSummaryArticles is how many articles Summary lists with the words

@@ -350,18 +350,11 @@ func TestDroppedFormulation(t *testing.T) {
 func TestWordingChanged(t *testing.T) {
 	ownStore(t)
 	dir := t.TempDir()
-	masthead := "International Department of the CPC Central Committee       BEIJING REVIEW\n\n"
-	for d, word := range []string{"high-standard", "high-standard", "high-level"} {
-		p := write(t, filepath.Join(dir, fmt.Sprintf("day%d.txt", d+1)), masthead+fmt.Sprintf("March %d, 2024\n\nXi Speaks\n\n", d+1)+
-			"Xi Jinping called for building a "+word+" socialist market economy.\n")
-		stdout, stderr, code := runCLI(t, "", "run", "--json", "--out", filepath.Join(dir, "out", fmt.Sprint(d+1)), p)
-		if code != 0 {
-			t.Fatalf("day %d: %s", d+1, stderr)
-		}
-		var sum runSummary
-		if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
-			t.Fatal(err)
-		}
+	var sentences []string
+	for _, word := range []string{"high-standard", "high-standard", "high-level"} {
+		sentences = append(sentences, "Xi Jinping called for building a "+word+" socialist market economy.")
+	}
+	for d, sum := range beijingReviewDays(t, dir, "Xi Speaks", sentences...) {
 		want := "[]"
 		if d == 2 {
 			want = "[{socialist market economy high-level 1 high-standard 2 2}]"
@@ -379,4 +372,62 @@ func TestWordingChanged(t *testing.T) {
 	if want := "high-level|1|socialist market economy|high-standard|2 of 2|Xi Jinping called for building a high-level [socialist market economy] ."; strings.Join(found, "\n") != want {
 		t.Errorf("Summary, Wording changed: %q; want %q", found, want)
 	}
+}
+
+// TestListLeftOut: three Beijing Review issues a day apart; the first two
+// set out "industrial chains, supply chains and innovation chains", the
+// third "industrial chains and supply chains" (read). The third's report
+// says innovation chains was left out of a list 2 of the 2 issues before
+// set out whole, with the sentence, in Summary and --json; the first two
+// say nothing.
+func TestListLeftOut(t *testing.T) {
+	ownStore(t)
+	dir := t.TempDir()
+	var sentences []string
+	for _, list := range []string{"industrial chains, supply chains and innovation chains", "industrial chains, supply chains and innovation chains",
+		"industrial chains and supply chains"} {
+		sentences = append(sentences, "China will make its "+list+" more resilient.")
+	}
+	for d, sum := range beijingReviewDays(t, dir, "Chains", sentences...) {
+		want := "[]"
+		if d == 2 {
+			want = "[{[innovation chains] [industrial chains supply chains] 1 [industrial chains supply chains innovation chains] 2 2}]"
+		}
+		if got := fmt.Sprint(sum.Inputs[0].ListDrift); got != want {
+			t.Errorf("day %d: --json list_drift %s; want %s", d+1, got, want)
+		}
+	}
+	var found []string
+	for _, r := range sheetRows(t, filepath.Join(dir, "out", "3", "report.xlsx"), "Summary") {
+		if len(r) >= 6 && r[0] == "innovation chains" {
+			found = append(found, strings.Join(r[:6], "|"))
+		}
+	}
+	want := "innovation chains|1|industrial chains; supply chains|industrial chains; supply chains; innovation chains|2 of 2|China will make its industrial chains and supply chains more resilient."
+	if strings.Join(found, "\n") != want {
+		t.Errorf("Summary, Wording changed: %q; want %q", found, want)
+	}
+}
+
+// beijingReviewDays records, in the test's own store, one Beijing Review
+// issue a day from March 1, 2024, each a headline and the sentence of
+// its day, and returns each run's --json summary; reports go to
+// dir/out/1, 2, ….
+func beijingReviewDays(t *testing.T, dir, headline string, sentences ...string) []runSummary {
+	t.Helper()
+	masthead := "International Department of the CPC Central Committee       BEIJING REVIEW\n\n"
+	var out []runSummary
+	for d, sentence := range sentences {
+		p := write(t, filepath.Join(dir, fmt.Sprintf("day%d.txt", d+1)), masthead+fmt.Sprintf("March %d, 2024\n\n%s\n\n", d+1, headline)+sentence+"\n")
+		stdout, stderr, code := runCLI(t, "", "run", "--json", "--out", filepath.Join(dir, "out", fmt.Sprint(d+1)), p)
+		if code != 0 {
+			t.Fatalf("day %d: %s", d+1, stderr)
+		}
+		var sum runSummary
+		if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, sum)
+	}
+	return out
 }

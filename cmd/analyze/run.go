@@ -991,7 +991,8 @@ type issueSummary struct {
 	// series said (analyze.DropWindow); absent when nothing dropped
 	Dropped       []analyze.DroppedFormulation `json:"dropped,omitempty"`
 	DroppedThemes []analyze.DroppedTheme       `json:"dropped_themes,omitempty"`
-	Drift         []analyze.Drift              `json:"drift,omitempty"` // changes of wording (analyze.History.Drift)
+	Drift         []analyze.Drift              `json:"drift,omitempty"`      // changes of wording (analyze.History.Drift)
+	ListDrift     []analyze.ListDrift          `json:"list_drift,omitempty"` // items left out of set lists (analyze.History.ListDrift)
 }
 
 func summarize(r *issueRun) issueSummary {
@@ -1005,7 +1006,7 @@ func summarize(r *issueRun) issueSummary {
 		s.Warnings = append(s.Warnings, strconv.Itoa(w.Line)+": "+w.Msg)
 	}
 	if h := r.result.History; h != nil {
-		s.Dropped, s.DroppedThemes, s.Drift = h.Dropped, h.DroppedThemes, h.Drift
+		s.Dropped, s.DroppedThemes, s.Drift, s.ListDrift = h.Dropped, h.DroppedThemes, h.Drift, h.ListDrift
 	}
 	return s
 }
