@@ -466,17 +466,70 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 		out = append(out, Candidate{Phrase: form, Count: s.count(), Articles: s.articles(), Score: score,
 			Measure: MeasureCValue, InLexicon: inLexicon(form), Example: ex, Whole: whole, Free: free, Pattern: s.pattern})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		if a.Count != b.Count {
-			return a.Count > b.Count
-		}
-		return a.Phrase < b.Phrase
-	})
+	slices.SortFunc(out, compareCandidates)
 	return out
+}
+
+// compareCandidates orders candidates best first: by score, then count,
+// then phrase, then where their examples stand.
+func compareCandidates(a, b Candidate) int {
+	switch {
+	case a.Score != b.Score:
+		if a.Score > b.Score {
+			return -1
+		}
+		return 1
+	case a.Count != b.Count:
+		return b.Count - a.Count
+	case a.Phrase != b.Phrase:
+		return strings.Compare(a.Phrase, b.Phrase)
+	}
+	ea, eb := a.Example, b.Example
+	if c := strings.Compare(ea.Issue, eb.Issue); c != 0 {
+		return c
+	}
+	if ea.Article != eb.Article {
+		return ea.Article - eb.Article
+	}
+	if ea.Paragraph != eb.Paragraph {
+		return ea.Paragraph - eb.Paragraph
+	}
+	return ea.Sentence - eb.Sentence
+}
+
+// RankAgainstEarlier ranks the discovered phrases of a result of one
+// issue against the issues before it in its series, as against a
+// reference corpus (see Reference.Specificity): earlier holds their
+// candidate phrases (as written) with how often each occurred, tokens
+// their word tokens. A phrase as frequent there as here ("local
+// governments" in every year's report) keeps a tenth of its score; one
+// particular to this issue keeps all of it. Pieces and wrappers of
+// lexicon entries stay after the others.
+func (r *Result) RankAgainstEarlier(tokens int, earlier map[string]int) {
+	if tokens == 0 || len(r.Discovered) == 0 || r.Language == nil {
+		return
+	}
+	ref := &Reference{Tokens: tokens, Phrases: map[string]int{}}
+	for p, n := range earlier {
+		ref.Phrases[r.Language.Fold(p)] += n
+	}
+	own := 0
+	for _, n := range r.Counts.Tokens {
+		own += n
+	}
+	for i := range r.Discovered {
+		c := &r.Discovered[i]
+		c.Score *= ref.Specificity(r.Language.Fold(c.Phrase), c.Count, own)
+	}
+	slices.SortStableFunc(r.Discovered, func(a, b Candidate) int {
+		if (a.PartOf == "") != (b.PartOf == "") {
+			if a.PartOf == "" {
+				return -1
+			}
+			return 1
+		}
+		return compareCandidates(a, b)
+	})
 }
 
 // sameText merges the candidates that are one phrase cut into words in

@@ -431,3 +431,40 @@ func beijingReviewDays(t *testing.T, dir, headline string, sentences ...string) 
 	}
 	return out
 }
+
+// TestDiscoveryAgainstEarlier: two Beijing Review issues a day apart. The
+// first says "local governments" three times; the second says it three
+// times too, and "rural pensions" twice (read). Alone (no history), the
+// second's Discovered ranks local governments first (3 against 2);
+// against the issue before it, where local governments is as frequent,
+// it sinks below rural pensions, which the issue before never said.
+func TestDiscoveryAgainstEarlier(t *testing.T) {
+	ownStore(t)
+	dir := t.TempDir()
+	day1 := "The reform helps local governments cut fees. It asked local governments to hire teachers. Funds let local governments build roads."
+	day2 := "The reform lifts rural pensions paid by local governments. It asked local governments to cut fees. Funds let local governments raise rural pensions."
+	beijingReviewDays(t, dir, "Local News", day1, day2)
+	order := func(path string) string {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ranked []string
+		for _, line := range strings.Split(string(data), "\n")[1:] {
+			if p, _, _ := strings.Cut(line, ","); p == "local governments" || p == "rural pensions" {
+				ranked = append(ranked, p)
+			}
+		}
+		return strings.Join(ranked, " > ")
+	}
+	if got := order(filepath.Join(dir, "out", "2", "data", "discovered.csv")); got != "rural pensions > local governments" {
+		t.Errorf("against the issue before: %s; want rural pensions first", got)
+	}
+	alone := filepath.Join(dir, "alone")
+	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--no-history", "--out", alone, filepath.Join(dir, "day2.txt")); code != 0 {
+		t.Fatal(stderr)
+	}
+	if got := order(filepath.Join(alone, "data", "discovered.csv")); got != "local governments > rural pensions" {
+		t.Errorf("alone: %s; want local governments first (3 against 2)", got)
+	}
+}

@@ -420,17 +420,19 @@ func (j *runJob) attachHistory(ctx context.Context) error {
 	j.logf("history %s: %s before this run", path, count(len(stored), "issue", "issues"))
 	for _, r := range j.runs {
 		r.result.History = history.View(j.allIssues, []string{r.sha256}, r.result.Formulations)
-		if err := j.keynessAgainstEarlier(ctx, r.result); err != nil {
+		if err := j.againstEarlier(ctx, r.result); err != nil {
 			return fmt.Errorf("history: %w", err)
 		}
 	}
 	return nil
 }
 
-// keynessAgainstEarlier adds to a result's keyness the issue against the
-// issues before it in its series (at most analyze.DropWindow, those that
-// kept their words), when there are any.
-func (j *runJob) keynessAgainstEarlier(ctx context.Context, res *analyze.Result) error {
+// againstEarlier sets a result against the issues before it in its
+// series (at most analyze.DropWindow), when there are any: it ranks the
+// discovered phrases against theirs (analyze.Result.RankAgainstEarlier),
+// and adds to keyness the issue against them (those that kept their
+// words).
+func (j *runJob) againstEarlier(ctx context.Context, res *analyze.Result) error {
 	h := res.History
 	if h == nil || len(h.Current) != 1 || h.Earlier == 0 || h.Series == "" {
 		return nil
@@ -446,6 +448,7 @@ func (j *runJob) keynessAgainstEarlier(ctx context.Context, res *analyze.Result)
 			forms[p.Phrase] += max(p.Counts[i], 0)
 		}
 	}
+	res.RankAgainstEarlier(tokens, earlierCandidates(j.allIssues, shas))
 	// this run's issues are not in the store yet: their words are at hand
 	mine := map[string]map[string]int{}
 	for _, is := range j.recorded {
@@ -468,6 +471,24 @@ func (j *runJob) keynessAgainstEarlier(ctx context.Context, res *analyze.Result)
 	}
 	res.Keyness = append(res.Keyness, res.KeynessAgainst(analyze.KeyAgainstEarlierPrefix+h.Series, tokens, words, forms)...)
 	return nil
+}
+
+// earlierCandidates adds up the candidate phrases of the issues (by
+// SHA-256) with how often each occurred.
+func earlierCandidates(issues []history.Issue, shas []string) map[string]int {
+	want := map[string]bool{}
+	for _, sha := range shas {
+		want[sha] = true
+	}
+	out := map[string]int{}
+	for _, is := range issues {
+		if want[is.Info.SHA256] {
+			for _, c := range is.Discovered {
+				out[c.Phrase] += c.Count
+			}
+		}
+	}
+	return out
 }
 
 // noteOldStore points at the store earlier versions kept beside the
