@@ -172,11 +172,30 @@ func (*chineseLang) Conjunction(folded string) bool {
 // "､"); a comma sets off clauses, not the items of a list.
 func (*chineseLang) ListSeparator(folded string) bool { return folded == "、" || folded == "､" }
 
-// TermRole: a word with a character may stand anywhere in a term; no
-// part-of-speech pattern yet.
-func (*chineseLang) TermRole(tok Token, _ string) TermRole {
+// TermRole, by the part of speech gse's dictionary gives a word: a word
+// with a character may stand anywhere in a term, verbs too (补短板, 稳增长
+// are formulations), and numbers (四个全面); particles, localizers,
+// pronouns and conjunctions only inside one; other tokens break it.
+func (c *chineseLang) TermRole(tok Token, _ string) TermRole {
 	if !hasHan(tok.Text) {
 		return TermBreak
+	}
+	c.segMu.RLock()
+	_, pos, ok := c.seg.Find(tok.Text)
+	c.segMu.RUnlock()
+	if !ok {
+		return TermHead // a word the dictionary lacks: a name or a new term
+	}
+	switch {
+	case pos == "f" && utf8.RuneCountInString(tok.Text) > 1:
+		// a direction (东部, 西部) opens terms: 东部地区率先发展
+	case strings.HasPrefix(pos, "u"), pos == "f", pos == "r", pos == "y", pos == "c":
+		// particles (的, 等), localizers (上, 中), pronouns (我们, 各位),
+		// modal particles and conjunctions (和) stand inside a term, never
+		// at its ends: "基础上", "各位代表", "和完善" are no terms
+		return TermLink
+	case pos == "e", pos == "o":
+		return TermOther
 	}
 	return TermHead
 }

@@ -310,3 +310,32 @@ func TestChineseSetLists(t *testing.T) {
 		t.Errorf("lists %q; want the three chains of sentence 1", g)
 	}
 }
+
+// TestChineseTermShape: by reading, the text below says 基础上 (on the
+// basis of: a noun and a localizer, no term) three times and 东部地区率先发展
+// (the east leads development: a formulation opening with a direction)
+// twice. Discovery lists the formulation, twice, and no phrase that ends
+// with the localizer 上 or opens with the pronoun 各位.
+func TestChineseTermShape(t *testing.T) {
+	rd, az := chineseReading(t)
+	text := "各位代表：\n\n在稳定增长的基础上推进改革。在巩固成果的基础上扩大开放。在调整结构的基础上促进就业。\n\n" +
+		"鼓励东部地区率先发展。支持东部地区率先发展。各位代表审议报告。\n"
+	iss, err := rd.Read(strings.NewReader(text), "shape.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := az.Analyze(iss, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range res.Discovered {
+		if strings.HasSuffix(c.Phrase, "上") || strings.HasPrefix(c.Phrase, "各位") {
+			t.Errorf("discovered %q (%d): a localizer ends it or a pronoun opens it", c.Phrase, c.Count)
+		}
+		found = found || c.Phrase == "东部地区率先发展" && c.Count == 2
+	}
+	if !found {
+		t.Errorf("东部地区率先发展 not discovered twice: %v", res.Discovered)
+	}
+}
