@@ -501,8 +501,8 @@ func compareCandidates(a, b Candidate) int {
 // issue against the issues before it in its series, as against a
 // reference corpus (see Reference.Specificity): earlier holds their
 // candidate phrases (as written) with how often each occurred, tokens
-// their word tokens. A phrase as frequent there as here ("local
-// governments" in every year's report) keeps a tenth of its score; one
+// their word tokens. A phrase as frequent there as here ("policies and
+// measures", 人民群众 in every year's report) keeps a tenth of its score; one
 // particular to this issue keeps all of it. Pieces and wrappers of
 // lexicon entries stay after the others.
 func (r *Result) RankAgainstEarlier(tokens int, earlier map[string]int) {

@@ -41,7 +41,7 @@ func TestDiscoveryPrecision(t *testing.T) {
 		source, path string
 		least        float64
 	}{
-		{"sample", "../testdata/two_sessions_2024.txt", 0.60},
+		{"sample", "../testdata/two_sessions_2024.txt", 0.65},
 		{"gwr2017", testfiles.Shared(t, "corpus/government_work_reports/en/2017.txt"), 0.60},
 		{"pages", "../testdata/pages/twelve_pages.txt", 0.35},
 	} {

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -244,7 +245,13 @@ func (*englishLang) WordSeparator() string { return " " }
 // begins with a capital wherever it stands, as names and titles are
 // written ("State Council", "Communist Party of China", "Esteemed
 // Deputies"); a formulation is written in lower case in running text.
+// So is a body, an office or an occasion named in lower case: a phrase
+// that ends with one of officeWords ("local governments", "political
+// advisors", "national legislature", "press conference").
 func (*englishLang) NameLike(form string) bool {
+	if f := strings.Fields(strings.ToLower(form)); len(f) > 1 && slices.Contains(officeWords, f[len(f)-1]) {
+		return true
+	}
 	words := 0
 	for _, w := range strings.Fields(form) {
 		switch strings.ToLower(w) {
@@ -261,6 +268,15 @@ func (*englishLang) NameLike(form string) bool {
 		words++
 	}
 	return words > 0
+}
+
+// officeWords end the names of bodies, offices and occasions, in the
+// singular and the plural.
+var officeWords = []string{
+	"government", "governments", "minister", "ministers", "ministry", "ministries", "advisor", "advisors", "adviser", "advisers",
+	"legislature", "legislatures", "congress", "committee", "committees", "council", "councils", "commission", "commissions",
+	"department", "departments", "bureau", "bureaus", "agency", "agencies", "office", "offices", "conference", "conferences",
+	"session", "sessions", "meeting", "meetings", "group", "report", "reports", "assembly", "spokesperson", "spokesman",
 }
 
 // LexiconForms: the phrase and its variants.

@@ -433,16 +433,16 @@ func beijingReviewDays(t *testing.T, dir, headline string, sentences ...string) 
 }
 
 // TestDiscoveryAgainstEarlier: two Beijing Review issues a day apart. The
-// first says "local governments" three times; the second says it three
+// first says "public services" three times; the second says it three
 // times too, and "rural pensions" twice (read). Alone (no history), the
-// second's Discovered ranks local governments first (3 against 2);
-// against the issue before it, where local governments is as frequent,
-// it sinks below rural pensions, which the issue before never said.
+// second's Discovered ranks public services first (3 against 2); against
+// the issue before it, where public services is as frequent, it sinks
+// below rural pensions, which the issue before never said.
 func TestDiscoveryAgainstEarlier(t *testing.T) {
 	ownStore(t)
 	dir := t.TempDir()
-	day1 := "The reform helps local governments cut fees. It asked local governments to hire teachers. Funds let local governments build roads."
-	day2 := "The reform lifts rural pensions paid by local governments. It asked local governments to cut fees. Funds let local governments raise rural pensions."
+	day1 := "The reform improves public services in towns. Banks fund public services. Villages cut fees on public services."
+	day2 := "The reform lifts rural pensions and improves public services. Banks fund public services. Villages cut fees on public services and raise rural pensions."
 	beijingReviewDays(t, dir, "Local News", day1, day2)
 	order := func(path string) string {
 		data, err := os.ReadFile(path)
@@ -451,20 +451,20 @@ func TestDiscoveryAgainstEarlier(t *testing.T) {
 		}
 		var ranked []string
 		for _, line := range strings.Split(string(data), "\n")[1:] {
-			if p, _, _ := strings.Cut(line, ","); p == "local governments" || p == "rural pensions" {
+			if p, _, _ := strings.Cut(line, ","); p == "public services" || p == "rural pensions" {
 				ranked = append(ranked, p)
 			}
 		}
 		return strings.Join(ranked, " > ")
 	}
-	if got := order(filepath.Join(dir, "out", "2", "data", "discovered.csv")); got != "rural pensions > local governments" {
+	if got := order(filepath.Join(dir, "out", "2", "data", "discovered.csv")); got != "rural pensions > public services" {
 		t.Errorf("against the issue before: %s; want rural pensions first", got)
 	}
 	alone := filepath.Join(dir, "alone")
 	if _, stderr, code := runCLI(t, "", "run", "--quiet", "--no-history", "--out", alone, filepath.Join(dir, "day2.txt")); code != 0 {
 		t.Fatal(stderr)
 	}
-	if got := order(filepath.Join(alone, "data", "discovered.csv")); got != "local governments > rural pensions" {
-		t.Errorf("alone: %s; want local governments first (3 against 2)", got)
+	if got := order(filepath.Join(alone, "data", "discovered.csv")); got != "public services > rural pensions" {
+		t.Errorf("alone: %s; want public services first (3 against 2)", got)
 	}
 }
