@@ -27,6 +27,10 @@ type chineseLang struct {
 	segMu  sync.RWMutex // gse's AddToken is not safe beside Cut
 	t2s    *gocc.OpenCC
 	folded sync.Map // a word → its folded form
+	// simple maps a traditional character to its simplified one where
+	// both are three bytes of UTF-8 (so a text and its simplified form
+	// have the same offsets): made from OpenCC's tables on first use
+	simple func() map[rune]rune
 	layout *chineseLayout
 }
 
@@ -42,6 +46,16 @@ func newChinese() (Language, error) {
 		return nil, fmt.Errorf("loading the traditional-to-simplified tables: %w", err)
 	}
 	c.t2s = t2s
+	c.simple = sync.OnceValue(func() map[rune]rune {
+		m := map[rune]rune{}
+		for r := rune(0x4E00); r <= 0x9FFF; r++ { // the unified ideographs: three bytes each
+			out, err := t2s.Convert(string(r))
+			if s, n := utf8.DecodeRuneInString(out); err == nil && n == len(out) && s != r && utf8.RuneLen(s) == 3 {
+				m[r] = s
+			}
+		}
+		return m
+	})
 	return c, nil
 }
 
@@ -68,15 +82,19 @@ func (c *chineseLang) AddWords(words []string) {
 }
 
 // Tokens are gse's words (its dictionary, then its hidden Markov model
-// for words it does not know), without the spaces between them.
+// for words it does not know), without the spaces between them. Text in
+// traditional characters is cut as its simplified form, which gse's
+// dictionary knows (日內瓦會議 was cut 日|內瓦會|議關), character for
+// character, and the words are taken from the text as written.
 func (c *chineseLang) Tokens(text string, _ bool) []Token {
+	cut := c.simplified(text)
 	c.segMu.RLock()
-	words := c.seg.Cut(text, true)
+	words := c.seg.Cut(cut, true)
 	c.segMu.RUnlock()
 	out := make([]Token, 0, len(words))
 	at := 0
 	for _, w := range words {
-		i := strings.Index(text[at:], w)
+		i := strings.Index(cut[at:], w)
 		if i < 0 {
 			continue // gse changed it; it cannot be placed
 		}
@@ -85,9 +103,31 @@ func (c *chineseLang) Tokens(text string, _ bool) []Token {
 		if strings.TrimSpace(w) == "" {
 			continue
 		}
-		out = append(out, Token{Text: w, Start: start})
+		out = append(out, Token{Text: text[start:at], Start: start})
 	}
 	return out
+}
+
+// simplified is text with each traditional character that has a
+// simplified one of the same length replaced by it: the same offsets.
+// Text without one is returned as it is.
+func (c *chineseLang) simplified(text string) string {
+	m := c.simple()
+	var b []byte
+	for i, r := range text {
+		s, ok := m[r]
+		if !ok {
+			continue
+		}
+		if b == nil {
+			b = []byte(text)
+		}
+		utf8.EncodeRune(b[i:], s)
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
 }
 
 // WordToken: a token with a letter (a character) or a digit.
@@ -176,12 +216,16 @@ func (*chineseLang) ListSeparator(folded string) bool { return folded == "、" |
 // with a character may stand anywhere in a term, verbs too (补短板, 稳增长
 // are formulations), and numbers (四个全面); particles, localizers,
 // pronouns and conjunctions only inside one; other tokens break it.
-func (c *chineseLang) TermRole(tok Token, _ string) TermRole {
+func (c *chineseLang) TermRole(tok Token, folded string) TermRole {
 	if !hasHan(tok.Text) {
 		return TermBreak
 	}
+	w := folded // simplified: the dictionary's form
+	if w == "" {
+		w = c.simplified(tok.Text)
+	}
 	c.segMu.RLock()
-	_, pos, ok := c.seg.Find(tok.Text)
+	_, pos, ok := c.seg.Find(w)
 	c.segMu.RUnlock()
 	if !ok {
 		return TermHead // a word the dictionary lacks: a name or a new term

@@ -257,13 +257,14 @@ func readReport(t *testing.T, rd *Reader, year string) *Issue {
 	return iss
 }
 
-// TestChinesePhraseCutTwoWays: discovery lists a phrase the segmenter
-// cut in two ways once, with every occurrence. testdata/zh/geneva_1954.txt
-// is four paragraphs of the 1954 Government Work Report (traditional
-// characters) in which 日內瓦會議 is cut 日|內瓦會議 in one sentence and
-// 日內|瓦會議 in the other; by reading it occurs 4 times. Discovery
-// listed it twice, 2 and 2, in an order that changed from run to run.
-func TestChinesePhraseCutTwoWays(t *testing.T) {
+// TestChineseTraditionalPhrase: testdata/zh/geneva_1954.txt is four
+// paragraphs of the 1954 Government Work Report, in traditional
+// characters; by reading, 日內瓦會議 occurs 4 times. Cut as written, gse's
+// simplified dictionary made 日|內瓦會議 of it in one sentence and
+// 日內|瓦會議 in the other, and discovery listed it twice, 2 and 2, in an
+// order that changed from run to run; cut as its simplified form, it is
+// 日內瓦|會議 in both (see TestSameText for cuts that still differ).
+func TestChineseTraditionalPhrase(t *testing.T) {
 	rd, az := chineseReading(t)
 	f, err := os.Open("../testdata/zh/geneva_1954.txt")
 	if err != nil {

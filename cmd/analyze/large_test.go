@@ -477,17 +477,20 @@ func TestRunCommandLine(t *testing.T) {
 }
 
 // TestChineseCorpus: the corpus report of Chinese inputs is combined in
-// Chinese: a phrase the segmenter cuts two ways is one row there too,
-// with the occurrences of both inputs (by reading, 日內瓦會議 occurs 4
-// times in testdata/zh/geneva_1954.txt; see
-// analyze.TestChinesePhraseCutTwoWays). The English analyzer combined
-// them, and listed it twice.
+// Chinese. Each input is testdata/zh/geneva_1954.txt (by reading,
+// 日內瓦會議 4 times; see analyze.TestChineseTraditionalPhrase) and a
+// paragraph saying 现代化建设 twice, a piece of the entry 社会主义现代化建设
+// (socialist modernization drive): the corpus lists 日內瓦會議 once, 8
+// times in 2 articles, and 现代化建设 as part of the entry, as each input's
+// report does. The English analyzer combined them, and listed the piece
+// as new.
 func TestChineseCorpus(t *testing.T) {
 	text, err := os.ReadFile("../../testdata/zh/geneva_1954.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
 	in := t.TempDir()
+	text = append(text, "\n我们要推进现代化建设，加快现代化建设。\n"...)
 	for _, name := range []string{"a.txt", "b.txt"} {
 		os.WriteFile(filepath.Join(in, name), text, 0o644)
 	}
@@ -501,11 +504,12 @@ func TestChineseCorpus(t *testing.T) {
 	}
 	var rows []string
 	for _, line := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(line, "日內瓦會議,") {
-			rows = append(rows, strings.Join(strings.Split(line, ",")[:3], ","))
+		if strings.HasPrefix(line, "日內瓦會議,") || strings.HasPrefix(line, "现代化建设,") {
+			f := strings.Split(line, ",")
+			rows = append(rows, strings.Join(append(f[:3:3], f[5]), ","))
 		}
 	}
-	if strings.Join(rows, "; ") != "日內瓦會議,8,2" {
-		t.Errorf("corpus discovered %q; want one row, 日內瓦會議 8 times in 2 articles", rows)
+	if got := strings.Join(rows, "; "); got != "日內瓦會議,8,2,new; 现代化建设,4,2,part of socialist modernization drive" {
+		t.Errorf("corpus discovered %q; want 日內瓦會議 8 times in 2 articles, 现代化建设 4 times, part of the entry", got)
 	}
 }
