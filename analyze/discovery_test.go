@@ -18,8 +18,24 @@ import (
 // top 20 judged. Before the reference corpus, strict term patterns,
 // names and lexicon pieces (2026-12-02): 0.45, 0.35 and lower.
 func TestDiscoveryPrecision(t *testing.T) {
-	judged := map[string]bool{}
-	known := map[string]bool{}
+	known, judged := judgments(t)
+	for _, tc := range []struct {
+		source, path string
+		least        float64
+	}{
+		{"sample", "../testdata/two_sessions_2024.txt", 0.65},
+		{"gwr2017", testfiles.Shared(t, "corpus/government_work_reports/en/2017.txt"), 0.60},
+		{"pages", "../testdata/pages/twelve_pages.txt", 0.35},
+	} {
+		precisionAt20(t, tc.source, analyzetest.Analyze(t, tc.path).Discovered, known, judged, tc.least)
+	}
+}
+
+// judgments reads testdata/discovery_judgments.tsv: the source|phrase
+// pairs judged, and those judged formulations.
+func judgments(t *testing.T) (known, judged map[string]bool) {
+	t.Helper()
+	known, judged = map[string]bool{}, map[string]bool{}
 	f, err := os.Open("../testdata/discovery_judgments.tsv")
 	if err != nil {
 		t.Fatal(err)
@@ -37,52 +53,10 @@ func TestDiscoveryPrecision(t *testing.T) {
 		known[c[0]+"|"+c[1]] = true
 		judged[c[0]+"|"+c[1]] = c[2] == "yes"
 	}
-	for _, tc := range []struct {
-		source, path string
-		least        float64
-	}{
-		{"sample", "../testdata/two_sessions_2024.txt", 0.65},
-		{"gwr2017", testfiles.Shared(t, "corpus/government_work_reports/en/2017.txt"), 0.60},
-		{"pages", "../testdata/pages/twelve_pages.txt", 0.35},
-	} {
-		precisionAt20(t, tc.source, analyzetest.Analyze(t, tc.path).Discovered, known, judged, tc.least)
-	}
-	// the Chinese 2017 report ranked against the five before it, as a
-	// history store of the series ranks it (see Result.RankAgainstEarlier);
-	// alone, its top 20 held 6 formulations (0.30)
-	zh, err := analyze.NewLanguage("zh")
-	if err != nil {
+	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	lex := analyzetest.Lexicon(t)
-	rd, az := analyze.NewReaderIn(zh, analyze.VenuesOf(lex)), analyze.NewAnalyzerIn(zh, lex)
-	earlier, tokens := map[string]int{}, 0
-	var res *analyze.Result
-	for _, year := range []string{"2012", "2013", "2014", "2015", "2016", "2017"} {
-		f, err := os.Open(testfiles.Shared(t, "corpus/government_work_reports/zh/"+year+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		iss, err := rd.Read(f, year+".txt")
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res, err = az.Analyze(iss, analyze.Options{}); err != nil {
-			t.Fatal(err)
-		}
-		if year == "2017" {
-			break
-		}
-		for _, c := range res.Discovered {
-			earlier[c.Phrase] += c.Count
-		}
-		for _, n := range res.Counts.Tokens {
-			tokens += n
-		}
-	}
-	res.RankAgainstEarlier(tokens, earlier)
-	precisionAt20(t, "gwr2017zh-series", res.Discovered, known, judged, 0.45)
+	return known, judged
 }
 
 // precisionAt20 checks that the share of a top 20 judged formulations is
