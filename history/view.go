@@ -355,7 +355,12 @@ func listDrift(h *analyze.History, ordered []Issue) {
 		}
 		return strings.Compare(a, b)
 	})
+	reported := map[string]bool{}          // the issue's lists, as sets: "A and B" and "B and A" once
 	for _, l := range ordered[cur].Lists { // by items
+		if reported[setKey(l.Items)] {
+			continue
+		}
+		reported[setKey(l.Items)] = true
 		for _, k := range keys {
 			u := before[k]
 			if !subset(l.Items, u.items) {
