@@ -257,15 +257,23 @@ func readReport(t *testing.T, rd *Reader, year string) *Issue {
 	return iss
 }
 
-// TestChineseTraditionalPhrase: testdata/zh/geneva_1954.txt is four
+// TestChineseDiscovery: discovery and lists in Chinese, one loaded
+// dictionary for all (see each test).
+func TestChineseDiscovery(t *testing.T) {
+	rd, az := chineseReading(t)
+	t.Run("traditional phrase", func(t *testing.T) { testChineseTraditionalPhrase(t, rd, az) })
+	t.Run("set lists", func(t *testing.T) { testChineseSetLists(t, rd, az) })
+	t.Run("term shape", func(t *testing.T) { testChineseTermShape(t, rd, az) })
+}
+
+// testChineseTraditionalPhrase: testdata/zh/geneva_1954.txt is four
 // paragraphs of the 1954 Government Work Report, in traditional
 // characters; by reading, 日內瓦會議 occurs 4 times. Cut as written, gse's
 // simplified dictionary made 日|內瓦會議 of it in one sentence and
 // 日內|瓦會議 in the other, and discovery listed it twice, 2 and 2, in an
 // order that changed from run to run; cut as its simplified form, it is
 // 日內瓦|會議 in both (see TestSameText for cuts that still differ).
-func TestChineseTraditionalPhrase(t *testing.T) {
-	rd, az := chineseReading(t)
+func testChineseTraditionalPhrase(t *testing.T, rd *Reader, az *Analyzer) {
 	f, err := os.Open("../testdata/zh/geneva_1954.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -290,11 +298,10 @@ func TestChineseTraditionalPhrase(t *testing.T) {
 	}
 }
 
-// TestChineseSetLists: 、 and 和 set out a list in Chinese; by reading,
+// testChineseSetLists: 、 and 和 set out a list in Chinese; by reading,
 // the first sentence lists 产业链, 供应链 and 创新链, the second names
 // 产业链 and 供应链 with words between them (no list).
-func TestChineseSetLists(t *testing.T) {
-	rd, az := chineseReading(t)
+func testChineseSetLists(t *testing.T, rd *Reader, az *Analyzer) {
 	iss, err := rd.Read(strings.NewReader("各位代表：\n\n要推动产业链、供应链和创新链深度融合。产业链带动了供应链。\n"), "lists.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -312,13 +319,12 @@ func TestChineseSetLists(t *testing.T) {
 	}
 }
 
-// TestChineseTermShape: by reading, the text below says 基础上 (on the
+// testChineseTermShape: by reading, the text below says 基础上 (on the
 // basis of: a noun and a localizer, no term) three times and 东部地区率先发展
 // (the east leads development: a formulation opening with a direction)
 // twice. Discovery lists the formulation, twice, and no phrase that ends
 // with the localizer 上 or opens with the pronoun 各位.
-func TestChineseTermShape(t *testing.T) {
-	rd, az := chineseReading(t)
+func testChineseTermShape(t *testing.T, rd *Reader, az *Analyzer) {
 	text := "各位代表：\n\n在稳定增长的基础上推进改革。在巩固成果的基础上扩大开放。在调整结构的基础上促进就业。\n\n" +
 		"鼓励东部地区率先发展。支持东部地区率先发展。各位代表审议报告。\n"
 	iss, err := rd.Read(strings.NewReader(text), "shape.txt")

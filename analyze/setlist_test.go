@@ -11,7 +11,7 @@ import (
 // chains with commas and "and"; sentence 2 coordinates two ("industrial
 // and supply chains"); sentence 3 names two formulations with words
 // between them, no list; sentence 4 lists the three again, the Oxford
-// comma before "and". TestChineseSetLists has 、 and 和.
+// comma before "and". TestChineseDiscovery has 、 and 和.
 func TestSetLists(t *testing.T) {
 	text := "March 5, 2024\n\nChains\n\n" +
 		"We will strengthen industrial chains, supply chains and innovation chains. " +

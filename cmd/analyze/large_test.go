@@ -478,7 +478,7 @@ func TestRunCommandLine(t *testing.T) {
 
 // TestChineseCorpus: the corpus report of Chinese inputs is combined in
 // Chinese. Each input is testdata/zh/geneva_1954.txt (by reading,
-// 日內瓦會議 4 times; see analyze.TestChineseTraditionalPhrase) and a
+// 日內瓦會議 4 times; see analyze.TestChineseDiscovery) and a
 // paragraph saying 现代化建设 twice, a piece of the entry 社会主义现代化建设
 // (socialist modernization drive): the corpus lists 日內瓦會議 once, 8
 // times in 2 articles, and 现代化建设 as part of the entry, as each input's
