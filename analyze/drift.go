@@ -93,18 +93,27 @@ type Drift struct {
 	Window   int    `json:"window"`   // how many issues before were looked at (at most DropWindow)
 }
 
-// ListDrift is an item left out of a set list: the report's issue sets
-// out some formulations of a list that at least DriftMin of the issues
-// before it set out whole ("industrial chains, supply chains and
-// innovation chains"), and not the rest, nor the whole list anywhere.
+// ListDrift is a change to a set list ("industrial chains, supply chains
+// and innovation chains") against the issues before the report's issue:
+// items left out (the issue sets out some formulations of a list that at
+// least DriftMin of them set out whole, and not the rest, nor the whole
+// list anywhere), or the order changed (the issue sets out the whole list
+// in an order none of them used, where DriftMin agreed on one).
 type ListDrift struct {
-	Missing []string `json:"missing"`  // the items left out, in the usual list's order
+	Change  string   `json:"change"`   // ListLeftOut or ListReordered
+	Missing []string `json:"missing"`  // the items left out, in the usual list's order (none when reordered)
 	Now     []string `json:"now"`      // the list as the issue sets it out
 	Count   int      `json:"count"`    // how often it sets it out so
 	Usual   []string `json:"usual"`    // the list as the issues before set it out
-	UsualIn int      `json:"usual_in"` // in how many of the issues before
+	UsualIn int      `json:"usual_in"` // in how many of the issues before (in that order, when reordered)
 	Window  int      `json:"window"`   // how many issues before were looked at (at most DropWindow)
 }
+
+// The changes to a set list (ListDrift.Change).
+const (
+	ListLeftOut   = "left out"
+	ListReordered = "order changed"
+)
 
 // SetListMin is how many formulations a list must hold for one left out
 // of it to be a change: a list of two that loses one is no list.

@@ -525,7 +525,7 @@ func TestDrift(t *testing.T) {
 // other way round, which is the same list): innovation chains is left out
 // of a list 2 of 3 issues set out whole, reported once. A list one issue
 // before set out whole ("A, B and C") is no usual list; an issue that also
-// sets out the whole list left nothing out.
+// sets out the whole list left nothing out. Then the order (see below).
 func TestListDrift(t *testing.T) {
 	chains := []string{"industrial chains", "supply chains", "innovation chains"}
 	two := []string{"industrial chains", "supply chains"}
@@ -542,13 +542,30 @@ func TestListDrift(t *testing.T) {
 			Date: fmt.Sprintf("2024-02-0%d", i+1), AnalyzedAt: "2026-12-02T00:00:00Z"}, Lists: l})
 	}
 	h := View(issues, []string{"l3"}, nil)
-	want := "[{[innovation chains] [industrial chains supply chains] 2 [industrial chains supply chains innovation chains] 2 3}]"
+	want := "[{left out [innovation chains] [industrial chains supply chains] 2 [industrial chains supply chains innovation chains] 2 3}]"
 	if got := fmt.Sprint(h.ListDrift); got != want {
 		t.Errorf("ListDrift = %s; want %s", got, want)
 	}
 	issues[3].Lists = append(issues[3].Lists, analyze.ListCount{Items: chains, Count: 1})
 	if h := View(issues, []string{"l3"}, nil); h.ListDrift != nil {
 		t.Errorf("the whole list set out too: %v; want nothing left out", h.ListDrift)
+	}
+	// the order: two issues set out the chains industrial, supply,
+	// innovation; the third innovation first, an order none used: changed;
+	// a fourth in the second issue's order: no change
+	reordered := []string{"innovation chains", "industrial chains", "supply chains"}
+	for i, l := range [][]analyze.ListCount{{{Items: chains, Count: 1}}, {{Items: chains, Count: 1}}, {{Items: reordered, Count: 1}}} {
+		issues[i].Lists = l
+	}
+	h = View(issues[:3], []string{"l2"}, nil)
+	want = "[{order changed [] [innovation chains industrial chains supply chains] 1 [industrial chains supply chains innovation chains] 2 2}]"
+	if got := fmt.Sprint(h.ListDrift); got != want {
+		t.Errorf("ListDrift = %s; want %s", got, want)
+	}
+	issues[3].Lists = []analyze.ListCount{{Items: chains, Count: 1}}
+	issues[2].Lists = []analyze.ListCount{{Items: chains, Count: 1}}
+	if h := View(issues, []string{"l3"}, nil); h.ListDrift != nil {
+		t.Errorf("the usual order: %v; want no change", h.ListDrift)
 	}
 }
 

@@ -301,19 +301,26 @@ func view(issues []Issue, series string, current []string, lex []analyze.Formula
 	return h
 }
 
-// listDrift fills in the items left out of set lists by the report's
-// issue (h.Current[0]): a list of at least analyze.SetListMin
-// formulations that at least analyze.DriftMin of the issues before it
-// (at most analyze.DropWindow) set out whole (as sets: the order aside),
-// of which the issue sets out some but not all, and nowhere all. Each
-// list of the issue is matched with the usual list most issues set out,
-// then the shortest, then the first by its items.
+// listDrift fills in the changes to set lists in the report's issue
+// (h.Current[0]), against the lists of at least analyze.SetListMin
+// formulations that the issues before it (at most analyze.DropWindow)
+// set out:
+//   - items left out: a list that at least analyze.DriftMin of them set
+//     out whole (in any order), of which the issue sets out some but not
+//     all, and nowhere all; each list of the issue is matched with the
+//     usual list most issues set out, then the shortest, then the first
+//     by its items;
+//   - order changed: the issue sets out a list whole in an order none of
+//     them used, where at least analyze.DriftMin of them agreed on one.
+//
+// A list the issue sets out in two orders is reported once.
 func listDrift(h *analyze.History, ordered []Issue) {
 	cur := h.Current[0]
 	from := max(0, cur-analyze.DropWindow)
 	type usual struct {
-		items []string // as first set out
-		in    int      // issues before with it
+		in     int            // issues before with it, in any order
+		orders map[string]int // its orders (items joined by tabs) → issues before with it
+		items  []string       // in the order most of them used (the first by items on a tie)
 	}
 	setKey := func(items []string) string {
 		s := slices.Clone(items)
@@ -324,16 +331,30 @@ func listDrift(h *analyze.History, ordered []Issue) {
 	for _, is := range ordered[from:cur] {
 		seen := map[string]bool{}
 		for _, l := range is.Lists {
-			k := setKey(l.Items)
-			if len(l.Items) < analyze.SetListMin || seen[k] {
+			k, seq := setKey(l.Items), strings.Join(l.Items, "\t")
+			if len(l.Items) < analyze.SetListMin || seen[seq] {
 				continue
 			}
-			seen[k] = true
-			if before[k] == nil {
-				before[k] = &usual{items: l.Items}
+			u := before[k]
+			if u == nil {
+				u = &usual{orders: map[string]int{}}
+				before[k] = u
 			}
-			before[k].in++
+			if !seen[k] {
+				u.in++
+			}
+			seen[k], seen[seq] = true, true
+			u.orders[seq]++
 		}
+	}
+	for _, u := range before {
+		best := ""
+		for seq, n := range u.orders {
+			if m := u.orders[best]; best == "" || n > m || n == m && seq < best {
+				best = seq
+			}
+		}
+		u.items = strings.Split(best, "\t")
 	}
 	now := map[string]bool{}
 	for _, l := range ordered[cur].Lists {
@@ -355,12 +376,20 @@ func listDrift(h *analyze.History, ordered []Issue) {
 		}
 		return strings.Compare(a, b)
 	})
-	reported := map[string]bool{}          // the issue's lists, as sets: "A and B" and "B and A" once
+	reported := map[string]bool{}
 	for _, l := range ordered[cur].Lists { // by items
-		if reported[setKey(l.Items)] {
+		k := setKey(l.Items)
+		if reported[k] {
 			continue
 		}
-		reported[setKey(l.Items)] = true
+		reported[k] = true
+		if u := before[k]; u != nil && u.in >= analyze.DriftMin { // a usual list, whole
+			if seq := strings.Join(l.Items, "\t"); u.orders[seq] == 0 && u.orders[strings.Join(u.items, "\t")] >= analyze.DriftMin {
+				h.ListDrift = append(h.ListDrift, analyze.ListDrift{Change: analyze.ListReordered, Now: l.Items, Count: l.Count,
+					Usual: u.items, UsualIn: u.orders[strings.Join(u.items, "\t")], Window: cur - from})
+			}
+			continue
+		}
 		for _, k := range keys {
 			u := before[k]
 			if !subset(l.Items, u.items) {
@@ -372,7 +401,8 @@ func listDrift(h *analyze.History, ordered []Issue) {
 					missing = append(missing, it)
 				}
 			}
-			h.ListDrift = append(h.ListDrift, analyze.ListDrift{Missing: missing, Now: l.Items, Count: l.Count, Usual: u.items, UsualIn: u.in, Window: cur - from})
+			h.ListDrift = append(h.ListDrift, analyze.ListDrift{Change: analyze.ListLeftOut, Missing: missing, Now: l.Items, Count: l.Count,
+				Usual: u.items, UsualIn: u.in, Window: cur - from})
 			break
 		}
 	}

@@ -352,7 +352,7 @@ func (b *book) wordingChanged(res *analyze.Result, row int) (int, error) {
 		notes = append(notes, fmt.Sprintf("Word now: the word before a formulation that none of the issues before this one in its series put there, where at least %d of them agreed on another.", analyze.DriftMin))
 	}
 	if len(h.ListDrift) > 0 {
-		notes = append(notes, fmt.Sprintf("Left out: formulations that at least %d of the issues before set out together in one list (of %d or more), of which this issue lists only some.", analyze.DriftMin, analyze.SetListMin))
+		notes = append(notes, fmt.Sprintf("List changed: formulations that at least %d of the issues before set out together in one list (of %d or more), of which this issue lists only some (left out), or all in an order none of them used (order changed).", analyze.DriftMin, analyze.SetListMin))
 	}
 	row, err := b.heading(row, "Wording changed", strings.Join(notes, " "))
 	if err != nil {
@@ -387,11 +387,18 @@ func (b *book) wordingChanged(res *analyze.Result, row int) (int, error) {
 					break
 				}
 			}
-			rows = append(rows, []any{strings.Join(d.Missing, "; "), d.Count, strings.Join(d.Now, "; "), strings.Join(d.Usual, "; "),
-				fmt.Sprintf("%d of %d", d.UsualIn, d.Window), kwic})
+			change := d.Change
+			if len(d.Missing) > 0 {
+				change += ": " + strings.Join(d.Missing, "; ")
+			}
+			// the lists are long: they go last, where a cell runs on to
+			// the right, the usual one then the sentence now (which shows
+			// the list as set out)
+			rows = append(rows, []any{change, d.Count, fmt.Sprintf("%d of %d", d.UsualIn, d.Window),
+				"usual: " + strings.Join(d.Usual, "; ") + " | now: " + kwic})
 		}
-		next, err := b.table(sheet, 1, row, "SummaryListDrift", []Column{{Name: "Left out", Kind: Text}, {Name: "Lists now", Kind: Int},
-			{Name: "Listed now", Kind: Text}, {Name: "Usual list", Kind: Text}, {Name: "Issues before with it", Kind: Text}, {Name: "In context", Kind: Text}}, rows)
+		next, err := b.table(sheet, 1, row, "SummaryListDrift", []Column{{Name: "List changed", Kind: Text}, {Name: "Lists now", Kind: Int},
+			{Name: "Issues before with it", Kind: Text}, {Name: "Usual list | in context now", Kind: Text}}, rows)
 		if err != nil {
 			return 0, err
 		}

@@ -374,24 +374,28 @@ func TestWordingChanged(t *testing.T) {
 	}
 }
 
-// TestListLeftOut: three Beijing Review issues a day apart; the first two
+// TestListLeftOut: four Beijing Review issues a day apart; the first two
 // set out "industrial chains, supply chains and innovation chains", the
-// third "industrial chains and supply chains" (read). The third's report
+// third "industrial chains and supply chains", the fourth "innovation
+// chains, industrial chains and supply chains" (read). The third's report
 // says innovation chains was left out of a list 2 of the 2 issues before
-// set out whole, with the sentence, in Summary and --json; the first two
-// say nothing.
+// set out whole, with the sentence, in Summary and --json; the fourth's
+// that the order changed; the first two say nothing.
 func TestListLeftOut(t *testing.T) {
 	ownStore(t)
 	dir := t.TempDir()
 	var sentences []string
 	for _, list := range []string{"industrial chains, supply chains and innovation chains", "industrial chains, supply chains and innovation chains",
-		"industrial chains and supply chains"} {
+		"industrial chains and supply chains", "innovation chains, industrial chains and supply chains"} {
 		sentences = append(sentences, "China will make its "+list+" more resilient.")
 	}
 	for d, sum := range beijingReviewDays(t, dir, "Chains", sentences...) {
 		want := "[]"
-		if d == 2 {
-			want = "[{[innovation chains] [industrial chains supply chains] 1 [industrial chains supply chains innovation chains] 2 2}]"
+		switch d {
+		case 2:
+			want = "[{left out [innovation chains] [industrial chains supply chains] 1 [industrial chains supply chains innovation chains] 2 2}]"
+		case 3: // the whole list, innovation chains first: an order none of the 3 before used
+			want = "[{order changed [] [innovation chains industrial chains supply chains] 1 [industrial chains supply chains innovation chains] 2 3}]"
 		}
 		if got := fmt.Sprint(sum.Inputs[0].ListDrift); got != want {
 			t.Errorf("day %d: --json list_drift %s; want %s", d+1, got, want)
@@ -399,11 +403,11 @@ func TestListLeftOut(t *testing.T) {
 	}
 	var found []string
 	for _, r := range sheetRows(t, filepath.Join(dir, "out", "3", "report.xlsx"), "Summary") {
-		if len(r) >= 6 && r[0] == "innovation chains" {
-			found = append(found, strings.Join(r[:6], "|"))
+		if len(r) >= 4 && r[0] == "left out: innovation chains" {
+			found = append(found, strings.Join(r[:4], "|"))
 		}
 	}
-	want := "innovation chains|1|industrial chains; supply chains|industrial chains; supply chains; innovation chains|2 of 2|China will make its industrial chains and supply chains more resilient."
+	want := "left out: innovation chains|1|2 of 2|usual: industrial chains; supply chains; innovation chains | now: China will make its industrial chains and supply chains more resilient."
 	if strings.Join(found, "\n") != want {
 		t.Errorf("Summary, Wording changed: %q; want %q", found, want)
 	}
