@@ -1,3 +1,8 @@
+//go:build !race
+
+// The Chinese series' precision: six reports analysed, which the race
+// detector makes slow.
+
 package analyze_test
 
 import (
