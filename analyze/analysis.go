@@ -518,10 +518,7 @@ func (az *Analyzer) specificity(res *Result) func(string, int) float64 {
 	if ref == nil {
 		return nil
 	}
-	tokens := 0
-	for _, n := range res.Counts.Tokens {
-		tokens += n
-	}
+	tokens := res.Counts.TokenTotal()
 	return func(phrase string, count int) float64 {
 		return ref.Specificity(strings.Join(foldedWords(az.lang, phrase), " "), count, tokens)
 	}

@@ -222,7 +222,7 @@ func (c *chineseLang) TermRole(tok Token, folded string) TermRole {
 	}
 	w := folded // simplified: the dictionary's form
 	if w == "" {
-		w = c.simplified(tok.Text)
+		w = c.Fold(tok.Text)
 	}
 	c.segMu.RLock()
 	_, pos, ok := c.seg.Find(w)

@@ -26,6 +26,15 @@ func NewCounts() *Counts {
 	return &Counts{Tokens: map[GroupKey]int{}, Chars: map[GroupKey]int{}, Forms: map[GroupKey][]int{}, seen: map[GroupKey]bool{}}
 }
 
+// TokenTotal is the word tokens of all the groups.
+func (c *Counts) TokenTotal() int {
+	n := 0
+	for _, t := range c.Tokens {
+		n += t
+	}
+	return n
+}
+
 func (c *Counts) addGroup(k GroupKey) {
 	if !c.seen[k] {
 		c.seen[k] = true

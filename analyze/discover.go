@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"bytes"
+	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -475,10 +476,7 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 func compareCandidates(a, b Candidate) int {
 	switch {
 	case a.Score != b.Score:
-		if a.Score > b.Score {
-			return -1
-		}
-		return 1
+		return cmp.Compare(b.Score, a.Score)
 	case a.Count != b.Count:
 		return b.Count - a.Count
 	case a.Phrase != b.Phrase:
@@ -513,23 +511,13 @@ func (r *Result) RankAgainstEarlier(tokens int, earlier map[string]int) {
 	for p, n := range earlier {
 		ref.Phrases[r.Language.Fold(p)] += n
 	}
-	own := 0
-	for _, n := range r.Counts.Tokens {
-		own += n
-	}
+	own := r.Counts.TokenTotal()
 	for i := range r.Discovered {
 		c := &r.Discovered[i]
 		c.Score *= ref.Specificity(r.Language.Fold(c.Phrase), c.Count, own)
 	}
-	slices.SortStableFunc(r.Discovered, func(a, b Candidate) int {
-		if (a.PartOf == "") != (b.PartOf == "") {
-			if a.PartOf == "" {
-				return -1
-			}
-			return 1
-		}
-		return compareCandidates(a, b)
-	})
+	slices.SortStableFunc(r.Discovered, compareCandidates)
+	knownLast(r.Discovered)
 }
 
 // sameText merges the candidates that are one phrase cut into words in

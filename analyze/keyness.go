@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"cmp"
 	"context"
 	"iter"
 	"maps"
@@ -230,10 +231,7 @@ type keyScore struct {
 func (x keyScore) compare(y keyScore) int {
 	switch {
 	case x.g2 != y.g2:
-		if x.g2 > y.g2 {
-			return -1
-		}
-		return 1
+		return cmp.Compare(y.g2, x.g2)
 	case x.kind != y.kind:
 		return -strings.Compare(x.kind, y.kind) // phrases before words
 	}
@@ -264,10 +262,7 @@ const KeyAgainstEarlierPrefix = "against earlier issues of "
 // maxKeyWords most distinctive words each way, the lexicon's stopwords
 // left out, in a group of the given name.
 func (r *Result) KeynessAgainst(name string, refTokens int, refWords map[string]int, refForms map[string]int) []KeyItem {
-	tgtTok := 0
-	for _, n := range r.Counts.Tokens {
-		tgtTok += n
-	}
+	tgtTok := r.Counts.TokenTotal()
 	tgtForms, refF := make([]int, len(r.Formulations)), make([]int, len(r.Formulations))
 	for _, f := range r.Formulations {
 		tgtForms[f.ID] = r.Counts.Total(f.ID)

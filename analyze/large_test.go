@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"regexp"
@@ -257,6 +258,21 @@ func readReport(t *testing.T, rd *Reader, year string) *Issue {
 	return iss
 }
 
+// readAnalyze reads an issue with rd and analyses it with az, default
+// options.
+func readAnalyze(t *testing.T, rd *Reader, az *Analyzer, r io.Reader, name string) *Result {
+	t.Helper()
+	iss, err := rd.Read(r, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := az.Analyze(iss, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // TestChineseDiscovery: discovery and lists in Chinese, one loaded
 // dictionary for all (see each test).
 func TestChineseDiscovery(t *testing.T) {
@@ -279,14 +295,7 @@ func testChineseTraditionalPhrase(t *testing.T, rd *Reader, az *Analyzer) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	iss, err := rd.Read(f, "geneva_1954.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := az.Analyze(iss, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := readAnalyze(t, rd, az, f, "geneva_1954.txt")
 	var rows []string
 	for _, c := range res.Discovered {
 		if c.Phrase == "日內瓦會議" {
@@ -302,14 +311,7 @@ func testChineseTraditionalPhrase(t *testing.T, rd *Reader, az *Analyzer) {
 // the first sentence lists 产业链, 供应链 and 创新链, the second names
 // 产业链 and 供应链 with words between them (no list).
 func testChineseSetLists(t *testing.T, rd *Reader, az *Analyzer) {
-	iss, err := rd.Read(strings.NewReader("各位代表：\n\n要推动产业链、供应链和创新链深度融合。产业链带动了供应链。\n"), "lists.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := az.Analyze(iss, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := readAnalyze(t, rd, az, strings.NewReader("各位代表：\n\n要推动产业链、供应链和创新链深度融合。产业链带动了供应链。\n"), "lists.txt")
 	var got []string
 	for _, l := range res.Lists {
 		got = append(got, fmt.Sprintf("%d:%s", l.Sentence, strings.Join(l.Items, "+")))
@@ -327,14 +329,7 @@ func testChineseSetLists(t *testing.T, rd *Reader, az *Analyzer) {
 func testChineseTermShape(t *testing.T, rd *Reader, az *Analyzer) {
 	text := "各位代表：\n\n在稳定增长的基础上推进改革。在巩固成果的基础上扩大开放。在调整结构的基础上促进就业。\n\n" +
 		"鼓励东部地区率先发展。支持东部地区率先发展。各位代表审议报告。\n"
-	iss, err := rd.Read(strings.NewReader(text), "shape.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := az.Analyze(iss, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := readAnalyze(t, rd, az, strings.NewReader(text), "shape.txt")
 	found := false
 	for _, c := range res.Discovered {
 		if strings.HasSuffix(c.Phrase, "上") || strings.HasPrefix(c.Phrase, "各位") {

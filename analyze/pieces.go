@@ -98,7 +98,12 @@ func (lw *lexiconWords) mark(cs []Candidate, loose bool) []Candidate {
 		}
 		out = append(out, c)
 	}
-	// the pieces and wrappers after the others: they are not new
-	sort.SliceStable(out, func(i, j int) bool { return out[i].PartOf == "" && out[j].PartOf != "" })
+	knownLast(out)
 	return out
+}
+
+// knownLast moves the pieces and wrappers of lexicon entries after the
+// other candidates, each part in its order: they are not new.
+func knownLast(cs []Candidate) {
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].PartOf == "" && cs[j].PartOf != "" })
 }
