@@ -24,9 +24,13 @@ type pngCanvas struct {
 	faces map[font.Font]xfont.Face
 }
 
-// newPNGCanvas makes a white canvas of w × h pixels at dpi.
-func newPNGCanvas(w, h, dpi int) *pngCanvas {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+// newPNGCanvas makes a white canvas of w × h pixels at dpi, drawing into
+// img when it has that size (vgimg paints it white first), or into a new
+// image.
+func newPNGCanvas(w, h, dpi int, img *image.RGBA) *pngCanvas {
+	if img == nil || img.Rect != image.Rect(0, 0, w, h) {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
 	ctx := gg.NewContextForRGBA(img)
 	// what vgimg.NewWith does to a context it makes itself
 	ctx.SetLineCapButt()

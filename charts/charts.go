@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"io"
 	"runtime"
 
@@ -152,15 +153,24 @@ func Build(res *analyze.Result, opt Options) []Chart {
 // WritePNG renders the chart as a PNG of opt's Width × Height pixels at
 // opt's DPI (what the chart holds was fixed by Build).
 func (c Chart) WritePNG(w io.Writer, opt Options) error {
+	_, err := c.writePNG(w, opt, nil)
+	return err
+}
+
+// writePNG is WritePNG drawing into img if it has the chart's size (see
+// newPNGCanvas); it returns the image drawn into, for the next chart.
+// Render reuses images so: a new 1600 × 900 image is 5.8 MB of fresh
+// pages, and the kernel's faulting them in was a quarter of a chart's time.
+func (c Chart) writePNG(w io.Writer, opt Options, img *image.RGBA) (*image.RGBA, error) {
 	opt = opt.withDefaults()
 	wd, ht, err := opt.size()
 	if err != nil {
-		return err
+		return img, err
 	}
-	cv := newPNGCanvas(opt.Width, opt.Height, opt.DPI)
+	cv := newPNGCanvas(opt.Width, opt.Height, opt.DPI, img)
 	defer cv.close()
 	c.draw(draw.New(cv), newLook(wd, ht, c.script))
-	return encodePNG(w, cv.img)
+	return cv.img, encodePNG(w, cv.img)
 }
 
 // WriteSVG renders the chart as SVG of the size WritePNG would give. The
@@ -218,14 +228,22 @@ func Render(cs []Chart, opt Options, svg bool) (map[string][]byte, error) {
 	outs := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	workers := runtime.GOMAXPROCS(0)
+	g.SetLimit(workers)
+	images := make(chan *image.RGBA, workers) // at most one a worker
 	for j, jb := range jobs {
 		g.Go(func() error {
 			var buf bytes.Buffer
 			if jb.svg {
 				errs[j] = cs[jb.chart].WriteSVG(&buf, opt)
 			} else {
-				errs[j] = cs[jb.chart].WritePNG(&buf, opt)
+				var img *image.RGBA
+				select {
+				case img = <-images:
+				default:
+				}
+				img, errs[j] = cs[jb.chart].writePNG(&buf, opt, img)
+				images <- img
 			}
 			outs[j] = buf.Bytes()
 			return nil

@@ -378,7 +378,8 @@ func decode(t *testing.T, name string, b []byte) (int, int) {
 }
 
 // TestRenderDeterministic renders twice at 800x600 px, 100 dpi, with SVG:
-// the same bytes, at the size asked for.
+// the same bytes, at the size asked for, and the same as each chart drawn
+// alone.
 func TestRenderDeterministic(t *testing.T) {
 	res := analyzeReference(t)
 	opt := Options{Width: 800, Height: 600, DPI: 100, Source: "two_sessions_2024.txt", Version: "0.1.0"}
@@ -408,6 +409,17 @@ func TestRenderDeterministic(t *testing.T) {
 		}
 		if w, h := decode(t, name, a[name]); w != 800 || h != 600 {
 			t.Errorf("%s is %dx%d; want 800x600", name, w, h)
+		}
+	}
+	// Render draws each chart into an image an earlier chart used: the
+	// same bytes as a chart drawn alone into a new one
+	for _, c := range Build(res, opt) {
+		var alone bytes.Buffer
+		if err := c.WritePNG(&alone, opt); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(alone.Bytes(), a[c.Name+".png"]) {
+			t.Errorf("%s.png drawn alone differs from the one Render drew", c.Name)
 		}
 	}
 }

@@ -33,7 +33,7 @@ func inked(img *image.RGBA, r image.Rectangle) int {
 func TestChineseLabelDrawn(t *testing.T) {
 	const latin, chinese = "high-quality development ", "高质量发展"
 	draw1 := func(lk *look) (*image.RGBA, vg.Length) {
-		cv := newPNGCanvas(900, 120, 150)
+		cv := newPNGCanvas(900, 120, 150, nil)
 		defer cv.close()
 		dc := draw.New(cv)
 		sty := lk.style(16, false, gray(ink))

@@ -50,7 +50,7 @@ func TestCanvasDrawsAsVgimg(t *testing.T) {
 	const w, h, dpi = 1600, 900, 150
 	wd, ht, _ := Options{}.withDefaults().size()
 	for _, c := range Build(analyzeReference(t), Options{}) {
-		ours := newPNGCanvas(w, h, dpi)
+		ours := newPNGCanvas(w, h, dpi, nil)
 		c.draw(vgdraw.New(ours), newLook(wd, ht, ""))
 		ours.close()
 		theirs := vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(dpi))
