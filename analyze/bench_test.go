@@ -348,3 +348,15 @@ func BenchmarkLoadChinese(b *testing.B) {
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
 	runtime.KeepAlive(keep)
 }
+
+// BenchmarkLoadReference: reading the shipped background (83,000
+// phrases), once a run that discovers in English.
+func BenchmarkLoadReference(b *testing.B) {
+	b.SetBytes(int64(len(defaultReference)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadReference(bytes.NewReader(defaultReference)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -2,10 +2,13 @@ package analyze
 
 import (
 	"bytes"
+	"compress/gzip"
 	"flag"
 	"fmt"
+	"maps"
 	"math"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/issuelens/analyze/internal/testfiles"
@@ -84,5 +87,41 @@ func TestKeynessAgainstReference(t *testing.T) {
 	}
 	if !groups["day 2024-03-05"] || !groups["venue Jiangsu delegation"] {
 		t.Errorf("groups %v; want the days and venues too", groups)
+	}
+}
+
+// TestReadReference: a list reads back as written, CRLF line ends too,
+// and a list that is not one is refused with the line at fault.
+func TestReadReference(t *testing.T) {
+	gz := func(s string) *bytes.Buffer {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write([]byte(s))
+		zw.Close()
+		return &buf
+	}
+	want := &Reference{Name: "tiny", Lang: "en", Tokens: 12, Phrases: map[string]int{"people": 3, "economic growth": 2}}
+	var buf bytes.Buffer
+	if err := want.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []*bytes.Buffer{&buf, gz("# tiny 12 en\r\n3\tpeople\r\n2\teconomic growth\r\n")} {
+		got, err := ReadReference(in)
+		if err != nil || got.Name != "tiny" || got.Lang != "en" || got.Tokens != 12 || !maps.Equal(got.Phrases, want.Phrases) {
+			t.Errorf("ReadReference = %+v, %v; want %+v", got, err, want)
+		}
+	}
+	for in, msg := range map[string]string{
+		"# tiny en\n1\tpeople\n":            `reference:1: want "# NAME TOKENS LANGUAGE"`,
+		"# tiny x en\n1\tpeople\n":          `reference:1: strconv.Atoi: parsing "x": invalid syntax`,
+		"# tiny 12 en\n1\tpeople\n\n":       "reference:3: want COUNT<tab>PHRASE",
+		"# tiny 12 en\n1\tpeople\nmany a\n": "reference:3: want COUNT<tab>PHRASE",
+	} {
+		if _, err := ReadReference(gz(in)); err == nil || err.Error() != msg {
+			t.Errorf("ReadReference(%q): %v; want %s", in, err, msg)
+		}
+	}
+	if _, err := ReadReference(strings.NewReader("3\tpeople\n2\teconomic growth\n")); err == nil || !strings.HasPrefix(err.Error(), "reference: gzip") {
+		t.Errorf("ReadReference of a list not compressed: %v; want a gzip error", err)
 	}
 }
