@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	agq_Locale LocaleData
 )
 
-func init() {
+// load_agq fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_agq sync.Once
+
+func init_agq() {
 	agq_Locale = merge(nil, LocaleData{
 		Name:      "agq",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ak_Locale LocaleData
 )
 
-func init() {
+// load_ak fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ak sync.Once
+
+func init_ak() {
 	ak_Locale = merge(nil, LocaleData{
 		Name:      "ak",
 		DateOrder: "YMD",

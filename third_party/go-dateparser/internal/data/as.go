@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	as_Locale LocaleData
 )
 
-func init() {
+// load_as fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_as sync.Once
+
+func init_as() {
 	as_Locale = merge(nil, LocaleData{
 		Name:      "as",
 		DateOrder: "YMD",

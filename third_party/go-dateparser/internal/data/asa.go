@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	asa_Locale LocaleData
 )
 
-func init() {
+// load_asa fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_asa sync.Once
+
+func init_asa() {
 	asa_Locale = merge(nil, LocaleData{
 		Name:      "asa",
 		DateOrder: "DMY",

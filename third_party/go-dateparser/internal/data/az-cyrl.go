@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	az_Cyrl_Locale LocaleData
 )
 
-func init() {
+// load_az_cyrl fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_az_cyrl sync.Once
+
+func init_az_cyrl() {
 	az_Cyrl_Locale = merge(nil, LocaleData{
 		Name:      "az-Cyrl",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	bas_Locale LocaleData
 )
 
-func init() {
+// load_bas fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_bas sync.Once
+
+func init_bas() {
 	bas_Locale = merge(nil, LocaleData{
 		Name:      "bas",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	bem_Locale LocaleData
 )
 
-func init() {
+// load_bem fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_bem sync.Once
+
+func init_bem() {
 	bem_Locale = merge(nil, LocaleData{
 		Name:      "bem",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	bez_Locale LocaleData
 )
 
-func init() {
+// load_bez fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_bez sync.Once
+
+func init_bez() {
 	bez_Locale = merge(nil, LocaleData{
 		Name:      "bez",
 		DateOrder: "DMY",

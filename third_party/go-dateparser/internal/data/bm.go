@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	bm_Locale LocaleData
 )
 
-func init() {
+// load_bm fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_bm sync.Once
+
+func init_bm() {
 	bm_Locale = merge(nil, LocaleData{
 		Name:      "bm",
 		DateOrder: "DMY",

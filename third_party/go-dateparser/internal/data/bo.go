@@ -2,12 +2,18 @@
 
 package data
 
+import "sync"
+
 var (
 	bo_Locale    LocaleData
 	bo_IN_Locale LocaleData
 )
 
-func init() {
+// load_bo fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_bo sync.Once
+
+func init_bo() {
 	bo_Locale = merge(nil, LocaleData{
 		Name:      "bo",
 		DateOrder: "YMD",

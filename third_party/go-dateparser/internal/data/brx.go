@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	brx_Locale LocaleData
 )
 
-func init() {
+// load_brx fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_brx sync.Once
+
+func init_brx() {
 	brx_Locale = merge(nil, LocaleData{
 		Name:      "brx",
 		DateOrder: "MDY",

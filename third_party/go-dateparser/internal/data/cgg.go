@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	cgg_Locale LocaleData
 )
 
-func init() {
+// load_cgg fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_cgg sync.Once
+
+func init_cgg() {
 	cgg_Locale = merge(nil, LocaleData{
 		Name:      "cgg",
 		DateOrder: "DMY",

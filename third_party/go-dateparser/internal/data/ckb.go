@@ -2,12 +2,18 @@
 
 package data
 
+import "sync"
+
 var (
 	ckb_Locale    LocaleData
 	ckb_IR_Locale LocaleData
 )
 
-func init() {
+// load_ckb fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ckb sync.Once
+
+func init_ckb() {
 	ckb_Locale = merge(nil, LocaleData{
 		Name:      "ckb",
 		DateOrder: "YMD",

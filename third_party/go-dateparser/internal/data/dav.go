@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	dav_Locale LocaleData
 )
 
-func init() {
+// load_dav fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_dav sync.Once
+
+func init_dav() {
 	dav_Locale = merge(nil, LocaleData{
 		Name:      "dav",
 		DateOrder: "DMY",

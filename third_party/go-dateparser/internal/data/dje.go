@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	dje_Locale LocaleData
 )
 
-func init() {
+// load_dje fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_dje sync.Once
+
+func init_dje() {
 	dje_Locale = merge(nil, LocaleData{
 		Name:      "dje",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	dua_Locale LocaleData
 )
 
-func init() {
+// load_dua fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_dua sync.Once
+
+func init_dua() {
 	dua_Locale = merge(nil, LocaleData{
 		Name:      "dua",
 		DateOrder: "DMY",

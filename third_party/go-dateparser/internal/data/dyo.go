@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	dyo_Locale LocaleData
 )
 
-func init() {
+// load_dyo fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_dyo sync.Once
+
+func init_dyo() {
 	dyo_Locale = merge(nil, LocaleData{
 		Name:      "dyo",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ebu_Locale LocaleData
 )
 
-func init() {
+// load_ebu fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ebu sync.Once
+
+func init_ebu() {
 	ebu_Locale = merge(nil, LocaleData{
 		Name:      "ebu",
 		DateOrder: "DMY",

@@ -2,7 +2,11 @@
 
 package data
 
-import "github.com/markusmobius/go-dateparser/internal/regexp"
+import (
+	"sync"
+
+	"github.com/markusmobius/go-dateparser/internal/regexp"
+)
 
 var (
 	en_Locale     LocaleData
@@ -111,7 +115,11 @@ var (
 	en_ZW_Locale  LocaleData
 )
 
-func init() {
+// load_en fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_en sync.Once
+
+func init_en() {
 	en_Locale = merge(nil, LocaleData{
 		Name:                  "en",
 		DateOrder:             "MDY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	eo_Locale LocaleData
 )
 
-func init() {
+// load_eo fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_eo sync.Once
+
+func init_eo() {
 	eo_Locale = merge(nil, LocaleData{
 		Name:      "eo",
 		DateOrder: "YMD",

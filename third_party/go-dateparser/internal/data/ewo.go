@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ewo_Locale LocaleData
 )
 
-func init() {
+// load_ewo fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ewo sync.Once
+
+func init_ewo() {
 	ewo_Locale = merge(nil, LocaleData{
 		Name:      "ewo",
 		DateOrder: "DMY",

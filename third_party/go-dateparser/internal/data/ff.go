@@ -2,6 +2,8 @@
 
 package data
 
+import "sync"
+
 var (
 	ff_Locale    LocaleData
 	ff_CM_Locale LocaleData
@@ -9,7 +11,11 @@ var (
 	ff_MR_Locale LocaleData
 )
 
-func init() {
+// load_ff fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ff sync.Once
+
+func init_ff() {
 	ff_Locale = merge(nil, LocaleData{
 		Name:      "ff",
 		DateOrder: "DMY",

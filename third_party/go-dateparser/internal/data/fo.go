@@ -2,14 +2,22 @@
 
 package data
 
-import "github.com/markusmobius/go-dateparser/internal/regexp"
+import (
+	"sync"
+
+	"github.com/markusmobius/go-dateparser/internal/regexp"
+)
 
 var (
 	fo_Locale    LocaleData
 	fo_DK_Locale LocaleData
 )
 
-func init() {
+// load_fo fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_fo sync.Once
+
+func init_fo() {
 	fo_Locale = merge(nil, LocaleData{
 		Name:      "fo",
 		DateOrder: "DMY",

@@ -2,13 +2,19 @@
 
 package data
 
+import "sync"
+
 var (
 	gsw_Locale    LocaleData
 	gsw_FR_Locale LocaleData
 	gsw_LI_Locale LocaleData
 )
 
-func init() {
+// load_gsw fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_gsw sync.Once
+
+func init_gsw() {
 	gsw_Locale = merge(nil, LocaleData{
 		Name:      "gsw",
 		DateOrder: "DMY",

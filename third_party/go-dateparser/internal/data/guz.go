@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	guz_Locale LocaleData
 )
 
-func init() {
+// load_guz fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_guz sync.Once
+
+func init_guz() {
 	guz_Locale = merge(nil, LocaleData{
 		Name:      "guz",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	gv_Locale LocaleData
 )
 
-func init() {
+// load_gv fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_gv sync.Once
+
+func init_gv() {
 	gv_Locale = merge(nil, LocaleData{
 		Name:      "gv",
 		DateOrder: "YMD",

@@ -2,13 +2,19 @@
 
 package data
 
+import "sync"
+
 var (
 	ha_Locale    LocaleData
 	ha_GH_Locale LocaleData
 	ha_NE_Locale LocaleData
 )
 
-func init() {
+// load_ha fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ha sync.Once
+
+func init_ha() {
 	ha_Locale = merge(nil, LocaleData{
 		Name:      "ha",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	haw_Locale LocaleData
 )
 
-func init() {
+// load_haw fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_haw sync.Once
+
+func init_haw() {
 	haw_Locale = merge(nil, LocaleData{
 		Name:      "haw",
 		DateOrder: "DMY",

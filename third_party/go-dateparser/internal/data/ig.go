@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ig_Locale LocaleData
 )
 
-func init() {
+// load_ig fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ig sync.Once
+
+func init_ig() {
 	ig_Locale = merge(nil, LocaleData{
 		Name:      "ig",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ii_Locale LocaleData
 )
 
-func init() {
+// load_ii fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ii sync.Once
+
+func init_ii() {
 	ii_Locale = merge(nil, LocaleData{
 		Name:      "ii",
 		DateOrder: "YMD",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	jmc_Locale LocaleData
 )
 
-func init() {
+// load_jmc fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_jmc sync.Once
+
+func init_jmc() {
 	jmc_Locale = merge(nil, LocaleData{
 		Name:      "jmc",
 		DateOrder: "DMY",

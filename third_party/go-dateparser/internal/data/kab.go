@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	kab_Locale LocaleData
 )
 
-func init() {
+// load_kab fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_kab sync.Once
+
+func init_kab() {
 	kab_Locale = merge(nil, LocaleData{
 		Name:      "kab",
 		DateOrder: "DMY",

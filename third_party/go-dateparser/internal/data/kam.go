@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	kam_Locale LocaleData
 )
 
-func init() {
+// load_kam fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_kam sync.Once
+
+func init_kam() {
 	kam_Locale = merge(nil, LocaleData{
 		Name:      "kam",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	kde_Locale LocaleData
 )
 
-func init() {
+// load_kde fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_kde sync.Once
+
+func init_kde() {
 	kde_Locale = merge(nil, LocaleData{
 		Name:      "kde",
 		DateOrder: "DMY",

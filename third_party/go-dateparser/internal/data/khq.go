@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	khq_Locale LocaleData
 )
 
-func init() {
+// load_khq fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_khq sync.Once
+
+func init_khq() {
 	khq_Locale = merge(nil, LocaleData{
 		Name:      "khq",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ki_Locale LocaleData
 )
 
-func init() {
+// load_ki fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ki sync.Once
+
+func init_ki() {
 	ki_Locale = merge(nil, LocaleData{
 		Name:      "ki",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	kln_Locale LocaleData
 )
 
-func init() {
+// load_kln fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_kln sync.Once
+
+func init_kln() {
 	kln_Locale = merge(nil, LocaleData{
 		Name:      "kln",
 		DateOrder: "DMY",

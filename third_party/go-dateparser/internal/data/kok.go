@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	kok_Locale LocaleData
 )
 
-func init() {
+// load_kok fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_kok sync.Once
+
+func init_kok() {
 	kok_Locale = merge(nil, LocaleData{
 		Name:      "kok",
 		DateOrder: "YMD",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ks_Locale LocaleData
 )
 
-func init() {
+// load_ks fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ks sync.Once
+
+func init_ks() {
 	ks_Locale = merge(nil, LocaleData{
 		Name:      "ks",
 		DateOrder: "MDY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ksb_Locale LocaleData
 )
 
-func init() {
+// load_ksb fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ksb sync.Once
+
+func init_ksb() {
 	ksb_Locale = merge(nil, LocaleData{
 		Name:      "ksb",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ksf_Locale LocaleData
 )
 
-func init() {
+// load_ksf fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ksf sync.Once
+
+func init_ksf() {
 	ksf_Locale = merge(nil, LocaleData{
 		Name:      "ksf",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	kw_Locale LocaleData
 )
 
-func init() {
+// load_kw fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_kw sync.Once
+
+func init_kw() {
 	kw_Locale = merge(nil, LocaleData{
 		Name:      "kw",
 		DateOrder: "YMD",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	lag_Locale LocaleData
 )
 
-func init() {
+// load_lag fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_lag sync.Once
+
+func init_lag() {
 	lag_Locale = merge(nil, LocaleData{
 		Name:      "lag",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	lg_Locale LocaleData
 )
 
-func init() {
+// load_lg fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_lg sync.Once
+
+func init_lg() {
 	lg_Locale = merge(nil, LocaleData{
 		Name:      "lg",
 		DateOrder: "DMY",

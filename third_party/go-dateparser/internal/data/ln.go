@@ -2,6 +2,8 @@
 
 package data
 
+import "sync"
+
 var (
 	ln_Locale    LocaleData
 	ln_AO_Locale LocaleData
@@ -9,7 +11,11 @@ var (
 	ln_CG_Locale LocaleData
 )
 
-func init() {
+// load_ln fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ln sync.Once
+
+func init_ln() {
 	ln_Locale = merge(nil, LocaleData{
 		Name:      "ln",
 		DateOrder: "DMY",

@@ -2,12 +2,18 @@
 
 package data
 
+import "sync"
+
 var (
 	lrc_Locale    LocaleData
 	lrc_IQ_Locale LocaleData
 )
 
-func init() {
+// load_lrc fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_lrc sync.Once
+
+func init_lrc() {
 	lrc_Locale = merge(nil, LocaleData{
 		Name:      "lrc",
 		DateOrder: "YMD",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	lu_Locale LocaleData
 )
 
-func init() {
+// load_lu fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_lu sync.Once
+
+func init_lu() {
 	lu_Locale = merge(nil, LocaleData{
 		Name:      "lu",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	luo_Locale LocaleData
 )
 
-func init() {
+// load_luo fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_luo sync.Once
+
+func init_luo() {
 	luo_Locale = merge(nil, LocaleData{
 		Name:      "luo",
 		DateOrder: "DMY",

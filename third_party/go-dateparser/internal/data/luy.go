@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	luy_Locale LocaleData
 )
 
-func init() {
+// load_luy fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_luy sync.Once
+
+func init_luy() {
 	luy_Locale = merge(nil, LocaleData{
 		Name:      "luy",
 		DateOrder: "DMY",

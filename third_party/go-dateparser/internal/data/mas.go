@@ -2,12 +2,18 @@
 
 package data
 
+import "sync"
+
 var (
 	mas_Locale    LocaleData
 	mas_TZ_Locale LocaleData
 )
 
-func init() {
+// load_mas fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_mas sync.Once
+
+func init_mas() {
 	mas_Locale = merge(nil, LocaleData{
 		Name:      "mas",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	mer_Locale LocaleData
 )
 
-func init() {
+// load_mer fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_mer sync.Once
+
+func init_mer() {
 	mer_Locale = merge(nil, LocaleData{
 		Name:      "mer",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	mfe_Locale LocaleData
 )
 
-func init() {
+// load_mfe fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_mfe sync.Once
+
+func init_mfe() {
 	mfe_Locale = merge(nil, LocaleData{
 		Name:      "mfe",
 		DateOrder: "DMY",

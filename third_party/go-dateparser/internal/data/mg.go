@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	mg_Locale LocaleData
 )
 
-func init() {
+// load_mg fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_mg sync.Once
+
+func init_mg() {
 	mg_Locale = merge(nil, LocaleData{
 		Name:      "mg",
 		DateOrder: "YMD",

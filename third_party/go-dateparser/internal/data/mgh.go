@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	mgh_Locale LocaleData
 )
 
-func init() {
+// load_mgh fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_mgh sync.Once
+
+func init_mgh() {
 	mgh_Locale = merge(nil, LocaleData{
 		Name:      "mgh",
 		DateOrder: "DMY",

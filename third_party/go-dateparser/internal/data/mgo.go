@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	mgo_Locale LocaleData
 )
 
-func init() {
+// load_mgo fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_mgo sync.Once
+
+func init_mgo() {
 	mgo_Locale = merge(nil, LocaleData{
 		Name:      "mgo",
 		DateOrder: "YMD",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	mua_Locale LocaleData
 )
 
-func init() {
+// load_mua fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_mua sync.Once
+
+func init_mua() {
 	mua_Locale = merge(nil, LocaleData{
 		Name:      "mua",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	naq_Locale LocaleData
 )
 
-func init() {
+// load_naq fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_naq sync.Once
+
+func init_naq() {
 	naq_Locale = merge(nil, LocaleData{
 		Name:      "naq",
 		DateOrder: "DMY",

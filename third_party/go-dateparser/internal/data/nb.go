@@ -2,14 +2,22 @@
 
 package data
 
-import "github.com/markusmobius/go-dateparser/internal/regexp"
+import (
+	"sync"
+
+	"github.com/markusmobius/go-dateparser/internal/regexp"
+)
 
 var (
 	nb_Locale    LocaleData
 	nb_SJ_Locale LocaleData
 )
 
-func init() {
+// load_nb fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_nb sync.Once
+
+func init_nb() {
 	nb_Locale = merge(nil, LocaleData{
 		Name:      "nb",
 		DateOrder: "DMY",

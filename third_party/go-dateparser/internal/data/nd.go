@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	nd_Locale LocaleData
 )
 
-func init() {
+// load_nd fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_nd sync.Once
+
+func init_nd() {
 	nd_Locale = merge(nil, LocaleData{
 		Name:      "nd",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	nmg_Locale LocaleData
 )
 
-func init() {
+// load_nmg fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_nmg sync.Once
+
+func init_nmg() {
 	nmg_Locale = merge(nil, LocaleData{
 		Name:      "nmg",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	nnh_Locale LocaleData
 )
 
-func init() {
+// load_nnh fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_nnh sync.Once
+
+func init_nnh() {
 	nnh_Locale = merge(nil, LocaleData{
 		Name:      "nnh",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	nus_Locale LocaleData
 )
 
-func init() {
+// load_nus fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_nus sync.Once
+
+func init_nus() {
 	nus_Locale = merge(nil, LocaleData{
 		Name:      "nus",
 		DateOrder: "DMY",

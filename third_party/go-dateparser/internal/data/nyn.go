@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	nyn_Locale LocaleData
 )
 
-func init() {
+// load_nyn fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_nyn sync.Once
+
+func init_nyn() {
 	nyn_Locale = merge(nil, LocaleData{
 		Name:      "nyn",
 		DateOrder: "DMY",

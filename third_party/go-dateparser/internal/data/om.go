@@ -2,12 +2,18 @@
 
 package data
 
+import "sync"
+
 var (
 	om_Locale    LocaleData
 	om_KE_Locale LocaleData
 )
 
-func init() {
+// load_om fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_om sync.Once
+
+func init_om() {
 	om_Locale = merge(nil, LocaleData{
 		Name:      "om",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	or_Locale LocaleData
 )
 
-func init() {
+// load_or fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_or sync.Once
+
+func init_or() {
 	or_Locale = merge(nil, LocaleData{
 		Name:      "or",
 		DateOrder: "DMY",

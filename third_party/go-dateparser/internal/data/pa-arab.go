@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	pa_Arab_Locale LocaleData
 )
 
-func init() {
+// load_pa_arab fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_pa_arab sync.Once
+
+func init_pa_arab() {
 	pa_Arab_Locale = merge(nil, LocaleData{
 		Name:      "pa-Arab",
 		DateOrder: "DMY",

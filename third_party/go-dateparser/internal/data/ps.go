@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ps_Locale LocaleData
 )
 
-func init() {
+// load_ps fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ps sync.Once
+
+func init_ps() {
 	ps_Locale = merge(nil, LocaleData{
 		Name:      "ps",
 		DateOrder: "YMD",

@@ -2,13 +2,19 @@
 
 package data
 
+import "sync"
+
 var (
 	qu_Locale    LocaleData
 	qu_BO_Locale LocaleData
 	qu_EC_Locale LocaleData
 )
 
-func init() {
+// load_qu fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_qu sync.Once
+
+func init_qu() {
 	qu_Locale = merge(nil, LocaleData{
 		Name:      "qu",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	rm_Locale LocaleData
 )
 
-func init() {
+// load_rm fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_rm sync.Once
+
+func init_rm() {
 	rm_Locale = merge(nil, LocaleData{
 		Name:      "rm",
 		DateOrder: "DMY",

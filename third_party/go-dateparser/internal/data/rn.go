@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	rn_Locale LocaleData
 )
 
-func init() {
+// load_rn fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_rn sync.Once
+
+func init_rn() {
 	rn_Locale = merge(nil, LocaleData{
 		Name:      "rn",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	rof_Locale LocaleData
 )
 
-func init() {
+// load_rof fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_rof sync.Once
+
+func init_rof() {
 	rof_Locale = merge(nil, LocaleData{
 		Name:      "rof",
 		DateOrder: "DMY",

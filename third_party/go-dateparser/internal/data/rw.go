@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	rw_Locale LocaleData
 )
 
-func init() {
+// load_rw fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_rw sync.Once
+
+func init_rw() {
 	rw_Locale = merge(nil, LocaleData{
 		Name:      "rw",
 		DateOrder: "YMD",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	rwk_Locale LocaleData
 )
 
-func init() {
+// load_rwk fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_rwk sync.Once
+
+func init_rwk() {
 	rwk_Locale = merge(nil, LocaleData{
 		Name:      "rwk",
 		DateOrder: "DMY",

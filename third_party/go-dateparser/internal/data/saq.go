@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	saq_Locale LocaleData
 )
 
-func init() {
+// load_saq fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_saq sync.Once
+
+func init_saq() {
 	saq_Locale = merge(nil, LocaleData{
 		Name:      "saq",
 		DateOrder: "DMY",

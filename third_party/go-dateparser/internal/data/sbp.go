@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	sbp_Locale LocaleData
 )
 
-func init() {
+// load_sbp fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_sbp sync.Once
+
+func init_sbp() {
 	sbp_Locale = merge(nil, LocaleData{
 		Name:      "sbp",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	seh_Locale LocaleData
 )
 
-func init() {
+// load_seh fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_seh sync.Once
+
+func init_seh() {
 	seh_Locale = merge(nil, LocaleData{
 		Name:      "seh",
 		DateOrder: "DMY",

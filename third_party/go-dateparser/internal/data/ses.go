@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	ses_Locale LocaleData
 )
 
-func init() {
+// load_ses fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ses sync.Once
+
+func init_ses() {
 	ses_Locale = merge(nil, LocaleData{
 		Name:      "ses",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	sg_Locale LocaleData
 )
 
-func init() {
+// load_sg fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_sg sync.Once
+
+func init_sg() {
 	sg_Locale = merge(nil, LocaleData{
 		Name:      "sg",
 		DateOrder: "DMY",

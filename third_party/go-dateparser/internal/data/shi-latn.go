@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	shi_Latn_Locale LocaleData
 )
 
-func init() {
+// load_shi_latn fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_shi_latn sync.Once
+
+func init_shi_latn() {
 	shi_Latn_Locale = merge(nil, LocaleData{
 		Name:      "shi-Latn",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	shi_Tfng_Locale LocaleData
 )
 
-func init() {
+// load_shi_tfng fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_shi_tfng sync.Once
+
+func init_shi_tfng() {
 	shi_Tfng_Locale = merge(nil, LocaleData{
 		Name:      "shi-Tfng",
 		DateOrder: "DMY",

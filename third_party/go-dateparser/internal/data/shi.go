@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	shi_Locale LocaleData
 )
 
-func init() {
+// load_shi fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_shi sync.Once
+
+func init_shi() {
 	shi_Locale = merge(nil, LocaleData{
 		Name:      "shi",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	smn_Locale LocaleData
 )
 
-func init() {
+// load_smn fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_smn sync.Once
+
+func init_smn() {
 	smn_Locale = merge(nil, LocaleData{
 		Name:      "smn",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	sn_Locale LocaleData
 )
 
-func init() {
+// load_sn fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_sn sync.Once
+
+func init_sn() {
 	sn_Locale = merge(nil, LocaleData{
 		Name:      "sn",
 		DateOrder: "YMD",

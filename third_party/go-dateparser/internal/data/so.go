@@ -2,6 +2,8 @@
 
 package data
 
+import "sync"
+
 var (
 	so_Locale    LocaleData
 	so_DJ_Locale LocaleData
@@ -9,7 +11,11 @@ var (
 	so_KE_Locale LocaleData
 )
 
-func init() {
+// load_so fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_so sync.Once
+
+func init_so() {
 	so_Locale = merge(nil, LocaleData{
 		Name:      "so",
 		DateOrder: "DMY",

@@ -2,7 +2,11 @@
 
 package data
 
-import "github.com/markusmobius/go-dateparser/internal/regexp"
+import (
+	"sync"
+
+	"github.com/markusmobius/go-dateparser/internal/regexp"
+)
 
 var (
 	sr_Cyrl_Locale    LocaleData
@@ -11,7 +15,11 @@ var (
 	sr_Cyrl_XK_Locale LocaleData
 )
 
-func init() {
+// load_sr_cyrl fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_sr_cyrl sync.Once
+
+func init_sr_cyrl() {
 	sr_Cyrl_Locale = merge(nil, LocaleData{
 		Name:      "sr-Cyrl",
 		DateOrder: "DMY.",

@@ -2,12 +2,18 @@
 
 package data
 
+import "sync"
+
 var (
 	teo_Locale    LocaleData
 	teo_KE_Locale LocaleData
 )
 
-func init() {
+// load_teo fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_teo sync.Once
+
+func init_teo() {
 	teo_Locale = merge(nil, LocaleData{
 		Name:      "teo",
 		DateOrder: "DMY",

@@ -2,12 +2,18 @@
 
 package data
 
+import "sync"
+
 var (
 	ti_Locale    LocaleData
 	ti_ER_Locale LocaleData
 )
 
-func init() {
+// load_ti fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_ti sync.Once
+
+func init_ti() {
 	ti_Locale = merge(nil, LocaleData{
 		Name:      "ti",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	twq_Locale LocaleData
 )
 
-func init() {
+// load_twq fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_twq sync.Once
+
+func init_twq() {
 	twq_Locale = merge(nil, LocaleData{
 		Name:      "twq",
 		DateOrder: "DMY",

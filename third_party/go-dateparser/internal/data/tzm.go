@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	tzm_Locale LocaleData
 )
 
-func init() {
+// load_tzm fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_tzm sync.Once
+
+func init_tzm() {
 	tzm_Locale = merge(nil, LocaleData{
 		Name:      "tzm",
 		DateOrder: "DMY",

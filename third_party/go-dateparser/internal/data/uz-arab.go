@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	uz_Arab_Locale LocaleData
 )
 
-func init() {
+// load_uz_arab fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_uz_arab sync.Once
+
+func init_uz_arab() {
 	uz_Arab_Locale = merge(nil, LocaleData{
 		Name:      "uz-Arab",
 		DateOrder: "YMD",

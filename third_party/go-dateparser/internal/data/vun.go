@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	vun_Locale LocaleData
 )
 
-func init() {
+// load_vun fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_vun sync.Once
+
+func init_vun() {
 	vun_Locale = merge(nil, LocaleData{
 		Name:      "vun",
 		DateOrder: "DMY",

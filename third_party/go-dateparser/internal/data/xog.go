@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	xog_Locale LocaleData
 )
 
-func init() {
+// load_xog fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_xog sync.Once
+
+func init_xog() {
 	xog_Locale = merge(nil, LocaleData{
 		Name:      "xog",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	yav_Locale LocaleData
 )
 
-func init() {
+// load_yav fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_yav sync.Once
+
+func init_yav() {
 	yav_Locale = merge(nil, LocaleData{
 		Name:      "yav",
 		DateOrder: "DMY",

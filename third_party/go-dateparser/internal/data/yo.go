@@ -2,12 +2,18 @@
 
 package data
 
+import "sync"
+
 var (
 	yo_Locale    LocaleData
 	yo_BJ_Locale LocaleData
 )
 
-func init() {
+// load_yo fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_yo sync.Once
+
+func init_yo() {
 	yo_Locale = merge(nil, LocaleData{
 		Name:      "yo",
 		DateOrder: "DMY",

@@ -2,11 +2,17 @@
 
 package data
 
+import "sync"
+
 var (
 	zgh_Locale LocaleData
 )
 
-func init() {
+// load_zgh fills the locales of this file; GetLocaleData calls it once,
+// on the first use of one of them (a patch: it was init).
+var load_zgh sync.Once
+
+func init_zgh() {
 	zgh_Locale = merge(nil, LocaleData{
 		Name:      "zgh",
 		DateOrder: "DMY",
