@@ -1,7 +1,7 @@
 package charts
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
@@ -16,60 +16,105 @@ import (
 // chart; charts are mostly flat colour, and the Up filter alone (each
 // byte less the byte above it) turns their repeated rows into zeros. So an
 // opaque image is written here as 8-bit RGB with every row filtered Up and
-// deflated at BestSpeed, and anything else by image/png.
+// deflated at BestSpeed, and anything else by image/png. Whether the image
+// is opaque is seen as it is filtered (a row like the one above it is as
+// opaque), the PNG made in memory and given up for image/png's at the
+// first pixel that is not.
 func encodePNG(w io.Writer, img *image.RGBA) error {
-	if !img.Opaque() {
-		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, img)
-	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	if _, err := bw.WriteString("\x89PNG\r\n\x1a\n"); err != nil {
+	var out bytes.Buffer
+	opaque, err := encodeOpaque(&out, img)
+	if err != nil {
 		return err
 	}
+	if !opaque {
+		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, img)
+	}
+	_, err = out.WriteTo(w)
+	return err
+}
+
+// encodeOpaque writes an opaque img as PNG to out, or stops at the first
+// pixel that is not opaque and returns false.
+func encodeOpaque(out *bytes.Buffer, img *image.RGBA) (bool, error) {
+	out.WriteString("\x89PNG\r\n\x1a\n")
 	b := img.Bounds()
 	width, height := b.Dx(), b.Dy()
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
 	ihdr[8], ihdr[9] = 8, 2 // 8 bits a sample, truecolour; deflate, adaptive filtering, no interlace
-	if err := writeChunk(bw, "IHDR", ihdr[:]); err != nil {
-		return err
+	if err := writeChunk(out, "IHDR", ihdr[:]); err != nil {
+		return false, err
 	}
-	idat := &chunkWriter{w: bw, typ: "IDAT"}
+	idat := &chunkWriter{w: out, typ: "IDAT"}
 	zw, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)
 	if err != nil {
-		return err
+		return false, err
 	}
 	row := make([]byte, 1+3*width)
 	row[0] = 2 // filter Up
+	zero := make([]byte, 1+3*width)
+	zero[0] = 2
 	for y := range height {
-		cur := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):]
-		var above []byte
-		if y > 0 {
-			above = img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y-1):]
-		}
-		for x, o := 0, 1; x < width; x, o = x+1, o+3 {
-			p := cur[4*x : 4*x+3 : 4*x+3]
-			if above == nil {
+		cur := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):][:4*width]
+		if y == 0 {
+			for x, o := 0, 1; x < width; x, o = x+1, o+3 {
+				p := cur[4*x : 4*x+4 : 4*x+4]
+				if p[3] != 0xff {
+					return false, nil
+				}
 				row[o], row[o+1], row[o+2] = p[0], p[1], p[2]
-				continue
 			}
-			q := above[4*x : 4*x+3 : 4*x+3]
-			row[o], row[o+1], row[o+2] = p[0]-q[0], p[1]-q[1], p[2]-q[2]
+		} else if above := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y-1):][:4*width]; bytes.Equal(cur, above) {
+			// most rows of a chart repeat the row above (margins, bars, the
+			// space between gridlines): all zeros, without a look at a pixel
+			if _, err := zw.Write(zero); err != nil {
+				return false, err
+			}
+			continue
+		} else if !upFilter(row[1:], cur, above) {
+			return false, nil
 		}
 		if _, err := zw.Write(row); err != nil {
-			return err
+			return false, err
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return err
+		return false, err
 	}
 	if err := idat.flush(); err != nil {
-		return err
+		return false, err
 	}
-	if err := writeChunk(bw, "IEND", nil); err != nil {
-		return err
+	return true, writeChunk(out, "IEND", nil)
+}
+
+// upFilter writes into dst, 3 bytes a pixel, the RGB bytes of the RGBA
+// pixels of cur less those of above (zeros where a pixel is the one above
+// it, as most are), and returns false at the first pixel unlike the one
+// above that is not opaque.
+func upFilter(dst, cur, above []byte) bool {
+	clear(dst)
+	for x := 0; x+8 <= len(cur); x += 8 { // two pixels at a time
+		if binary.LittleEndian.Uint64(cur[x:]) != binary.LittleEndian.Uint64(above[x:]) && !upPixels(dst[x/4*3:], cur[x:x+8], above[x:x+8]) {
+			return false
+		}
 	}
-	return bw.Flush()
+	if x := len(cur) &^ 7; x < len(cur) { // the last pixel of an odd width
+		return upPixels(dst[x/4*3:], cur[x:], above[x:])
+	}
+	return true
+}
+
+// upPixels is upFilter over one or two pixels.
+func upPixels(dst, cur, above []byte) bool {
+	for x, o := 0, 0; x+4 <= len(cur); x, o = x+4, o+3 {
+		p, q, d := cur[x:x+4:x+4], above[x:x+4:x+4], dst[o:o+3:o+3]
+		if p[3] != 0xff {
+			return false
+		}
+		d[0], d[1], d[2] = p[0]-q[0], p[1]-q[1], p[2]-q[2]
+	}
+	return true
 }
 
 // writeChunk writes one PNG chunk: length, type, data, CRC of type and data.

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -71,4 +72,31 @@ func TestEncodePNG(t *testing.T) {
 	clear := image.NewRGBA(image.Rect(0, 0, 20, 10))
 	clear.Set(3, 4, color.RGBA{200, 0, 0, 255})
 	roundTrip(t, "transparent", clear)
+
+	// opaque rows, then a pixel that is not, where a row first differs
+	// from the one above and where an odd width's last pixel does
+	for _, x := range []int{0, 5, 20} {
+		late := image.NewRGBA(image.Rect(0, 0, 21, 10))
+		draw.Draw(late, late.Bounds(), image.White, image.Point{}, draw.Src)
+		late.Set(x, 6, color.RGBA{0, 0, 0, 0})
+		roundTrip(t, fmt.Sprintf("transparent at (%d,6)", x), late)
+	}
+}
+
+// BenchmarkEncodePNG: writing one 1600 × 900 chart (the sample's
+// formulations by day) as PNG.
+func BenchmarkEncodePNG(b *testing.B) {
+	c := chart(b, Build(analyzeReference(b), Options{}), "top_formulations_by_day")
+	var buf bytes.Buffer
+	img, err := c.writePNG(&buf, Options{}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(img.Pix)))
+	for b.Loop() {
+		buf.Reset()
+		if err := encodePNG(&buf, img); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
