@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/issuelens/analyze/internal/testfiles"
 )
@@ -85,4 +87,63 @@ func distinctCopies(text []byte, n int) []byte {
 		})
 	}
 	return bytes.Join(copies, []byte("\n"))
+}
+
+// BenchmarkRunPagesFolder: the whole run on a folder of 120 saved web
+// pages, a report for each and the corpus report (go test -run '^$'
+// -bench RunPagesFolder -benchtime 1x). See pagesFolder.
+func BenchmarkRunPagesFolder(b *testing.B) {
+	dir := pagesFolder(b, 120)
+	start := time.Now()
+	benchmarkRun(b, dir)
+	b.ReportMetric(float64(b.N*120)/time.Since(start).Seconds(), "pages/s")
+}
+
+// pagesFolder writes n web pages into a new folder, in the shape of a
+// site's archive as an analyst saves it: each is the real whitehouse.gov
+// page of ../shared/html/whitehouse_blog.html (101 KB: menus, sidebars,
+// footer, scripts), its address's paragraphs replaced by about 5 KB of
+// the public corpus (a different stretch for each page) and its dates
+// (2016-12-24, 2016/12/24 in its links, December 24, 2016 …) moved on by a day a page, so that no
+// page is a copy of another.
+func pagesFolder(b *testing.B, n int) string {
+	page, err := os.ReadFile(testfiles.Shared(b, "html/whitehouse_blog.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	corpus, err := os.ReadFile(testfiles.Shared(b, "corpus/state_of_the_union_1945-2006.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lines []string
+	for l := range strings.Lines(string(corpus)) {
+		if l = strings.TrimSpace(l); len(l) > 80 { // sentences, not headings
+			lines = append(lines, l)
+		}
+	}
+	html := string(page)
+	// the address: from its fifth paragraph (after the headings "Weekly
+	// Address", "The White House" and the date) to the last one's end
+	paras := regexp.MustCompile(`(?s)<p>\s*THE PRESIDENT:.*</p>`).FindStringIndex(html)
+	if paras == nil {
+		b.Fatal("whitehouse_blog.html: no address found")
+	}
+	dir := b.TempDir()
+	day := time.Date(2016, 12, 24, 0, 0, 0, 0, time.UTC)
+	for k := range n {
+		var body strings.Builder
+		for i, size := k*37%len(lines), 0; size < 5000; i, size = (i+1)%len(lines), size+len(lines[i]) {
+			body.WriteString("<p>\n\t" + lines[i] + "</p>\n\n")
+		}
+		d := day.AddDate(0, 0, k)
+		text := html[:paras[0]] + body.String() + html[paras[1]:]
+		text = strings.NewReplacer(
+			"2016-12-24", d.Format("2006-01-02"), "2016-12-23", d.AddDate(0, 0, -1).Format("2006-01-02"), "2016/12/24", d.Format("2006/01/02"),
+			"December 24, 2016", d.Format("January 2, 2006"), "December 23, 2016", d.AddDate(0, 0, -1).Format("January 2, 2006"),
+		).Replace(text)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("page_%03d.html", k)), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
 }
