@@ -1,9 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,6 +27,15 @@ type book struct {
 	tables map[string][]Column // the columns of each Excel table, by its name
 	titles map[string]string   // the printed header's title, by sheet
 	heads  []headRow           // header rows of the tables written with the ordinary API
+	// widths are the column widths set on the sheets written with the
+	// ordinary API, by sheet and column number, given to excelize a run of
+	// columns at a time when the sheet's objects are placed (setWidths):
+	// excelize copies a sheet's every column for each width it is given,
+	// which was a fifth of a small issue's workbook
+	widths map[string]map[int]float64
+	// stashed are the Excel tables' parts while the workbook is made (see
+	// stubTables), by part name
+	stashed map[string][]byte
 	// maxRows is the most data rows of a streamed table (maxTableRows;
 	// tests make it small)
 	maxRows int
@@ -41,7 +53,7 @@ type book struct {
 // given) and then copy it. The caller closes b.f.
 func newBook(w io.Writer, textRows int) *book {
 	f := excelize.NewFile()
-	b := &book{f: f, style: map[Kind]int{}, tables: map[string][]Column{}, titles: map[string]string{}, maxRows: maxTableRows, textRows: textRows}
+	b := &book{f: f, style: map[Kind]int{}, tables: map[string][]Column{}, titles: map[string]string{}, widths: map[string]map[int]float64{}, stashed: map[string][]byte{}, maxRows: maxTableRows, textRows: textRows}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, b.scratch) })
 	return b
 }
@@ -254,9 +266,7 @@ func displayWidth(s string) float64 {
 }
 
 // fit sets column widths from the given cells, never narrowing a column
-// already set wider (several tables share a sheet's columns). Runs of
-// columns of one width are set together: excelize takes time in the
-// number of column ranges for each call.
+// already set wider (several tables share a sheet's columns).
 func (b *book) fit(sheet string, firstCol int, cols []Column, rows [][]any) error {
 	text := make([][]string, len(rows))
 	for i, r := range rows {
@@ -269,23 +279,119 @@ func (b *book) fit(sheet string, firstCol int, cols []Column, rows [][]any) erro
 	for i := range ws {
 		ws[i] = math.Ceil(ws[i])
 		if i < 8 { // only the first columns may have been set by another table
-			col, _ := excelize.ColumnNumberToName(firstCol + i)
-			if cur, err := b.f.GetColWidth(sheet, col); err == nil && cur > ws[i] {
-				ws[i] = cur
-			}
+			ws[i] = max(ws[i], b.colWidth(sheet, firstCol+i))
 		}
+		b.setColWidth(sheet, firstCol+i, ws[i])
 	}
-	for i := 0; i < len(ws); {
+	return nil
+}
+
+// colWidth is the width of a column (numbered from 1) of a sheet written
+// with the ordinary API: as set, or excelize's default.
+func (b *book) colWidth(sheet string, col int) float64 {
+	if w, ok := b.widths[sheet][col]; ok {
+		return w
+	}
+	name, _ := excelize.ColumnNumberToName(col)
+	w, _ := b.f.GetColWidth(sheet, name)
+	return w
+}
+
+// setColWidth sets the width of a column of a sheet written with the
+// ordinary API (see book.widths).
+func (b *book) setColWidth(sheet string, col int, w float64) {
+	if b.widths[sheet] == nil {
+		b.widths[sheet] = map[int]float64{}
+	}
+	b.widths[sheet][col] = w
+}
+
+// widen sets a column at least w wide.
+func (b *book) widen(sheet string, col int, w float64) {
+	if b.colWidth(sheet, col) < w {
+		b.setColWidth(sheet, col, w)
+	}
+}
+
+// setWidths gives excelize the widths set on a sheet, a run of columns of
+// one width at a time, before anything is placed on the sheet by its
+// columns (a chart, a picture) and before the workbook is written; the
+// widths are then excelize's to keep.
+func (b *book) setWidths(sheet string) error {
+	ws := b.widths[sheet]
+	delete(b.widths, sheet)
+	cols := slices.Sorted(maps.Keys(ws))
+	for i := 0; i < len(cols); {
 		j := i
-		for j+1 < len(ws) && ws[j+1] == ws[i] {
+		for j+1 < len(cols) && cols[j+1] == cols[j]+1 && ws[cols[j+1]] == ws[cols[i]] {
 			j++
 		}
-		from, _ := excelize.ColumnNumberToName(firstCol + i)
-		to, _ := excelize.ColumnNumberToName(firstCol + j)
-		if err := b.f.SetColWidth(sheet, from, to, ws[i]); err != nil {
+		from, _ := excelize.ColumnNumberToName(cols[i])
+		to, _ := excelize.ColumnNumberToName(cols[j])
+		if err := b.f.SetColWidth(sheet, from, to, ws[cols[i]]); err != nil {
 			return err
 		}
 		i = j + 1
 	}
 	return nil
+}
+
+// stubTables puts aside the parts of the Excel tables added so far and
+// leaves excelize only their root element (id, name, range): to number a
+// new table and check its name, excelize decodes every table part it
+// holds, and with 17 tables to a workbook, wide ones among them (Trends,
+// an issue a column), that was a fifth of a small issue's run. Nothing
+// else reads the parts while the workbook is made; unstubTables gives
+// them back before it is written.
+func (b *book) stubTables() {
+	b.f.Pkg.Range(func(k, v any) bool {
+		name, ok := k.(string)
+		full, isBytes := v.([]byte)
+		if !ok || !isBytes || !strings.HasPrefix(name, "xl/tables/table") {
+			return true
+		}
+		if _, done := b.stashed[name]; done {
+			return true
+		}
+		if stub := rootElement(full, "table"); stub != nil {
+			b.stashed[name] = full
+			b.f.Pkg.Store(name, stub)
+		}
+		return true
+	})
+}
+
+// save gives excelize what the book kept back while it was made (column
+// widths, table parts) and writes the workbook.
+func (b *book) save() error {
+	for _, sheet := range slices.Sorted(maps.Keys(b.widths)) {
+		if err := b.setWidths(sheet); err != nil {
+			return err
+		}
+	}
+	b.unstubTables()
+	return b.f.Write(io.Discard) // nothing reaches excelize's own buffer
+}
+
+// unstubTables gives excelize back the table parts stubTables put aside.
+func (b *book) unstubTables() {
+	for _, name := range slices.Sorted(maps.Keys(b.stashed)) {
+		b.f.Pkg.Store(name, b.stashed[name])
+	}
+	clear(b.stashed)
+}
+
+// rootElement is an XML document cut after its root element's start tag
+// (named name), closed: <?xml …?><table id="3" name="T" …></table>; nil
+// if the document does not open so.
+func rootElement(doc []byte, name string) []byte {
+	at := bytes.Index(doc, []byte("<"+name+" "))
+	if at < 0 {
+		return nil
+	}
+	end := bytes.IndexByte(doc[at:], '>')
+	if end < 0 || doc[at+end-1] == '/' {
+		return nil
+	}
+	return slices.Concat(doc[:at+end+1], []byte("</"+name+">"))
 }

@@ -51,6 +51,9 @@ func (b *book) charts(res *analyze.Result, look Look) error {
 	if err := b.fit(sheet, 1, cols, rows); err != nil {
 		return err
 	}
+	if err := b.setWidths(sheet); err != nil { // the chart and pictures are placed by them
+		return err
+	}
 	anchor := len(cols) + 2
 	if len(rows) > 0 && len(days) > 0 {
 		var series []excelize.ChartSeries

@@ -51,10 +51,7 @@ func (b *book) cooccurrence(res *analyze.Result, long Table) error {
 		if i == 0 {
 			w = 30
 		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := b.f.SetColWidth(sheet, col, col, math.Ceil(max(w, headWidth(cols[i].title())))); err != nil {
-			return err
-		}
+		b.setColWidth(sheet, i+1, math.Ceil(max(w, headWidth(cols[i].title()))))
 	}
 	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomRight"}); err != nil {
 		return err

@@ -105,12 +105,8 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	// 1.3 characters a width unit of the merged columns as they stand (the
 	// tables above set them; LibreOffice fits 1.4 to 1.5), 12.5 points a line
 	width := 0.0
-	for _, col := range []string{"A", "B", "C", "D", "E", "F"} {
-		w, err := f.GetColWidth(sheet, col)
-		if err != nil {
-			return err
-		}
-		width += w
+	for col := 1; col <= 6; col++ { // A to F
+		width += b.colWidth(sheet, col)
 	}
 	if err := f.SetRowHeight(sheet, row, float64(len(howToRead)/max(40, int(1.3*width))+1)*12.5); err != nil {
 		return err
@@ -139,9 +135,7 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	if err := b.fitRows(sheet, end); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(sheet, "A", "A", 30); err != nil {
-		return err
-	}
+	b.setColWidth(sheet, 1, 30)
 	return b.fit(sheet, 1, cols, top)
 }
 
@@ -293,11 +287,7 @@ func (b *book) newThisIssue(res *analyze.Result, row int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if w, err := b.f.GetColWidth(sheet, "B"); err == nil && w < 11 {
-		if err := b.f.SetColWidth(sheet, "B", "B", 11); err != nil {
-			return 0, err
-		}
-	}
+	b.widen(sheet, 2, 11)
 	return next + 1, nil
 }
 
@@ -455,18 +445,10 @@ func (b *book) keptDropped(res *analyze.Result, row int) (int, error) {
 		return 0, err
 	}
 	// the first formulations in full
-	if w, err := b.f.GetColWidth(sheet, "G"); err == nil && w < 30 {
-		if err := b.f.SetColWidth(sheet, "G", "G", 30); err != nil {
-			return 0, err
-		}
-	}
+	b.widen(sheet, 7, 30) // G
 	// the column of numbers is as narrow as the rank above it: wide enough
 	// for the unit's word, which would break mid-word ("charact-ers")
-	if w, err := b.f.GetColWidth(sheet, "B"); err == nil && w < float64(len(unit))+3 {
-		if err := b.f.SetColWidth(sheet, "B", "B", float64(len(unit))+3); err != nil {
-			return 0, err
-		}
-	}
+	b.widen(sheet, 2, float64(len(unit))+3)
 	return next + 1, nil
 }
 

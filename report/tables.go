@@ -126,6 +126,7 @@ func (b *book) streamed(sheet string, t Table, order []int, extra *extraColumn) 
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: b.tableName(sheet, cols), StyleName: "TableStyleMedium2", ShowRowStripes: ptr(true)}); err != nil {
 		return err
 	}
+	b.stubTables()
 	return sw.Flush()
 }
 
@@ -168,12 +169,7 @@ func (b *book) fitHeads() error {
 	for _, h := range b.heads {
 		ws := make([]float64, len(h.cols))
 		for i := range h.cols {
-			name, _ := excelize.ColumnNumberToName(h.col + i)
-			w, err := b.f.GetColWidth(h.sheet, name)
-			if err != nil {
-				return err
-			}
-			ws[i] = w
+			ws[i] = b.colWidth(h.sheet, h.col+i)
 		}
 		if ht := headHeight(h.cols, ws); ht > 15 {
 			if err := b.f.SetRowHeight(h.sheet, h.row, ht); err != nil {
@@ -231,11 +227,8 @@ func (b *book) tableBanded(sheet string, col, row int, name string, cols []Colum
 		}
 		// a column other tables share is at least as wide as this
 		// header's longest word, which never breaks
-		name, _ := excelize.ColumnNumberToName(col + i)
-		if cur, err := f.GetColWidth(sheet, name); err == nil && cur < headWidth(c.title()) {
-			if err := f.SetColWidth(sheet, name, name, math.Ceil(headWidth(c.title()))); err != nil {
-				return 0, err
-			}
+		if w := headWidth(c.title()); b.colWidth(sheet, col+i) < w {
+			b.setColWidth(sheet, col+i, math.Ceil(w))
 		}
 	}
 	b.heads = append(b.heads, headRow{sheet: sheet, col: col, row: row, cols: cols})
@@ -251,6 +244,7 @@ func (b *book) tableBanded(sheet string, col, row int, name string, cols []Colum
 	if err := f.AddTable(sheet, &excelize.Table{Range: start + ":" + end, Name: b.tableName(name, cols), StyleName: "TableStyleMedium2", ShowRowStripes: ptr(true)}); err != nil {
 		return 0, err
 	}
+	b.stubTables()
 	if left > 0 {
 		cell, _ := excelize.CoordinatesToCellName(col, row+len(rows)+1)
 		if err := f.SetCellValue(sheet, cell, fmt.Sprintf("… and %d more rows: a sheet holds at most %d", left, excelize.TotalRows)); err != nil {

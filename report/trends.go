@@ -23,7 +23,7 @@ func WriteTrendsWorkbook(w io.Writer, h *analyze.History, store, version string)
 	if err := b.fitHeads(); err != nil {
 		return err
 	}
-	return b.f.Write(io.Discard) // nothing reaches excelize's own buffer
+	return b.save()
 }
 
 // trendLines is how many formulations the Trends sheet's line chart draws.
@@ -69,7 +69,8 @@ func (b *book) trends(res *analyze.Result) error {
 		if err := b.printAt(sheet, "1:1"); err != nil {
 			return err
 		}
-		return b.f.SetColWidth(sheet, "A", "A", 120)
+		b.setColWidth(sheet, 1, 120)
+		return nil
 	}
 	labels := trendHeaders(h)
 	n := len(h.Issues)
@@ -113,9 +114,7 @@ func (b *book) trends(res *analyze.Result) error {
 	if err := b.fit(sheet, 1, cols, rows); err != nil {
 		return err
 	}
-	if err := b.f.SetColWidth(sheet, "D", "D", 16); err != nil { // room for the sparklines
-		return err
-	}
+	b.setColWidth(sheet, 4, 16) // D: room for the sparklines
 	if len(h.Phrases) > 0 && n > 1 {
 		var locs, ranges []string
 		first, _ := excelize.ColumnNumberToName(5)
@@ -172,6 +171,9 @@ func (b *book) trends(res *analyze.Result) error {
 			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, first, row, last, row),
 			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 5},
 		})
+	}
+	if err := b.setWidths(sheet); err != nil { // the chart is placed by them
+		return err
 	}
 	return b.f.AddChart(sheet, fmt.Sprintf("A%d", inext+2), &excelize.Chart{
 		Type: excelize.Line, Series: series,

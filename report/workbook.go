@@ -86,7 +86,7 @@ func writeWorkbook(w io.Writer, scratch io.ReadWriteSeeker, res *analyze.Result,
 	if err := b.report(res, tables, st, prov, look); err != nil {
 		return err
 	}
-	return b.f.Write(io.Discard) // nothing reaches excelize's own buffer
+	return b.save()
 }
 
 // shownTables are the CSV tables the workbook shows on sheets of their own.

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
@@ -67,6 +68,41 @@ func TestWorkbookReopens(t *testing.T) {
 		if want := map[bool]uint16{true: zip.Store, false: zip.Deflate}[strings.HasSuffix(zf.Name, ".png")]; zf.Method != want {
 			t.Errorf("%s method %d; want %d", zf.Name, zf.Method, want)
 		}
+	}
+	// every table part is whole (the book keeps them aside while it is
+	// made, stubTables) and numbered once: its columns, one a header cell
+	var ids []int
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/tables/table") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var part struct {
+			ID      int    `xml:"id,attr"`
+			Ref     string `xml:"ref,attr"`
+			Columns struct {
+				Count int `xml:"count,attr"`
+				Names []struct {
+					Name string `xml:"name,attr"`
+				} `xml:"tableColumn"`
+			} `xml:"tableColumns"`
+		}
+		err = xml.NewDecoder(rc).Decode(&part)
+		rc.Close()
+		first, last, _ := strings.Cut(part.Ref, ":")
+		c0, _, _ := excelize.CellNameToCoordinates(first)
+		c1, _, _ := excelize.CellNameToCoordinates(last)
+		if err != nil || part.Columns.Count == 0 || len(part.Columns.Names) != part.Columns.Count || part.Columns.Count != c1-c0+1 {
+			t.Errorf("%s: id %d, ref %s, %d columns (%d named), %v; want a column for each of the range's", zf.Name, part.ID, part.Ref, part.Columns.Count, len(part.Columns.Names), err)
+		}
+		ids = append(ids, part.ID)
+	}
+	slices.Sort(ids)
+	if len(ids) < 10 || ids[0] != 1 || ids[len(ids)-1] != len(ids) || len(slices.Compact(slices.Clone(ids))) != len(ids) {
+		t.Errorf("table ids %v; want 1 to n, each once", ids)
 	}
 	for i := range SheetNames() {
 		name := fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
