@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -124,6 +125,26 @@ func streamPrint(sheet string, t Table, ncol, nrows int) ([]string, string, erro
 		note := fmt.Sprintf("Printed: date, formulation and context of %s mentions; %s %s them all, with their place in the text.",
 			which, where, have(where))
 		return []string{fmt.Sprintf("A1:E%d", 1+max(n, 1))}, note, nil
+	case SheetCoocPairs:
+		// the pairs of the matrix, the whole issue in sentence windows,
+		// which come first; scoped to Jaccard: the measures, the evidence
+		// after them is for the screen
+		first := t.head(3 * printRows)
+		n := 0
+		for n < len(first) && first[n][0] == first[0][0] && first[n][1] == first[0][1] {
+			n++
+		}
+		if n == 0 || n == t.Len() {
+			return nil, "", nil
+		}
+		what := "the whole issue, sentence windows"
+		if n == 3*printRows {
+			what = "as sorted"
+		}
+		note := fmt.Sprintf("Printed: the measures of the first %d of %d pairs (%s); %s %s them all, with evidence.", n, t.Len(), what, where, have(where))
+		jaccard := slices.IndexFunc(t.Columns, func(c Column) bool { return c.Name == "jaccard" })
+		lastCol, _ := excelize.ColumnNumberToName(max(jaccard+1, 4))
+		return []string{fmt.Sprintf("A1:%s%d", lastCol, 1+n)}, note, nil
 	case SheetDiscover, SheetStructure:
 		if nrows <= printRows {
 			return nil, "", nil

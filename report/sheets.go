@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -32,7 +31,7 @@ func (b *book) mentions(res *analyze.Result, t Table, st *StructureSheet) error 
 		return excelize.Cell{Formula: fmt.Sprintf(`HYPERLINK("#'%s'!A%d","article %d")`, SheetStructure, row, m.Article),
 			Value: fmt.Sprintf("article %d", m.Article)}
 	}}
-	return b.streamed(SheetMentions, t, order, link)
+	return b.streamed(SheetMentions, t, streamOpts{order: order, extra: link})
 }
 
 // cooccurrence writes the Co-occurrence sheet, the sentence-window theme
@@ -64,46 +63,8 @@ func (b *book) cooccurrence(res *analyze.Result, long Table) error {
 		return err
 	}
 
-	// the long table, its header in row 1
-	sheet = SheetCoocPairs
-	lrows := make([][]any, len(long.Rows))
-	for i, r := range long.Rows {
-		lrows[i] = make([]any, len(r))
-		for j, c := range r {
-			lrows[i][j] = cellValue(c, long.Columns[j].Kind)
-		}
-	}
-	if _, err := b.table(sheet, 1, 1, "CooccurrencePairs", long.Columns, lrows); err != nil {
-		return err
-	}
-	if err := b.fit(sheet, 1, long.Columns, lrows); err != nil {
-		return err
-	}
-	if err := b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 4, YSplit: 1, TopLeftCell: "E2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	// printed: the pairs of the matrix, the whole issue in sentence
-	// windows, which come first
-	n := 0
-	for n < len(long.Rows) && n < 3*printRows && long.Rows[n][0] == long.Rows[0][0] && long.Rows[n][1] == long.Rows[0][1] {
-		n++
-	}
-	if n == 0 || n == len(long.Rows) {
-		return b.printAt(sheet, "1:1")
-	}
-	what := "the whole issue, sentence windows"
-	if n == 3*printRows {
-		what = "as sorted"
-	}
-	note := fmt.Sprintf("Printed: the measures of the first %d of %d pairs (%s); the sheet and data/%s have them all, with evidence.",
-		n, len(long.Rows), what, long.Name)
-	if err := b.footnote(sheet, note); err != nil {
-		return err
-	}
-	// scope to Jaccard: the measures; the evidence after them is for the screen
-	jaccard := slices.IndexFunc(long.Columns, func(c Column) bool { return c.Name == "jaccard" })
-	lastCol, _ := excelize.ColumnNumberToName(max(jaccard+1, 4))
-	return b.printAt(sheet, "1:1", fmt.Sprintf("A1:%s%d", lastCol, 1+n))
+	// the long table, streamed on a sheet of its own (see streamPrint)
+	return b.streamed(SheetCoocPairs, long, streamOpts{name: "CooccurrencePairs", frozenCols: 4})
 }
 
 // coocMatrix writes the theme × theme matrix of the Co-occurrence sheet

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -30,14 +31,22 @@ type extraColumn struct {
 	width  float64
 }
 
+// streamOpts are how a streamed table differs from the CSV it shows.
+type streamOpts struct {
+	order      []int        // picks and orders the table's columns by index (nil: all, as in the CSV)
+	extra      *extraColumn // a column after them (nil: none)
+	name       string       // the Excel table's name ("": the sheet's, without spaces)
+	frozenCols int          // the columns frozen beside the frozen header row
+}
+
 // streamed writes a table to its own sheet with excelize's StreamWriter, so
-// a large table is written out as it goes. order picks and orders the
-// table's columns by index (nil: all, as in the CSV).
-func (b *book) streamed(sheet string, t Table, order []int, extra *extraColumn) error {
+// a large table is written out as it goes.
+func (b *book) streamed(sheet string, t Table, opt streamOpts) error {
 	if err := checkColumns(t.Name, t.Columns); err != nil {
 		return err
 	}
-	idx := order
+	extra := opt.extra
+	idx := opt.order
 	if idx == nil {
 		idx = make([]int, len(t.Columns))
 		for i := range idx {
@@ -84,7 +93,7 @@ func (b *book) streamed(sheet string, t Table, order []int, extra *extraColumn) 
 	if err != nil {
 		return err
 	}
-	if err := b.streamHead(sw, cols, widths(cols, picked), extra); err != nil {
+	if err := b.streamHead(sw, cols, widths(cols, picked), extra, opt.frozenCols); err != nil {
 		return err
 	}
 	if err := t.each(nrows, func(r int, row []string) error {
@@ -123,16 +132,16 @@ func (b *book) streamed(sheet string, t Table, order []int, extra *extraColumn) 
 	if extra != nil {
 		cols = append(cols, Column{Name: extra.header, Kind: Text})
 	}
-	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: b.tableName(sheet, cols), StyleName: "TableStyleMedium2", ShowRowStripes: ptr(true)}); err != nil {
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: b.tableName(cmp.Or(opt.name, sheet), cols), StyleName: "TableStyleMedium2", ShowRowStripes: ptr(true)}); err != nil {
 		return err
 	}
 	b.stubTables()
 	return sw.Flush()
 }
 
-// streamHead sets a streamed table's column widths, frozen header and
-// header row.
-func (b *book) streamHead(sw *excelize.StreamWriter, cols []Column, ws []float64, extra *extraColumn) error {
+// streamHead sets a streamed table's column widths, frozen header (and
+// frozen columns beside it) and header row.
+func (b *book) streamHead(sw *excelize.StreamWriter, cols []Column, ws []float64, extra *extraColumn, frozenCols int) error {
 	for i, wd := range ws {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
@@ -143,7 +152,12 @@ func (b *book) streamHead(sw *excelize.StreamWriter, cols []Column, ws []float64
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	panes := &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}
+	if frozenCols > 0 {
+		col, _ := excelize.ColumnNumberToName(frozenCols + 1)
+		panes = &excelize.Panes{Freeze: true, XSplit: frozenCols, YSplit: 1, TopLeftCell: col + "2", ActivePane: "bottomRight"}
+	}
+	if err := sw.SetPanes(panes); err != nil {
 		return err
 	}
 	head := make([]any, 0, len(cols)+1)

@@ -135,16 +135,16 @@ func (b *book) report(res *analyze.Result, tables []Table, st *StructureSheet, p
 		func() error { return b.themes(res) },
 		func() error { return b.trends(res) },
 		func() error { return b.cooccurrence(res, t.cooc) },
-		func() error { return b.streamed(SheetDiscover, t.discovered, nil, nil) },
-		func() error { return b.streamed(SheetKeyness, t.keyness, nil, nil) },
+		func() error { return b.streamed(SheetDiscover, t.discovered, streamOpts{}) },
+		func() error { return b.streamed(SheetKeyness, t.keyness, streamOpts{}) },
 		func() error {
 			if len(res.Translation) == 0 {
 				return nil
 			}
-			return b.streamed(SheetTranslation, TranslationTable(res), nil, nil)
+			return b.streamed(SheetTranslation, TranslationTable(res), streamOpts{})
 		},
 		func() error { return b.mentions(res, t.mentions, st) },
-		func() error { return b.streamed(SheetStructure, st.Table, nil, nil) },
+		func() error { return b.streamed(SheetStructure, st.Table, streamOpts{}) },
 		func() error { return b.lexiconSheet(res) },
 		func() error { return b.charts(res, look) },
 	}

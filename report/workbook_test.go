@@ -304,7 +304,7 @@ func TestStreamedTableCap(t *testing.T) {
 	for i := range 12 {
 		tb.Rows = append(tb.Rows, []string{fmt.Sprint("p", i), fmt.Sprint(i)})
 	}
-	if err := b.streamed(SheetDiscover, tb, nil, nil); err != nil {
+	if err := b.streamed(SheetDiscover, tb, streamOpts{}); err != nil {
 		t.Fatal(err)
 	}
 	rows := make([][]any, 12)
