@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -87,7 +89,7 @@ func (rd *Reader) pageText(r io.Reader, name string) (io.Reader, *Page, error) {
 	if ext != ".html" && ext != ".htm" && !IsHTML(head) {
 		return br, nil, nil
 	}
-	pages, skipped, err := ReadPages(br, rd.lang)
+	pages, skipped, err := rd.readPages(br)
 	if err != nil {
 		return nil, nil, &InputError{File: name, Msg: err.Error()}
 	}
@@ -122,13 +124,27 @@ func (rd *Reader) pageText(r io.Reader, name string) (io.Reader, *Page, error) {
 // and how many pages had none (menus or an index only). A file where no
 // page has article text is an error.
 func ReadPages(r io.Reader, lang Language) (pages []*Page, skipped int, err error) {
+	data, err := readHTML(r)
+	if err != nil {
+		return nil, 0, err
+	}
+	return readPages(data, lang)
+}
+
+// readHTML reads a file of HTML pages, at most MaxHTMLBytes.
+func readHTML(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxHTMLBytes+1))
 	if err != nil {
-		return nil, 0, fmt.Errorf("reading the page: %w", err)
+		return nil, fmt.Errorf("reading the page: %w", err)
 	}
 	if len(data) > MaxHTMLBytes {
-		return nil, 0, fmt.Errorf("HTML over %d MB in one file: save its pages in several files", MaxHTMLBytes>>20)
+		return nil, fmt.Errorf("HTML over %d MB in one file: save its pages in several files", MaxHTMLBytes>>20)
 	}
+	return data, nil
+}
+
+// readPages is ReadPages over the file's bytes.
+func readPages(data []byte, lang Language) (pages []*Page, skipped int, err error) {
 	var first error
 	for _, seg := range splitPages(data) {
 		p, err := readPage(seg, lang)
@@ -422,4 +438,100 @@ func figcaptions(doc *html.Node, lang Language) []string {
 	}
 	walk(doc)
 	return out
+}
+
+// readPages is ReadPages through the reader's page cache, if it has one:
+// the pages of the same bytes the template scan read in the same language,
+// or, for the scan (rd.fillCache), read now and kept for the reading.
+func (rd *Reader) readPages(r io.Reader) ([]*Page, int, error) {
+	data, err := readHTML(r)
+	if err != nil {
+		return nil, 0, err
+	}
+	if rd.pageCache == nil {
+		return readPages(data, rd.lang)
+	}
+	key := pageKey(data, rd.lang)
+	if got, ok := rd.pageCache.take(key); ok {
+		return got.pages, got.skipped, nil
+	}
+	pages, skipped, err := readPages(data, rd.lang)
+	if err == nil && rd.fillCache {
+		rd.pageCache.put(key, pagesRead{pages, skipped})
+	}
+	return pages, skipped, err
+}
+
+// PageCache holds the web pages read from a file for its next reading: a
+// run reads a folder's web pages twice, once to find the text their site
+// repeats (Reader.ScanPages) and once to read them, and finding a page's
+// article (go-trafilatura) is most of a page's reading. A file's pages
+// are given to the first reading of the same bytes in the same language
+// after, and forgotten; the pages held are at most a size in all, past
+// which pages are read twice as before.
+type PageCache struct {
+	mu      sync.Mutex
+	entries map[[sha256.Size]byte]pagesRead
+	size    int // bytes of text held
+	max     int
+}
+
+// pagesRead is what readPages found in a file.
+type pagesRead struct {
+	pages   []*Page
+	skipped int
+}
+
+// NewPageCache returns a cache that holds at most max bytes of pages'
+// text.
+func NewPageCache(max int) *PageCache {
+	return &PageCache{entries: map[[sha256.Size]byte]pagesRead{}, max: max}
+}
+
+// WithPageCache returns a Reader like rd that reads web pages through c.
+func (rd *Reader) WithPageCache(c *PageCache) *Reader {
+	r := *rd
+	r.pageCache = c
+	return &r
+}
+
+func pageKey(data []byte, lang Language) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte(lang.Code() + "\x00"))
+	h.Write(data)
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	return key
+}
+
+func (pr pagesRead) size() int {
+	n := 0
+	for _, p := range pr.pages {
+		n += len(p.Text) + len(p.Title)
+		for _, f := range p.Furniture {
+			n += len(f)
+		}
+	}
+	return n
+}
+
+func (c *PageCache) put(key [sha256.Size]byte, pr pagesRead) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.entries[key]; ok || c.size+pr.size() > c.max {
+		return
+	}
+	c.entries[key] = pr
+	c.size += pr.size()
+}
+
+func (c *PageCache) take(key [sha256.Size]byte) (pagesRead, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	pr, ok := c.entries[key]
+	if ok {
+		delete(c.entries, key)
+		c.size -= pr.size()
+	}
+	return pr, ok
 }

@@ -25,13 +25,15 @@ const segmentWindow = 64 << 10
 // NewReaderIn and reuse it: it holds the language and the compiled
 // venues, and is safe for concurrent use.
 type Reader struct {
-	lang     Language
-	venues   VenueFinder
-	pubs     []string
-	nameDate *regexp.Regexp // a date in a file name: 2020-11-16, 20201116
-	nameYear *regexp.Regexp // the runs of digits of a file name, for a year alone: 1978
-	date     Date           // the date of articles nothing else dates (WithDate), or zero
-	template *Template      // the site's repeated text, dropped from articles (WithTemplate), or nil
+	lang      Language
+	venues    VenueFinder
+	pubs      []string
+	nameDate  *regexp.Regexp // a date in a file name: 2020-11-16, 20201116
+	nameYear  *regexp.Regexp // the runs of digits of a file name, for a year alone: 1978
+	date      Date           // the date of articles nothing else dates (WithDate), or zero
+	template  *Template      // the site's repeated text, dropped from articles (WithTemplate), or nil
+	pageCache *PageCache     // web pages the template scan read (WithPageCache), or nil
+	fillCache bool           // the template scan: the pages read go into pageCache
 }
 
 // NewReader returns a Reader of English that knows the given venues

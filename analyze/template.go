@@ -113,6 +113,7 @@ var errNotPages = errors.New("not web pages")
 // read no further than its first article. Read errors are the reader's.
 func (rd *Reader) ScanPages(r io.Reader, name string) ([][]string, error) {
 	rd = rd.WithTemplate(nil)
+	rd.fillCache = true // the reading takes the pages from the cache
 	var pages [][]string
 	web := false
 	_, err := rd.read(r, name, func(b *builder, a *Article) error {

@@ -61,14 +61,7 @@ func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, cfg *in
 	if err != nil {
 		return nil, err
 	}
-	if rd, err = withDate(rd, cfg.date); err != nil {
-		return nil, err
-	}
-	var tpl *analyze.Template
-	if rd, tpl, err = withTemplate(ctx, rd, []string{input}); err != nil {
-		return nil, err
-	}
-	langs, err := newReaders(cfg.lang, lex, rd, readerSetup(cfg.date, tpl))
+	_, langs, err := setupReaders(ctx, lex, rd, []string{input}, cfg.lang, cfg.date)
 	if err != nil {
 		return nil, err
 	}

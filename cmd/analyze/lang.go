@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -23,6 +24,7 @@ type readers struct {
 	lang  string // "auto" or a language code
 	lex   *lexicon.Lexicon
 	setup func(*analyze.Reader) (*analyze.Reader, error) // --date, the template
+	guard *memoryGuard                                   // told of each language's models loaded (nil: none)
 
 	mu    sync.Mutex
 	pairs map[string]langPair
@@ -58,6 +60,7 @@ func (r *readers) of(code string) (*analyze.Reader, *analyze.Analyzer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	r.guard.reserve(modelBytes(code))
 	rd, err := r.setup(analyze.NewReaderIn(lang, analyze.VenuesOf(r.lex)))
 	if err != nil {
 		return nil, nil, err
@@ -112,12 +115,40 @@ func (r *readers) english() *analyze.Analyzer {
 	return r.pairs["en"].az
 }
 
+// setupReaders gives rd the run's options (--date, the template found in
+// the web pages among the input files, a cache of the pages read for it)
+// and returns it and the readers of every language (--lang) made alike.
+func setupReaders(ctx context.Context, lex *lexicon.Lexicon, rd *analyze.Reader, files []string, lang, date string) (*analyze.Reader, *readers, error) {
+	rd, err := withDate(rd, date)
+	if err != nil {
+		return nil, nil, err
+	}
+	// the web pages the template scan reads are read once: the reading
+	// takes them from the cache
+	pages := analyze.NewPageCache(pageCacheBytes)
+	var tpl *analyze.Template
+	if rd, tpl, err = withTemplate(ctx, rd.WithPageCache(pages), files); err != nil {
+		return nil, nil, err
+	}
+	langs, err := newReaders(lang, lex, rd, readerSetup(date, tpl, pages))
+	if err != nil {
+		return nil, nil, err
+	}
+	langs.guard = guardOf(ctx)
+	return rd, langs, nil
+}
+
+// pageCacheBytes is the most text of web pages a run keeps between the
+// template scan and the reading: 64 MB, some 6,000 news pages; past it,
+// pages are read twice.
+const pageCacheBytes = 64 << 20
+
 // readerSetup gives a language's reader the run's options, as the
 // English one has them: --date, and the template found in the inputs'
 // pages (nil for none).
-func readerSetup(date string, tpl *analyze.Template) func(*analyze.Reader) (*analyze.Reader, error) {
+func readerSetup(date string, tpl *analyze.Template, pages *analyze.PageCache) func(*analyze.Reader) (*analyze.Reader, error) {
 	return func(rd *analyze.Reader) (*analyze.Reader, error) {
-		rd, err := withDate(rd, date)
+		rd, err := withDate(rd.WithPageCache(pages), date)
 		if err != nil || tpl == nil {
 			return rd, err
 		}

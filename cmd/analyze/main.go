@@ -24,7 +24,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	unguard := func() {}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		unguard = guardMemory(ctx)
+		var g *memoryGuard
+		g, unguard = guardMemory(ctx)
+		ctx = withGuard(ctx, g)
 	}
 	go stopAnyway(ctx)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)

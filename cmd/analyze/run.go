@@ -311,14 +311,7 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 	if j.lex, j.rd, err = loadLexicon(ctx, j.cfg.lexicon); err != nil {
 		return nil, err
 	}
-	if j.rd, err = withDate(j.rd, j.cfg.date); err != nil {
-		return nil, err
-	}
-	var tpl *analyze.Template
-	if j.rd, tpl, err = withTemplate(ctx, j.rd, files); err != nil {
-		return nil, err
-	}
-	if j.langs, err = newReaders(j.cfg.lang, j.lex, j.rd, readerSetup(j.cfg.date, tpl)); err != nil {
+	if j.rd, j.langs, err = setupReaders(ctx, j.lex, j.rd, files, j.cfg.lang, j.cfg.date); err != nil {
 		return nil, err
 	}
 	if j.runs, j.root, err = layout(files, j.cfg.out); err != nil {
