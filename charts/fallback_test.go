@@ -67,3 +67,31 @@ func TestChineseLabelDrawn(t *testing.T) {
 		}
 	}
 }
+
+// TestFallbackWidths: a text's width measured again comes from the
+// chart's widths, the same as measured afresh, run by run, for Latin,
+// Chinese and mixed labels.
+func TestFallbackWidths(t *testing.T) {
+	lk := newLook(vg.Points(640), vg.Points(400), "Latn")
+	h, ok := lk.hdl.(fallback)
+	if !ok || h.widths == nil {
+		t.Fatalf("the look's text handler is %T; want the fallback with its widths", lk.hdl)
+	}
+	sty := lk.style(11, false, gray(ink))
+	for _, label := range []string{"high-quality development", "高质量发展", "high-quality development 高质量发展"} {
+		first, _, _ := h.Box(label, sty.Font)
+		again, _, _ := h.Box(label, sty.Font)
+		var fresh vg.Length
+		for _, r := range h.runs(label, sty.Font) {
+			fresh += r.face.Width(r.text)
+		}
+		if first != fresh || again != fresh || fresh <= 0 {
+			t.Errorf("%q: width %v, then %v; measured afresh %v", label, first, again, fresh)
+		}
+	}
+	// the Latin label, the Chinese one (also the mixed label's second
+	// run) and the mixed label's Latin run, "high-quality development "
+	if len(h.widths.of) != 3 {
+		t.Errorf("%d widths kept; want 3", len(h.widths.of))
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/image/font/sfnt"
@@ -61,7 +62,7 @@ func newLook(w, h vg.Length, script string) *look {
 	if err != nil {
 		return lk // the embedded font is checked by the tests; Liberation alone draws the Latin letters
 	}
-	lk.hdl = fallback{text.Plain{Fonts: cache}}
+	lk.hdl = fallback{text.Plain{Fonts: cache}, &widths{of: map[widthKey]vg.Length{}}}
 	if script == "Hans" || script == "Hant" || script == "Hani" {
 		// Chinese: WenQuanYi Micro Hei throughout, which has the Chinese
 		// characters and the Latin letters
@@ -77,7 +78,39 @@ func newLook(w, h vg.Length, script string) *look {
 // English chart's "high-quality development 高质量发展" draws its Latin
 // letters in Liberation Sans and its Chinese in WenQuanYi; a text whose
 // glyphs the face all has is drawn as gonum draws it.
-type fallback struct{ text.Plain }
+type fallback struct {
+	text.Plain
+	widths *widths
+}
+
+// widths keeps the width of each text in each face measured for one
+// chart: gonum measures a label several times as it lays a plot out, and
+// each measure allocates.
+type widths struct {
+	mu sync.Mutex
+	of map[widthKey]vg.Length
+}
+
+type widthKey struct {
+	text string
+	font font.Font
+}
+
+// width is face's width of txt, measured once.
+func (h fallback) width(face font.Face, txt string) vg.Length {
+	if h.widths == nil {
+		return face.Width(txt)
+	}
+	h.widths.mu.Lock()
+	defer h.widths.mu.Unlock()
+	k := widthKey{txt, face.Font}
+	w, ok := h.widths.of[k]
+	if !ok {
+		w = face.Width(txt)
+		h.widths.of[k] = w
+	}
+	return w
+}
 
 // run is a piece of a line set in one face.
 type run struct {
@@ -89,8 +122,8 @@ type run struct {
 // lacks, set in the Chinese face at the same size and weight.
 func (h fallback) runs(line string, f font.Font) []run {
 	base := h.Fonts.Lookup(f, f.Size)
-	if f.Typeface == cjkTypeface || base.Face == nil {
-		return []run{{line, base}}
+	if f.Typeface == cjkTypeface || base.Face == nil || isASCII(line) {
+		return []run{{line, base}} // Liberation has ASCII
 	}
 	cjk := h.Fonts.Lookup(font.Font{Typeface: cjkTypeface, Weight: f.Weight, Size: f.Size}, f.Size)
 	var buf sfnt.Buffer
@@ -125,7 +158,7 @@ func (h fallback) runs(line string, f font.Font) []run {
 func (h fallback) Box(txt string, f font.Font) (width, height, depth vg.Length) {
 	for _, r := range h.runs(txt, f) {
 		ext := r.face.Extents()
-		width += r.face.Width(r.text)
+		width += h.width(r.face, r.text)
 		height, depth = max(height, ext.Ascent), max(depth, ext.Descent)
 	}
 	return width, height, depth
@@ -153,18 +186,27 @@ func (h fallback) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 		runs := h.runs(line, sty.Font)
 		var w vg.Length
 		for _, r := range runs {
-			w += r.face.Width(r.text)
+			w += h.width(r.face, r.text)
 		}
 		n := vg.Length(len(lines) - i)
 		at := pt.Add(vg.Point{X: vg.Length(sty.XAlign) * w, Y: n * sty.Font.Size})
 		for _, r := range runs {
 			c.FillString(r.face, at, r.text)
-			at.X += r.face.Width(r.text)
+			at.X += h.width(r.face, r.text)
 		}
 	}
 	if sty.Rotation != 0 {
 		c.Pop()
 	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // cjkTypeface is the name the Chinese face goes by in its cache.
