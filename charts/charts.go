@@ -8,6 +8,7 @@ import (
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgsvg"
@@ -30,6 +31,10 @@ type Options struct {
 	// Phrases are the formulations the history's trend draws (English
 	// phrase or Chinese form), instead of the most mentioned.
 	Phrases []string
+
+	// fonts are the faces the charts of one Render share (parsing the
+	// Chinese face is a millisecond a chart); nil: each chart's own
+	fonts *font.Cache
 }
 
 // Defaults of Options, and the largest side of an image.
@@ -169,7 +174,7 @@ func (c Chart) writePNG(w io.Writer, opt Options, img *image.RGBA) (*image.RGBA,
 	}
 	cv := newPNGCanvas(opt.Width, opt.Height, opt.DPI, img)
 	defer cv.close()
-	c.draw(draw.New(cv), newLook(wd, ht, c.script))
+	c.draw(draw.New(cv), newLookWith(wd, ht, c.script, opt.fonts))
 	return cv.img, encodePNG(w, cv.img)
 }
 
@@ -183,7 +188,7 @@ func (c Chart) WriteSVG(w io.Writer, opt Options) error {
 		return err
 	}
 	cv := vgsvg.New(wd, ht)
-	lk := newLook(wd, ht, c.script)
+	lk := newLookWith(wd, ht, c.script, opt.fonts)
 	lk.paintBackground = true
 	c.draw(draw.New(cv), lk)
 	var buf bytes.Buffer
@@ -224,6 +229,9 @@ func Render(cs []Chart, opt Options, svg bool) (map[string][]byte, error) {
 		if svg {
 			jobs = append(jobs, job{i, true})
 		}
+	}
+	if fonts, err := cjkFonts(); err == nil {
+		opt.fonts = fonts // safe to share: Font methods are, with a buffer a call
 	}
 	outs := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))

@@ -55,12 +55,18 @@ const (
 
 func gray(level uint8) color.Color { return color.Gray{Y: level} }
 
-func newLook(w, h vg.Length, script string) *look {
+func newLook(w, h vg.Length, script string) *look { return newLookWith(w, h, script, nil) }
+
+// newLookWith is newLook with the fonts of cjkFonts, parsed for it when
+// nil.
+func newLookWith(w, h vg.Length, script string, cache *font.Cache) *look {
 	s := math.Min(1, math.Min(w.Points()/640, h.Points()/400))
 	lk := &look{s: s, hdl: plot.DefaultTextHandler, face: font.Font{Typeface: "Liberation", Variant: "Sans"}}
-	cache, err := cjkFonts()
-	if err != nil {
-		return lk // the embedded font is checked by the tests; Liberation alone draws the Latin letters
+	if cache == nil {
+		var err error
+		if cache, err = cjkFonts(); err != nil {
+			return lk // the embedded font is checked by the tests; Liberation alone draws the Latin letters
+		}
 	}
 	lk.hdl = fallback{text.Plain{Fonts: cache}, &widths{of: map[widthKey]vg.Length{}}}
 	if script == "Hans" || script == "Hant" || script == "Hani" {
