@@ -168,13 +168,24 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 			return fmt.Errorf("%s: %w", s.path, err)
 		}
 	}
+	// each insert is prepared once for the run (a Chinese report's words
+	// are thousands of rows, and SQLite parsed each statement anew)
 	inserts := 0
+	stmts := map[string]*sql.Stmt{}
 	exec := func(query string, args ...any) (sql.Result, error) {
 		if s.failAfter > 0 && inserts == s.failAfter {
 			return nil, errors.New("stopped for a test")
 		}
 		inserts++
-		return tx.ExecContext(ctx, query, args...)
+		st, ok := stmts[query]
+		if !ok {
+			var err error
+			if st, err = tx.PrepareContext(ctx, query); err != nil {
+				return nil, err
+			}
+			stmts[query] = st // closed with the transaction
+		}
+		return st.ExecContext(ctx, args...)
 	}
 	for _, is := range issues {
 		in := is.Info
