@@ -252,6 +252,15 @@ func TestTranslationPair(t *testing.T) {
 	if _, stderr, code := runCLI(t, "", "run", "--no-history", "--pair", "gwr2017_en.txt,gwr2017_en.txt", "--out", out, dir); code != 64 || !strings.Contains(stderr, "--pair gwr2017_en.txt,gwr2017_en.txt") {
 		t.Errorf("a pair of two English inputs: exit %d, %s; want 64 naming the pair", code, stderr)
 	}
+	// the corpus is merged while the issues' reports are written: its
+	// failure leaves none of them
+	if entries, _ := os.ReadDir(out); len(entries) > 0 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the run that failed left %v in its output; want nothing", names)
+	}
 }
 
 // TestLanguageOfEachInput: in a folder of an English and a Chinese

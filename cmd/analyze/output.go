@@ -18,6 +18,9 @@ import (
 type output struct {
 	dir   string
 	files map[string]func(io.Writer) error
+	// wait, if set, gives the files when they are ready (the corpus
+	// report, merged while the others are written)
+	wait func(context.Context) (map[string]func(io.Writer) error, error)
 	// staged, if set, is told when the report is written aside (for the
 	// progress bar)
 	staged func()
@@ -57,8 +60,14 @@ func commit(ctx context.Context, root, run string, outs []output, store *history
 		if err != nil {
 			return err
 		}
+		files := o.files
+		if o.wait != nil {
+			if files, err = o.wait(ctx); err != nil {
+				return err
+			}
+		}
 		hadOld := exists(dir)
-		tmp, err := stage(ctx, dir, run, o.files)
+		tmp, err := stage(ctx, dir, run, files)
 		if err != nil {
 			return err
 		}
