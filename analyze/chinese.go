@@ -30,7 +30,7 @@ type chineseLang struct {
 	// simple maps a traditional character to its simplified one where
 	// both are three bytes of UTF-8 (so a text and its simplified form
 	// have the same offsets): made from OpenCC's tables on first use
-	simple func() map[rune]rune
+	simple func() simpleTable
 	layout *chineseLayout
 }
 
@@ -46,15 +46,18 @@ func newChinese() (Language, error) {
 		return nil, fmt.Errorf("loading the traditional-to-simplified tables: %w", err)
 	}
 	c.t2s = t2s
-	c.simple = sync.OnceValue(func() map[rune]rune {
-		m := map[rune]rune{}
+	c.simple = sync.OnceValue(func() simpleTable {
+		t := simpleTable{to: map[rune]rune{}, changed: map[rune]bool{}}
 		for r := rune(0x4E00); r <= 0x9FFF; r++ { // the unified ideographs: three bytes each
 			out, err := t2s.Convert(string(r))
+			if err != nil || out != string(r) {
+				t.changed[r] = true
+			}
 			if s, n := utf8.DecodeRuneInString(out); err == nil && n == len(out) && s != r && utf8.RuneLen(s) == 3 {
-				m[r] = s
+				t.to[r] = s
 			}
 		}
-		return m
+		return t
 	})
 	return c, nil
 }
@@ -112,7 +115,7 @@ func (c *chineseLang) Tokens(text string, _ bool) []Token {
 // simplified one of the same length replaced by it: the same offsets.
 // Text without one is returned as it is.
 func (c *chineseLang) simplified(text string) string {
-	m := c.simple()
+	m := c.simple().to
 	var b []byte
 	for i, r := range text {
 		s, ok := m[r]
@@ -182,6 +185,11 @@ func cjkTransparent(r rune) bool {
 // Fold: full-width letters and digits to ASCII, lower case, traditional
 // characters to simplified.
 func (c *chineseLang) Fold(word string) string {
+	// a unified ideograph alone (matching goes character by character)
+	// that OpenCC leaves as it is, as it does most: the word itself
+	if r, n := utf8.DecodeRuneInString(word); n == len(word) && r >= 0x4E00 && r <= 0x9FFF && !c.simple().changed[r] {
+		return word
+	}
 	if f, ok := c.folded.Load(word); ok {
 		return f.(string)
 	}
@@ -193,6 +201,13 @@ func (c *chineseLang) Fold(word string) string {
 	}
 	c.folded.Store(strings.Clone(word), f)
 	return f
+}
+
+// simpleTable is OpenCC's traditional-to-simplified conversion of the
+// unified ideographs one by one.
+type simpleTable struct {
+	to      map[rune]rune // where both are three bytes of UTF-8
+	changed map[rune]bool // every one the conversion changes
 }
 
 func hasHan(s string) bool {

@@ -16,6 +16,7 @@ import (
 	"github.com/issuelens/analyze/analyze/analyzetest"
 	"github.com/issuelens/analyze/analyze/lexicon"
 	"github.com/issuelens/analyze/internal/testfiles"
+	"github.com/liuzl/gocc"
 )
 
 // TestChinese reads and counts Chinese with one Language made for all
@@ -38,6 +39,39 @@ func TestChinese(t *testing.T) {
 	t.Run("rules", func(t *testing.T) { testChineseRules(t, zh) })
 	t.Run("news issue", func(t *testing.T) { testChineseNewsIssue(t, zh) })
 	t.Run("table of contents", func(t *testing.T) { testChineseContents(t, zh) })
+	t.Run("fold", func(t *testing.T) { testChineseFold(t, zh) })
+}
+
+// testChineseFold: a word folds to its simplified form, full-width letters
+// and digits to ASCII in lower case; every unified ideograph alone (as
+// matching folds them) folds to what OpenCC's conversion makes of it,
+// whether Fold looks it up or passes it through as one OpenCC leaves.
+func testChineseFold(t *testing.T, zh analyze.Language) {
+	for in, want := range map[string]string{"會議": "会议", "日內瓦會議": "日内瓦会议", "会议": "会议", "ＡＢＣ１２": "abc12", "AI+": "ai+", "發": "发", "会": "会"} {
+		if got := zh.Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q; want %q", in, got, want)
+		}
+	}
+	t2s, err := gocc.New("t2s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		want, err := t2s.Convert(string(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want != string(r) {
+			changed++
+		}
+		if got := zh.Fold(string(r)); got != want {
+			t.Errorf("Fold(%q) = %q; want OpenCC's %q", string(r), got, want)
+		}
+	}
+	if changed < 2000 {
+		t.Errorf("OpenCC changes %d of the unified ideographs; want the 2,000 and more traditional ones", changed)
+	}
 }
 
 // testChineseContents: testdata/zh/contents_zh.txt opens with 本版导读 and
