@@ -158,24 +158,32 @@ func Build(res *analyze.Result, opt Options) []Chart {
 // WritePNG renders the chart as a PNG of opt's Width × Height pixels at
 // opt's DPI (what the chart holds was fixed by Build).
 func (c Chart) WritePNG(w io.Writer, opt Options) error {
-	_, err := c.writePNG(w, opt, nil)
-	return err
+	return c.writePNG(w, opt, &scratch{})
 }
 
-// writePNG is WritePNG drawing into img if it has the chart's size (see
-// newPNGCanvas); it returns the image drawn into, for the next chart.
-// Render reuses images so: a new 1600 × 900 image is 5.8 MB of fresh
-// pages, and the kernel's faulting them in was a quarter of a chart's time.
-func (c Chart) writePNG(w io.Writer, opt Options, img *image.RGBA) (*image.RGBA, error) {
+// scratch is what a Render worker keeps from one chart to the next: the
+// image it draws into (a new 1600 × 900 image is 5.8 MB of fresh pages,
+// and the kernel's faulting them in was a quarter of a chart's time) and
+// its PNG encoder.
+type scratch struct {
+	img *image.RGBA
+	png pngEncoder
+}
+
+// writePNG is WritePNG with a worker's scratch: it draws into its image
+// if that has the chart's size (see newPNGCanvas), and keeps the image it
+// drew into for the next chart.
+func (c Chart) writePNG(w io.Writer, opt Options, s *scratch) error {
 	opt = opt.withDefaults()
 	wd, ht, err := opt.size()
 	if err != nil {
-		return img, err
+		return err
 	}
-	cv := newPNGCanvas(opt.Width, opt.Height, opt.DPI, img)
+	cv := newPNGCanvas(opt.Width, opt.Height, opt.DPI, s.img)
 	defer cv.close()
+	s.img = cv.img
 	c.draw(draw.New(cv), newLookWith(wd, ht, c.script, opt.fonts))
-	return cv.img, encodePNG(w, cv.img)
+	return s.png.encode(w, cv.img)
 }
 
 // WriteSVG renders the chart as SVG of the size WritePNG would give. The
@@ -238,20 +246,20 @@ func Render(cs []Chart, opt Options, svg bool) (map[string][]byte, error) {
 	var g errgroup.Group
 	workers := runtime.GOMAXPROCS(0)
 	g.SetLimit(workers)
-	images := make(chan *image.RGBA, workers) // at most one a worker
+	scratches := make(chan *scratch, workers) // at most one a worker
 	for j, jb := range jobs {
 		g.Go(func() error {
 			var buf bytes.Buffer
 			if jb.svg {
 				errs[j] = cs[jb.chart].WriteSVG(&buf, opt)
 			} else {
-				var img *image.RGBA
+				s := &scratch{}
 				select {
-				case img = <-images:
+				case s = <-scratches:
 				default:
 				}
-				img, errs[j] = cs[jb.chart].writePNG(&buf, opt, img)
-				images <- img
+				errs[j] = cs[jb.chart].writePNG(&buf, opt, s)
+				scratches <- s
 			}
 			outs[j] = buf.Bytes()
 			return nil

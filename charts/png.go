@@ -21,21 +21,34 @@ import (
 // opaque), the PNG made in memory and given up for image/png's at the
 // first pixel that is not.
 func encodePNG(w io.Writer, img *image.RGBA) error {
-	var out bytes.Buffer
-	opaque, err := encodeOpaque(&out, img)
+	return new(pngEncoder).encode(w, img)
+}
+
+// pngEncoder is what encodePNG needs besides the image, kept from one
+// chart to the next by a Render worker: the compressor (half a megabyte of
+// tables) and the buffer the PNG is made in.
+type pngEncoder struct {
+	zw  *zlib.Writer
+	out bytes.Buffer
+}
+
+func (e *pngEncoder) encode(w io.Writer, img *image.RGBA) error {
+	e.out.Reset()
+	opaque, err := e.encodeOpaque(img)
 	if err != nil {
 		return err
 	}
 	if !opaque {
 		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, img)
 	}
-	_, err = out.WriteTo(w)
+	_, err = w.Write(e.out.Bytes())
 	return err
 }
 
-// encodeOpaque writes an opaque img as PNG to out, or stops at the first
-// pixel that is not opaque and returns false.
-func encodeOpaque(out *bytes.Buffer, img *image.RGBA) (bool, error) {
+// encodeOpaque writes an opaque img as PNG to e.out, or stops at the
+// first pixel that is not opaque and returns false.
+func (e *pngEncoder) encodeOpaque(img *image.RGBA) (bool, error) {
+	out := &e.out
 	out.WriteString("\x89PNG\r\n\x1a\n")
 	b := img.Bounds()
 	width, height := b.Dx(), b.Dy()
@@ -47,10 +60,15 @@ func encodeOpaque(out *bytes.Buffer, img *image.RGBA) (bool, error) {
 		return false, err
 	}
 	idat := &chunkWriter{w: out, typ: "IDAT"}
-	zw, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)
-	if err != nil {
-		return false, err
+	if e.zw == nil {
+		var err error
+		if e.zw, err = zlib.NewWriterLevel(idat, zlib.BestSpeed); err != nil {
+			return false, err
+		}
+	} else {
+		e.zw.Reset(idat)
 	}
+	zw := e.zw
 	row := make([]byte, 1+3*width)
 	row[0] = 2 // filter Up
 	zero := make([]byte, 1+3*width)

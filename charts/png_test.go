@@ -84,19 +84,31 @@ func TestEncodePNG(t *testing.T) {
 }
 
 // BenchmarkEncodePNG: writing one 1600 × 900 chart (the sample's
-// formulations by day) as PNG.
+// formulations by day) as PNG, with a new encoder and with the one a
+// Render worker keeps.
 func BenchmarkEncodePNG(b *testing.B) {
 	c := chart(b, Build(analyzeReference(b), Options{}), "top_formulations_by_day")
 	var buf bytes.Buffer
-	img, err := c.writePNG(&buf, Options{}, nil)
-	if err != nil {
+	s := &scratch{}
+	if err := c.writePNG(&buf, Options{}, s); err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(img.Pix)))
-	for b.Loop() {
-		buf.Reset()
-		if err := encodePNG(&buf, img); err != nil {
-			b.Fatal(err)
+	b.Run("new", func(b *testing.B) {
+		b.SetBytes(int64(len(s.img.Pix)))
+		for b.Loop() {
+			buf.Reset()
+			if err := encodePNG(&buf, s.img); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
+	b.Run("kept", func(b *testing.B) {
+		b.SetBytes(int64(len(s.img.Pix)))
+		for b.Loop() {
+			buf.Reset()
+			if err := s.png.encode(&buf, s.img); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
