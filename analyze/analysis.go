@@ -665,10 +665,10 @@ func (az *Analyzer) paragraph(p *partial, a *Article, key GroupKey, part string,
 			p.counts.add(key, f.ID, 1)
 			themes = addTheme(themes, az.themes[f.Theme])
 		}
-		for _, items := range az.setLists(spans, para.Text) {
-			p.lists = append(p.lists, SetList{Items: items, Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Sentence: si + 1, Text: para.Text[s.Start:s.End]})
-		}
 		ev := Evidence{Issue: key.Issue, Article: a.N, Part: part, Paragraph: n, Sentence: si + 1, Text: para.Text[s.Start:s.End], seq: a.N, order: windowOrder(at, si)}
+		for _, items := range az.setLists(spans, para.Text) {
+			p.lists = append(p.lists, SetList{Items: items, Evidence: ev})
+		}
 		for _, sc := range scopes {
 			p.cooc.addWindow(CoocKey{sc, WindowSentence}, themes, ev)
 		}

@@ -457,7 +457,7 @@ func (rd *Reader) readPages(r io.Reader) ([]*Page, int, error) {
 	}
 	pages, skipped, err := readPages(data, rd.lang)
 	if err == nil && rd.fillCache {
-		rd.pageCache.put(key, pagesRead{pages, skipped})
+		rd.pageCache.put(key, pagesRead{pages: pages, skipped: skipped})
 	}
 	return pages, skipped, err
 }
@@ -480,6 +480,7 @@ type PageCache struct {
 type pagesRead struct {
 	pages   []*Page
 	skipped int
+	size    int // bytes of text held (see put)
 }
 
 // NewPageCache returns a cache that holds at most max bytes of pages'
@@ -504,25 +505,22 @@ func pageKey(data []byte, lang Language) [sha256.Size]byte {
 	return key
 }
 
-func (pr pagesRead) size() int {
-	n := 0
+// put keeps pr under key, its size counted once, unless that would take
+// the cache over its size.
+func (c *PageCache) put(key [sha256.Size]byte, pr pagesRead) {
 	for _, p := range pr.pages {
-		n += len(p.Text) + len(p.Title)
+		pr.size += len(p.Text) + len(p.Title)
 		for _, f := range p.Furniture {
-			n += len(f)
+			pr.size += len(f)
 		}
 	}
-	return n
-}
-
-func (c *PageCache) put(key [sha256.Size]byte, pr pagesRead) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.entries[key]; ok || c.size+pr.size() > c.max {
+	if _, ok := c.entries[key]; ok || c.size+pr.size > c.max {
 		return
 	}
 	c.entries[key] = pr
-	c.size += pr.size()
+	c.size += pr.size
 }
 
 func (c *PageCache) take(key [sha256.Size]byte) (pagesRead, bool) {
@@ -531,7 +529,7 @@ func (c *PageCache) take(key [sha256.Size]byte) (pagesRead, bool) {
 	pr, ok := c.entries[key]
 	if ok {
 		delete(c.entries, key)
-		c.size -= pr.size()
+		c.size -= pr.size
 	}
 	return pr, ok
 }

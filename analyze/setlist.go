@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -10,13 +11,8 @@ import (
 // coordination "industrial and supply chains" (two). Items are their
 // canonical phrases in the order listed, each once.
 type SetList struct {
-	Items     []string
-	Issue     string
-	Article   int
-	Part      string
-	Paragraph int
-	Sentence  int
-	Text      string // the sentence, for context
+	Items    []string
+	Evidence // the sentence, and where it stands
 }
 
 // ListCount is how often an issue sets out one list of formulations.
@@ -92,13 +88,8 @@ func (r *Result) ListCounts() []ListCount {
 	for _, l := range r.Lists {
 		counts[strings.Join(l.Items, "\t")]++
 	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	out := make([]ListCount, 0, len(keys))
-	for _, k := range keys {
+	out := make([]ListCount, 0, len(counts))
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
 		out = append(out, ListCount{Items: strings.Split(k, "\t"), Count: counts[k]})
 	}
 	return out

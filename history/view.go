@@ -320,7 +320,8 @@ func listDrift(h *analyze.History, ordered []Issue) {
 	type usual struct {
 		in     int            // issues before with it, in any order
 		orders map[string]int // its orders (items joined by tabs) → issues before with it
-		items  []string       // in the order most of them used (the first by items on a tie)
+		seq    string         // the order most of them used (the first on a tie)
+		items  []string       // its items in that order
 	}
 	setKey := func(items []string) string {
 		s := slices.Clone(items)
@@ -354,7 +355,7 @@ func listDrift(h *analyze.History, ordered []Issue) {
 				best = seq
 			}
 		}
-		u.items = strings.Split(best, "\t")
+		u.seq, u.items = best, strings.Split(best, "\t")
 	}
 	now := map[string]bool{}
 	for _, l := range ordered[cur].Lists {
@@ -384,9 +385,9 @@ func listDrift(h *analyze.History, ordered []Issue) {
 		}
 		reported[k] = true
 		if u := before[k]; u != nil && u.in >= analyze.DriftMin { // a usual list, whole
-			if seq := strings.Join(l.Items, "\t"); u.orders[seq] == 0 && u.orders[strings.Join(u.items, "\t")] >= analyze.DriftMin {
+			if seq := strings.Join(l.Items, "\t"); u.orders[seq] == 0 && u.orders[u.seq] >= analyze.DriftMin {
 				h.ListDrift = append(h.ListDrift, analyze.ListDrift{Change: analyze.ListReordered, Now: l.Items, Count: l.Count,
-					Usual: u.items, UsualIn: u.orders[strings.Join(u.items, "\t")], Window: cur - from})
+					Usual: u.items, UsualIn: u.orders[u.seq], Window: cur - from})
 			}
 			continue
 		}

@@ -363,15 +363,23 @@ func TestWordingChanged(t *testing.T) {
 			t.Errorf("day %d: --json drift %s; want %s", d+1, got, want)
 		}
 	}
-	var found []string
-	for _, r := range sheetRows(t, filepath.Join(dir, "out", "3", "report.xlsx"), "Summary") {
-		if len(r) >= 6 && r[0] == "high-level" {
-			found = append(found, strings.Join(r[:6], "|"))
-		}
-	}
+	found := summaryRows(t, filepath.Join(dir, "out", "3", "report.xlsx"), "high-level", 6)
 	if want := "high-level|1|socialist market economy|high-standard|2 of 2|Xi Jinping called for building a high-level [socialist market economy] ."; strings.Join(found, "\n") != want {
 		t.Errorf("Summary, Wording changed: %q; want %q", found, want)
 	}
+}
+
+// summaryRows is the rows of a workbook's Summary sheet that open with
+// first, each its first n cells joined by "|".
+func summaryRows(t *testing.T, path, first string, n int) []string {
+	t.Helper()
+	var found []string
+	for _, r := range sheetRows(t, path, "Summary") {
+		if len(r) >= n && r[0] == first {
+			found = append(found, strings.Join(r[:n], "|"))
+		}
+	}
+	return found
 }
 
 // TestListLeftOut: four Beijing Review issues a day apart; the first two
@@ -401,12 +409,7 @@ func TestListLeftOut(t *testing.T) {
 			t.Errorf("day %d: --json list_drift %s; want %s", d+1, got, want)
 		}
 	}
-	var found []string
-	for _, r := range sheetRows(t, filepath.Join(dir, "out", "3", "report.xlsx"), "Summary") {
-		if len(r) >= 4 && r[0] == "left out: innovation chains" {
-			found = append(found, strings.Join(r[:4], "|"))
-		}
-	}
+	found := summaryRows(t, filepath.Join(dir, "out", "3", "report.xlsx"), "left out: innovation chains", 4)
 	want := "left out: innovation chains|1|2 of 2|usual: industrial chains; supply chains; innovation chains | now: China will make its industrial chains and supply chains more resilient."
 	if strings.Join(found, "\n") != want {
 		t.Errorf("Summary, Wording changed: %q; want %q", found, want)

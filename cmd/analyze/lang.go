@@ -100,18 +100,19 @@ func (r *readers) combiner(results []*analyze.Result) *analyze.Analyzer {
 		}
 		code = c
 	}
+	return r.analyzer(code)
+}
+
+// english is the English analyzer, which reads the run's first input.
+func (r *readers) english() *analyze.Analyzer { return r.analyzer("en") }
+
+// analyzer is the analyzer of a language made already, or English's.
+func (r *readers) analyzer(code string) *analyze.Analyzer {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if p, ok := r.pairs[code]; ok {
 		return p.az
 	}
-	return r.pairs["en"].az
-}
-
-// english is the English analyzer, which reads the run's first input.
-func (r *readers) english() *analyze.Analyzer {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	return r.pairs["en"].az
 }
 
