@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -25,54 +24,28 @@ type line struct {
 // be one line).
 const maxLine = 512 << 20
 
-// lineReader decodes and normalises an input a line at a time: the
-// input is never held whole.
+// lineReader normalises an input's text a line at a time: the input is
+// never held whole. Its text comes decoded (Open), but for UTF-8 with
+// stray lines that are not: each of those is decoded on its own, in the
+// encoding the first of them shows (fallbackFor).
 type lineReader struct {
 	name     string
 	br       *bufio.Reader
 	long     []byte // a line longer than br's buffer, gathered
 	n        int    // lines read
 	enc      string
-	cp1252   *encoding.Decoder
-	badUTF8  int // lines decoded as Windows-1252
+	fallback *encoding.Decoder // how: found at the first such line
+	fbName   string
+	badUTF8  int // lines decoded so
 	firstBad int
 	utf8Wide int // valid lines with non-ASCII characters
 	nonblank bool
 }
 
-// newLineReader finds the encoding from the first bytes of r (a byte-order
-// mark, or the zero bytes of UTF-16); an input with no bytes is an error.
-func newLineReader(r io.Reader, name string) (*lineReader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, err := br.Peek(4096)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, &InputError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
-	}
-	if len(head) == 0 {
-		return nil, &InputError{File: name, Msg: "empty input"}
-	}
-	var src io.Reader = br
-	enc := "utf-8"
-	switch {
-	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
-		enc = "utf-8 (BOM)"
-		br.Discard(3)
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		enc = "utf-16le (BOM)"
-		src = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Reader(br)
-	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		enc = "utf-16be (BOM)"
-		src = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Reader(br)
-	default:
-		if e := utf16Guess(head); e != nil {
-			enc = "utf-16le"
-			if *e == unicode.BigEndian {
-				enc = "utf-16be"
-			}
-			src = unicode.UTF16(*e, unicode.IgnoreBOM).NewDecoder().Reader(br)
-		}
-	}
-	return &lineReader{name: name, br: bufio.NewReaderSize(src, 64<<10), enc: enc, cp1252: charmap.Windows1252.NewDecoder()}, nil
+// newLineReader reads the text of an input opened by Open (in), from r:
+// the input itself, or the text a page or Markdown was made into.
+func newLineReader(r io.Reader, in *Input) *lineReader {
+	return &lineReader{name: in.Name, br: bufio.NewReaderSize(r, 64<<10), enc: in.Encoding}
 }
 
 // errLongLine is a line of maxLine bytes or more.
@@ -164,7 +137,13 @@ func (lr *lineReader) next() (line, bool, error) {
 			lr.firstBad = n
 		}
 		lr.badUTF8++
-		dec, err := lr.cp1252.Bytes(b)
+		if lr.fallback == nil {
+			// the line and what is buffered after it show the encoding
+			after, _ := lr.br.Peek(min(lr.br.Buffered(), 32<<10))
+			enc, name := fallbackFor(append(append([]byte(nil), b...), after...))
+			lr.fallback, lr.fbName = enc.NewDecoder(), name
+		}
+		dec, err := lr.fallback.Bytes(b)
 		if err != nil {
 			return line{}, false, &InputError{File: lr.name, Line: n, Msg: "undecodable text"}
 		}
@@ -189,12 +168,16 @@ func (lr *lineReader) finish() (string, []Warning, error) {
 	if lr.badUTF8 == 0 {
 		return lr.enc, nil, nil
 	}
-	enc := "windows-1252"
+	enc := lr.fbName
 	if lr.utf8Wide > 0 {
-		enc = fmt.Sprintf("utf-8 with %d windows-1252 line(s)", lr.badUTF8)
+		enc = fmt.Sprintf("utf-8 with %d %s line(s)", lr.badUTF8, lr.fbName)
+	}
+	shown := strings.ToUpper(lr.fbName)
+	if lr.fbName == "windows-1252" {
+		shown = "Windows-1252"
 	}
 	return enc, []Warning{{Line: lr.firstBad, Msg: fmt.Sprintf(
-		"not valid UTF-8 on %d line(s), first here; those lines were decoded as Windows-1252", lr.badUTF8)}}, nil
+		"not valid UTF-8 on %d line(s), first here; those lines were decoded as %s", lr.badUTF8, shown)}}, nil
 }
 
 // utf16Guess recognises UTF-16 without a byte-order mark from the pattern

@@ -49,9 +49,10 @@ func NewLanguage(code string) (Language, error) {
 }
 
 // DetectLanguage tells the language of a text from its first bytes (a
-// few tens of kilobytes are enough) by its script: "zh" when Chinese
-// characters are at least a quarter of its letters (markup's letters
-// included, so a Chinese web page counts too) or number 500, else "en".
+// few tens of kilobytes are enough; text, not markup: see Open) by its
+// script: "zh" when Chinese characters number 500, or are at least a
+// quarter of its letters and number 20, or half of them in a short text,
+// else "en".
 func DetectLanguage(head []byte) string {
 	han, letters := 0, 0
 	for len(head) > 0 {
@@ -65,7 +66,7 @@ func DetectLanguage(head []byte) string {
 			letters++
 		}
 	}
-	if han >= 500 || (han >= 20 && 4*han >= letters) {
+	if han >= 500 || (han >= 20 && 4*han >= letters) || (han > 0 && 2*han >= letters) {
 		return "zh"
 	}
 	return "en"

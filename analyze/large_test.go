@@ -22,6 +22,7 @@ import (
 
 	"github.com/issuelens/analyze/analyze/lexicon"
 	"github.com/issuelens/analyze/internal/testfiles"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestAnalyzeStreamMatchesAnalyze: analysing while reading gives what
@@ -188,7 +189,8 @@ func TestGovernmentWorkReports(t *testing.T) {
 // Government Work Reports, 1954 (traditional characters), 2017 and 2025
 // (testdata/zh/handcounts.tsv, HANDCOUNTS.md: every occurrence listed
 // with its line), against the built-in lexicon's counts: the column
-// `counted`, which leaves out the occurrences a longer entry takes.
+// `counted`, which leaves out the occurrences a longer entry takes; each
+// report read as saved (UTF-8) and as a GB18030 file.
 func TestHandCounts(t *testing.T) {
 	rd, az := chineseReading(t)
 	truth, err := os.ReadFile("../testdata/zh/handcounts.tsv")
@@ -211,17 +213,44 @@ func TestHandCounts(t *testing.T) {
 		t.Fatalf("handcounts.tsv holds %d reports, %d formulations for 2017; want 3 and 31", len(want), len(want["2017"]))
 	}
 	for year, forms := range want {
-		res, err := az.Analyze(readReport(t, rd, year), Options{})
+		utf8Text, err := os.ReadFile(testfiles.Shared(t, "corpus/government_work_reports/zh/"+year+".txt"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := map[string]int{}
-		for _, m := range res.Mentions {
-			got[res.Formulations[m.Form].ZH]++
+		// the same report as a GB18030 file (as Chinese Windows saves
+		// text): its encoding found, its language told from the decoded
+		// text, the same counts
+		gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(utf8Text)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for form, n := range forms {
-			if got[form] != n {
-				t.Errorf("%s: %s counted %d times; by reading %d", year, form, got[form], n)
+		for _, enc := range []struct {
+			name, want string
+			data       []byte
+		}{{"utf-8", "utf-8", utf8Text}, {"gb18030", "gb18030 (detected)", gb}} {
+			in, err := Open(bytes.NewReader(enc.data), year+".txt", OpenOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.Encoding != enc.want || in.Language != "zh" {
+				t.Errorf("%s in %s: opened as %s, language %s; want %s, zh", year, enc.name, in.Encoding, in.Language, enc.want)
+			}
+			iss, err := rd.Read(in, year+".txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := az.Analyze(iss, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int{}
+			for _, m := range res.Mentions {
+				got[res.Formulations[m.Form].ZH]++
+			}
+			for form, n := range forms {
+				if got[form] != n {
+					t.Errorf("%s in %s: %s counted %d times; by reading %d", year, enc.name, form, got[form], n)
+				}
 			}
 		}
 	}

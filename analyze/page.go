@@ -1,22 +1,18 @@
 package analyze
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // MaxPageBytes is the largest HTML page read: a saved article page is
@@ -79,19 +75,15 @@ func IsHTML(head []byte) bool {
 	return false
 }
 
-// pageText hands back r as it is or, when it holds an HTML page (by its
-// name's extension, or its first bytes), the page's main content as text
-// (ReadPage).
-func (rd *Reader) pageText(r io.Reader, name string) (io.Reader, *Page, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(1024)
-	ext := strings.ToLower(filepath.Ext(name))
-	if ext != ".html" && ext != ".htm" && !IsHTML(head) {
-		return br, nil, nil
+// pageText hands back the input's text as it is or, when it is HTML,
+// the main content of its pages as text (ReadPage).
+func (rd *Reader) pageText(in *Input) (io.Reader, *Page, error) {
+	if in.Format != FormatHTML {
+		return in, nil, nil
 	}
-	pages, skipped, err := rd.readPages(br)
+	pages, skipped, err := rd.readPages(in)
 	if err != nil {
-		return nil, nil, &InputError{File: name, Msg: err.Error()}
+		return nil, nil, &InputError{File: in.Name, Msg: err.Error()}
 	}
 	sum := &Page{Charset: pages[0].Charset, Site: pages[0].Site, Pages: len(pages) + skipped, Skipped: skipped,
 		dateLines: map[int]bool{}, titleLines: map[int]bool{}}
@@ -124,30 +116,32 @@ func (rd *Reader) pageText(r io.Reader, name string) (io.Reader, *Page, error) {
 // and how many pages had none (menus or an index only). A file where no
 // page has article text is an error.
 func ReadPages(r io.Reader, lang Language) (pages []*Page, skipped int, err error) {
-	data, err := readHTML(r)
+	in, err := openHTML(r)
 	if err != nil {
 		return nil, 0, err
 	}
-	return readPages(data, lang)
+	return readPages(in.whole, in.Encoding, lang)
 }
 
-// readHTML reads a file of HTML pages, at most MaxHTMLBytes.
-func readHTML(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxHTMLBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading the page: %w", err)
+// openHTML opens r as HTML, whatever its bytes, its errors not naming
+// the file.
+func openHTML(r io.Reader) (*Input, error) {
+	in, err := Open(r, ".html", OpenOptions{})
+	if ie, ok := err.(*InputError); ok {
+		return nil, errors.New(ie.Msg)
 	}
-	if len(data) > MaxHTMLBytes {
-		return nil, fmt.Errorf("HTML over %d MB in one file: save its pages in several files", MaxHTMLBytes>>20)
+	if err == nil && in.Format != FormatHTML {
+		data, _ := io.ReadAll(in)
+		in = &Input{Name: in.Name, Format: FormatHTML, Encoding: in.Encoding, whole: data}
 	}
-	return data, nil
+	return in, err
 }
 
-// readPages is ReadPages over the file's bytes.
-func readPages(data []byte, lang Language) (pages []*Page, skipped int, err error) {
+// readPages is ReadPages over the file's text, decoded from charset.
+func readPages(data []byte, charset string, lang Language) (pages []*Page, skipped int, err error) {
 	var first error
 	for _, seg := range splitPages(data) {
-		p, err := readPage(seg, lang)
+		p, err := readPage(seg, charset, lang)
 		if err != nil {
 			skipped++
 			first = cmp.Or(first, err)
@@ -196,32 +190,22 @@ func splitPages(data []byte) [][]byte {
 // UTF-8 ones; a page whose bytes are UTF-8 is read as UTF-8 whatever it
 // says. A page with no article text is an error.
 func ReadPage(r io.Reader, lang Language) (*Page, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxPageBytes+1))
+	in, err := openHTML(io.LimitReader(r, MaxPageBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading the page: %w", err)
+		return nil, err
 	}
-	if len(data) > MaxPageBytes {
+	if len(in.whole) > MaxPageBytes {
 		return nil, fmt.Errorf("an HTML page over %d MB: not one page", MaxPageBytes>>20)
 	}
-	return readPage(data, lang)
+	return readPage(in.whole, in.Encoding, lang)
 }
 
-func readPage(data []byte, lang Language) (*Page, error) {
-	if len(data) > MaxPageBytes {
+// readPage reads a page's text, decoded to UTF-8 from its charset.
+func readPage(raw []byte, charset string, lang Language) (*Page, error) {
+	if len(raw) > MaxPageBytes {
 		return nil, fmt.Errorf("an HTML page over %d MB: not an article page", MaxPageBytes>>20)
 	}
-	enc, name, _ := charset.DetermineEncoding(data[:min(len(data), 1024)], "text/html")
-	if isASCII(data) {
-		enc, name = unicode.UTF8, "utf-8"
-	} else if name != "utf-8" && utf8.Valid(data) {
-		// a page that says it is in another charset but whose bytes are
-		// UTF-8 (and so not likely anything else) is UTF-8
-		enc, name = unicode.UTF8, "utf-8 (the page says "+name+")"
-	}
-	raw, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, fmt.Errorf("decoding the page as %s: %w", name, err)
-	}
+	name := charset
 	doc, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		return nil, fmt.Errorf("not HTML: %w", err)
@@ -443,19 +427,16 @@ func figcaptions(doc *html.Node, lang Language) []string {
 // readPages is ReadPages through the reader's page cache, if it has one:
 // the pages of the same bytes the template scan read in the same language,
 // or, for the scan (rd.fillCache), read now and kept for the reading.
-func (rd *Reader) readPages(r io.Reader) ([]*Page, int, error) {
-	data, err := readHTML(r)
-	if err != nil {
-		return nil, 0, err
-	}
+func (rd *Reader) readPages(in *Input) ([]*Page, int, error) {
+	data := in.whole
 	if rd.pageCache == nil {
-		return readPages(data, rd.lang)
+		return readPages(data, in.Encoding, rd.lang)
 	}
 	key := pageKey(data, rd.lang)
 	if got, ok := rd.pageCache.take(key); ok {
 		return got.pages, got.skipped, nil
 	}
-	pages, skipped, err := readPages(data, rd.lang)
+	pages, skipped, err := readPages(data, in.Encoding, rd.lang)
 	if err == nil && rd.fillCache {
 		rd.pageCache.put(key, pagesRead{pages: pages, skipped: skipped})
 	}

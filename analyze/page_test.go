@@ -151,7 +151,7 @@ func TestPageCharsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(p.Text, "因地制宜发展新质生产力") || p.Charset != "gbk" {
+	if !strings.Contains(p.Text, "因地制宜发展新质生产力") || p.Charset != "gbk (declared in the page)" {
 		t.Errorf("GBK page read as %s: %q", p.Charset, p.Text)
 	}
 	wrong := `<html><head><meta charset="iso-8859-1"><title>Zhōngguó</title></head><body><article><p>` +

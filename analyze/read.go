@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +34,7 @@ type Reader struct {
 	date      Date           // the date of articles nothing else dates (WithDate), or zero
 	template  *Template      // the site's repeated text, dropped from articles (WithTemplate), or nil
 	pageCache *PageCache     // web pages the template scan read (WithPageCache), or nil
+	open      OpenOptions    // how inputs not opened yet are opened (WithOpenOptions)
 	fillCache bool           // the template scan: the pages read go into pageCache
 }
 
@@ -61,6 +63,15 @@ func NewReaderIn(lang Language, venues []VenuePattern) *Reader {
 func (rd *Reader) WithDate(d Date) *Reader {
 	r := *rd
 	r.date = d
+	return &r
+}
+
+// WithOpenOptions returns a Reader like rd that opens the inputs given
+// to it as io.Readers (not opened with Open) with o: the encoding the
+// user gives.
+func (rd *Reader) WithOpenOptions(o OpenOptions) *Reader {
+	r := *rd
+	r.open = o
 	return &r
 }
 
@@ -162,14 +173,15 @@ func (rd *Reader) stream(r io.Reader, name string, emit func(*Article) error) (*
 // read is stream, handing emit the builder too (to see what it found of
 // the input so far).
 func (rd *Reader) read(r io.Reader, name string, emit func(*builder, *Article) error) (*Issue, error) {
-	r, page, err := rd.pageText(r, name)
+	in, err := asInput(r, name, rd.open)
 	if err != nil {
 		return nil, err
 	}
-	lr, err := newLineReader(r, name)
+	r, page, err := rd.pageText(in)
 	if err != nil {
 		return nil, err
 	}
+	lr := newLineReader(r, in)
 	iss := &Issue{Name: name, Language: rd.lang.Code()}
 	b := &builder{rd: rd, iss: iss, src: &blockStream{rd: rd, lr: lr, iss: iss}, web: page != nil, page: page,
 		footerAt: -1, lastSolid: -1, placedIdx: -1, issueYears: map[int]int{}, paraSeen: map[uint64]int{}, seenDates: map[int]Date{}}
@@ -186,7 +198,7 @@ func (rd *Reader) read(r io.Reader, name string, emit func(*builder, *Article) e
 	if page != nil {
 		iss.Encoding = page.describe()
 	}
-	iss.Warnings = append(warnings, iss.Warnings...)
+	iss.Warnings = slices.Concat(in.Warnings, warnings, iss.Warnings)
 	if err := b.finish(); err != nil {
 		return nil, err
 	}

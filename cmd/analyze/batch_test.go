@@ -44,11 +44,14 @@ func splitReference(t *testing.T, dir string) []string {
 func TestRunSeveralInputs(t *testing.T) {
 	in := t.TempDir()
 	splitReference(t, in)
-	os.WriteFile(filepath.Join(in, "notes.md"), []byte("not an issue"), 0o644)
+	os.WriteFile(filepath.Join(in, "notes.odt"), []byte("not an issue"), 0o644)
 	out := filepath.Join(t.TempDir(), "out")
 	stdout, stderr, code := runCLI(t, "", "run", "--json", "--out", out, in)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "analyze: note: " + filepath.Join(in, "notes.odt") + ": skipped: not a format analyze reads (.odt)\n"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr = %q; want it to name the file skipped: %q", stderr, want)
 	}
 	var sum runSummary
 	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
@@ -160,13 +163,13 @@ func TestBadInputs(t *testing.T) {
 	}
 	emptyDir := filepath.Join(dir, "nothing")
 	os.Mkdir(emptyDir, 0o755)
-	os.WriteFile(filepath.Join(emptyDir, "readme.md"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(emptyDir, "scan.pdf"), []byte("%PDF-1.4"), 0o644)
 	tests := []struct {
 		name, input, wantErr string
 		code                 int
 	}{
 		{"missing file", filepath.Join(dir, "missing.txt"), "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
-		{"directory without .txt", emptyDir, "analyze: " + emptyDir + ": directory holds no .txt or .html files\n", 3},
+		{"directory without .txt", emptyDir, "analyze: " + emptyDir + ": directory holds no .txt, .text, .md, .markdown, .html, .htm, .xhtml, .shtml files (1 other entry, such as scan.pdf: not a format analyze reads (.pdf))\n", 3},
 		{"empty file", write("empty.txt", nil), "analyze: empty.txt: empty input\n", 3},
 		{"binary file", write("binary.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "analyze: binary.txt:3: binary data (NUL byte), not a text issue\n", 3}, // \r\n and \n come before the first NUL
 	}

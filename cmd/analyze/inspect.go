@@ -14,8 +14,7 @@ import (
 type inspectConfig struct {
 	json    bool
 	lexicon string
-	date    string
-	lang    string
+	reading readFlags
 }
 
 func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
@@ -24,8 +23,7 @@ func inspectFlags(out io.Writer) (*flag.FlagSet, *inspectConfig) {
 	fs.SetOutput(out)
 	fs.BoolVar(&cfg.json, "json", false, "print the structure as JSON")
 	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file whose venues to use (default: the built-in lexicon)")
-	fs.StringVar(&cfg.date, "date", "", dateUsage)
-	fs.StringVar(&cfg.lang, "lang", "auto", langUsage)
+	cfg.reading.register(fs)
 	return fs, cfg
 }
 
@@ -61,7 +59,7 @@ func issueFromArgs(ctx context.Context, fs *flag.FlagSet, args []string, cfg *in
 	if err != nil {
 		return nil, err
 	}
-	_, langs, err := setupReaders(ctx, lex, rd, []string{input}, cfg.lang, cfg.date)
+	_, langs, err := setupReaders(ctx, lex, rd, []string{input}, cfg.reading)
 	if err != nil {
 		return nil, err
 	}
@@ -89,18 +87,15 @@ func oneInput(fs *flag.FlagSet, args []string) (string, error) {
 func readInput(ctx context.Context, langs *readers, path string, stdin io.Reader) (*analyze.Issue, string, int64, error) {
 	var iss *analyze.Issue
 	sum, n, err := withInput(ctx, path, stdin, func(r io.Reader, name string) error {
-		r, rd, _, err := langs.detect(r)
+		in, rd, _, err := langs.detect(r, name)
 		if err != nil {
 			return err
 		}
-		iss, err = rd.Read(r, name)
+		iss, err = rd.Read(in, name)
 		return err
 	})
 	return iss, sum, n, err
 }
-
-// dateUsage documents --date, the same in run and inspect.
-const dateUsage = "date YYYY-MM-DD of the articles that the text, the page and the file name leave undated"
 
 // withDate returns rd dating undated articles with --date, or rd as it
 // is when the flag is not given.

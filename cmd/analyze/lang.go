@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -13,8 +13,29 @@ import (
 	"github.com/issuelens/analyze/analyze/lexicon"
 )
 
-// langUsage documents --lang, the same in run and inspect.
-const langUsage = "language of the inputs: auto (each input's own, from its script), en or zh"
+// readFlags are the flags that say how inputs are read, the same in run
+// and inspect.
+type readFlags struct {
+	lang     string // --lang: auto or a language code
+	date     string // --date YYYY-MM-DD
+	encoding string // --encoding: the inputs' encoding, "" to find it
+}
+
+func (r *readFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&r.date, "date", "", "date YYYY-MM-DD of the articles that the text, the page and the file name leave undated")
+	fs.StringVar(&r.lang, "lang", "auto", "language of the inputs: auto (each input's own, from its text), "+strings.Join(analyze.LanguageCodes(), " or "))
+	fs.StringVar(&r.encoding, "encoding", "", "the `ENCODING` of the inputs' bytes (utf-8, gb18030, gbk, big5, shift_jis, windows-1252), when it is not found right: by default a byte-order mark, a web page's charset, valid UTF-8, then detection")
+}
+
+// openOptions checks --encoding and returns how inputs are opened.
+func (r readFlags) openOptions() (analyze.OpenOptions, error) {
+	if r.encoding != "" {
+		if _, _, err := analyze.EncodingNamed(r.encoding); err != nil {
+			return analyze.OpenOptions{}, &usageError{"--encoding: " + err.Error()}
+		}
+	}
+	return analyze.OpenOptions{Encoding: r.encoding}, nil
+}
 
 // readers hands out the reader and analyzer of each language, made the
 // first time an input in the language is met (Chinese loads a dictionary
@@ -22,6 +43,7 @@ const langUsage = "language of the inputs: auto (each input's own, from its scri
 // and options. It is safe for concurrent use.
 type readers struct {
 	lang  string // "auto" or a language code
+	open  analyze.OpenOptions
 	lex   *lexicon.Lexicon
 	setup func(*analyze.Reader) (*analyze.Reader, error) // --date, the template
 	guard *memoryGuard                                   // told of each language's models loaded (nil: none)
@@ -70,21 +92,20 @@ func (r *readers) of(code string) (*analyze.Reader, *analyze.Analyzer, error) {
 	return p.rd, p.az, nil
 }
 
-// detect returns the input as a reader to read from and the reader and
-// analyzer of its language: --lang's, or, with auto, the one its first
-// 64 KB are written in (analyze.DetectLanguage).
-func (r *readers) detect(in io.Reader) (io.Reader, *analyze.Reader, *analyze.Analyzer, error) {
+// detect opens an input (analyze.Open: its format, encoding and the
+// language of its text) and returns it with the reader and analyzer of
+// its language: --lang's, or, with auto, the one its text is written in.
+func (r *readers) detect(in io.Reader, name string) (*analyze.Input, *analyze.Reader, *analyze.Analyzer, error) {
+	input, err := analyze.Open(in, name, r.open)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	code := r.lang
-	br := bufio.NewReaderSize(in, 64<<10)
 	if code == "auto" {
-		head, err := br.Peek(64 << 10)
-		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-			return nil, nil, nil, err
-		}
-		code = analyze.DetectLanguage(head)
+		code = input.Language
 	}
 	rd, az, err := r.of(code)
-	return br, rd, az, err
+	return input, rd, az, err
 }
 
 // combiner returns the analyzer that combines results into the corpus
@@ -116,12 +137,17 @@ func (r *readers) analyzer(code string) *analyze.Analyzer {
 	return r.pairs["en"].az
 }
 
-// setupReaders gives rd the run's options (--date, the template found in
-// the web pages among the input files, a cache of the pages read for it)
-// and returns it and the readers of every language (--lang) made alike.
-func setupReaders(ctx context.Context, lex *lexicon.Lexicon, rd *analyze.Reader, files []string, lang, date string) (*analyze.Reader, *readers, error) {
-	rd, err := withDate(rd, date)
+// setupReaders gives rd the run's options (--date, --encoding, the
+// template found in the web pages among the input files, a cache of the
+// pages read for it) and returns it and the readers of every language
+// (--lang) made alike.
+func setupReaders(ctx context.Context, lex *lexicon.Lexicon, rd *analyze.Reader, files []string, f readFlags) (*analyze.Reader, *readers, error) {
+	date := f.date
+	open, err := f.openOptions()
 	if err != nil {
+		return nil, nil, err
+	}
+	if rd, err = withDate(rd.WithOpenOptions(open), date); err != nil {
 		return nil, nil, err
 	}
 	// the web pages the template scan reads are read once: the reading
@@ -131,10 +157,11 @@ func setupReaders(ctx context.Context, lex *lexicon.Lexicon, rd *analyze.Reader,
 	if rd, tpl, err = withTemplate(ctx, rd.WithPageCache(pages), files); err != nil {
 		return nil, nil, err
 	}
-	langs, err := newReaders(lang, lex, rd, readerSetup(date, tpl, pages))
+	langs, err := newReaders(f.lang, lex, rd, readerSetup(open, date, tpl, pages))
 	if err != nil {
 		return nil, nil, err
 	}
+	langs.open = open
 	langs.guard = guardOf(ctx)
 	return rd, langs, nil
 }
@@ -147,9 +174,9 @@ const pageCacheBytes = 64 << 20
 // readerSetup gives a language's reader the run's options, as the
 // English one has them: --date, and the template found in the inputs'
 // pages (nil for none).
-func readerSetup(date string, tpl *analyze.Template, pages *analyze.PageCache) func(*analyze.Reader) (*analyze.Reader, error) {
+func readerSetup(open analyze.OpenOptions, date string, tpl *analyze.Template, pages *analyze.PageCache) func(*analyze.Reader) (*analyze.Reader, error) {
 	return func(rd *analyze.Reader) (*analyze.Reader, error) {
-		rd, err := withDate(rd.WithPageCache(pages), date)
+		rd, err := withDate(rd.WithPageCache(pages).WithOpenOptions(open), date)
 		if err != nil || tpl == nil {
 			return rd, err
 		}

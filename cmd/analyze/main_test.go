@@ -47,7 +47,7 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"inspect", cp1252}, "", "~line 1: not valid UTF-8 on 1 line(s), first here; those lines were decoded as Windows-1252", "", 0},
 		{[]string{"inspect", filepath.Join(dir, "missing.txt")}, "", "", "analyze: " + filepath.Join(dir, "missing.txt") + ": no such file\n", 3},
 		{[]string{"inspect", empty}, "", "", "analyze: empty.txt: empty input\n", 3},
-		{[]string{"inspect", binary}, "", "", "analyze: binary.txt:1: binary data (NUL byte), not a text issue\n", 3},
+		{[]string{"inspect", binary}, "", "", "analyze: binary.txt: a zip archive (or a Word, Excel or OpenDocument file), which analyze does not read yet: save its text as .txt\n", 3},
 		{[]string{"inspect", dir}, "", "", "analyze: " + dir + ": is a directory, not a text file\n", 3},
 		{[]string{"inspect", "-"}, "", "", "analyze: -: empty input\n", 3},
 		{[]string{"inspect"}, "", "", "analyze: inspect takes one input (a file, or - for standard input)\n", exitUsage},

@@ -50,8 +50,7 @@ type runConfig struct {
 	noHistory     bool
 	series        string
 	takeOver      bool
-	date          string
-	lang          string
+	reading       readFlags
 	pairs         phraseList // ZH,EN input names: a Chinese issue and its English translation
 }
 
@@ -62,8 +61,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.StringVar(&cfg.out, "out", "", "output directory (default: out/<input name> for one input, out for several)")
 	fs.StringVar(&cfg.lexicon, "lexicon", "", "lexicon YAML file (default: the built-in lexicon; see analyze lexicon)")
 	fs.BoolVar(&cfg.countCaptions, "count-captions", false, "count mentions in photo captions too")
-	fs.StringVar(&cfg.date, "date", "", dateUsage)
-	fs.StringVar(&cfg.lang, "lang", "auto", langUsage)
+	cfg.reading.register(fs)
 	fs.Var(&cfg.pairs, "pair", "the file names `ZH,EN` of a Chinese input and its English translation, lined up in the corpus's Translation table (once per pair; inputs of the same date are paired without it)")
 	fs.IntVar(&cfg.minCount, "min-count", 2, "how often a phrase must occur to be a discovered candidate")
 	fs.StringVar(&cfg.reference, "reference", "", "a reference corpus `FILE|DIR` for discovery and keyness, instead of the shipped State of the Union addresses (English): texts (.txt, or a folder of them), or a frequency list (.tsv.gz, as analyze/reference/ holds)")
@@ -118,8 +116,11 @@ func (c *runConfig) params() []string {
 	}
 	ps := []string{"lexicon=" + lex, fmt.Sprintf("count-captions=%v", c.countCaptions), fmt.Sprintf("min-count=%d", c.minCount),
 		"size=" + c.size, fmt.Sprintf("dpi=%d", c.dpi), fmt.Sprintf("rate=%v", c.rate), fmt.Sprintf("top=%d", c.top)}
-	if c.date != "" { // it dates articles, so the report says so
-		ps = append(ps, "date="+c.date)
+	if c.reading.date != "" { // it dates articles, so the report says so
+		ps = append(ps, "date="+c.reading.date)
+	}
+	if c.reading.encoding != "" { // it decides what the text says
+		ps = append(ps, "encoding="+c.reading.encoding)
 	}
 	if c.charts != chartsIssue { // a report without its charts says why
 		ps = append(ps, "charts="+c.charts)
@@ -296,12 +297,12 @@ func (j *runJob) phase(name, did string, do func() error) error {
 // the output, finishes or undoes what a killed run left there and checks
 // that every report directory may be replaced. It returns the unlock.
 func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
-	if !j.cfg.noReference && j.cfg.reference == "" && j.cfg.lang != "zh" {
+	if !j.cfg.noReference && j.cfg.reference == "" && j.cfg.reading.lang != "zh" {
 		go analyze.DefaultReference() // read while the inputs are found and read: English discovery and keyness need it
 	}
 	if j.cfg.reference != "" {
 		var err error
-		if j.cfg.ref, err = loadReference(j.cfg.reference, j.cfg.lang); err != nil {
+		if j.cfg.ref, err = loadReference(j.cfg.reference, j.cfg.reading.lang); err != nil {
 			return nil, err
 		}
 	}
@@ -310,14 +311,12 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 		return nil, err
 	}
 	if !j.cfg.quiet {
-		for _, f := range skipped {
-			fmt.Fprintf(j.stderr, "analyze: note: %s: hidden file skipped (name it to read it)\n", f)
-		}
+		noteSkipped(j.stderr, skipped, j.cfg.verbose)
 	}
 	if j.lex, j.rd, err = loadLexicon(ctx, j.cfg.lexicon); err != nil {
 		return nil, err
 	}
-	if j.rd, j.langs, err = setupReaders(ctx, j.lex, j.rd, files, j.cfg.lang, j.cfg.date); err != nil {
+	if j.rd, j.langs, err = setupReaders(ctx, j.lex, j.rd, files, j.cfg.reading); err != nil {
 		return nil, err
 	}
 	if j.runs, j.root, err = layout(files, j.cfg.out); err != nil {
@@ -364,7 +363,7 @@ func (j *runJob) analyseInputs(ctx context.Context, stdin io.Reader) error {
 		st := report.NewStructureSheet(spool)
 		var res *analyze.Result
 		sum, n, err := withInput(ctx, r.input, stdin, func(in io.Reader, name string) (err error) {
-			in, rd, az, err := j.langs.detect(in)
+			in, rd, az, err := j.langs.detect(in, name)
 			if err != nil {
 				return err
 			}
@@ -788,20 +787,18 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// readable is whether a file in a directory is an input: a text file
-// (.txt) or a saved web page (.html, .htm).
-func readable(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".html", ".htm":
-		return true
-	}
-	return false
+// skippedFile is an entry of a folder given as input that a run does
+// not read, and why.
+type skippedFile struct {
+	path   string
+	hidden bool   // a name starting with a dot: read only when named
+	why    string // else: not a format analyze reads, or a folder
 }
 
-// expandInputs turns directories into their .txt and .html files, sorted, and
-// returns the hidden files it skipped there (a name starting with a dot:
-// read only when named).
-func expandInputs(inputs []string) (files, skipped []string, err error) {
+// expandInputs turns directories into the files in them of a format
+// analyze reads (analyze.KnownExtension), sorted, and returns the entries
+// it skipped there: hidden files, files of other formats, folders.
+func expandInputs(inputs []string) (files []string, skipped []skippedFile, err error) {
 	for _, in := range inputs {
 		if in == "-" {
 			files = append(files, in)
@@ -819,24 +816,66 @@ func expandInputs(inputs []string) (files, skipped []string, err error) {
 		if err != nil {
 			return nil, nil, &analyze.InputError{File: in, Msg: describeOpenError(err)}
 		}
-		var txt []string
+		var found []string
+		var other []skippedFile
 		for _, e := range entries {
-			if e.IsDir() || !readable(e.Name()) {
-				continue
+			path := filepath.Join(in, e.Name())
+			switch {
+			case e.IsDir():
+				other = append(other, skippedFile{path: path, why: "a folder (folders inside a folder are not read: name it to read it)"})
+			case !analyze.KnownExtension(e.Name()):
+				ext := strings.ToLower(filepath.Ext(e.Name()))
+				if ext == "" {
+					ext = "no extension"
+				}
+				other = append(other, skippedFile{path: path, why: "not a format analyze reads (" + ext + ")"})
+			case strings.HasPrefix(e.Name(), "."):
+				skipped = append(skipped, skippedFile{path: path, hidden: true})
+			default:
+				found = append(found, path)
 			}
-			if strings.HasPrefix(e.Name(), ".") {
-				skipped = append(skipped, filepath.Join(in, e.Name()))
-				continue
+		}
+		if len(found) == 0 {
+			msg := "directory holds no " + strings.Join(analyze.Extensions(), ", ") + " files"
+			if len(other) > 0 {
+				msg += fmt.Sprintf(" (%s, such as %s: %s)", count(len(other), "other entry", "other entries"), filepath.Base(other[0].path), other[0].why)
 			}
-			txt = append(txt, filepath.Join(in, e.Name()))
+			return nil, nil, &analyze.InputError{File: in, Msg: msg}
 		}
-		if len(txt) == 0 {
-			return nil, nil, &analyze.InputError{File: in, Msg: "directory holds no .txt or .html files"}
-		}
-		sort.Strings(txt)
-		files = append(files, txt...)
+		sort.Strings(found)
+		files = append(files, found...)
+		skipped = append(skipped, other...)
 	}
 	return files, skipped, nil
+}
+
+// noteSkipped names the entries of the input folders a run skipped: each
+// hidden file, and the others a line for each reason, one by one with -v.
+func noteSkipped(w io.Writer, skipped []skippedFile, verbose bool) {
+	var order []string
+	byWhy := map[string][]string{}
+	for _, f := range skipped {
+		if f.hidden {
+			fmt.Fprintf(w, "analyze: note: %s: hidden file skipped (name it to read it)\n", f.path)
+			continue
+		}
+		if verbose {
+			fmt.Fprintf(w, "analyze: note: %s: skipped: %s\n", f.path, f.why)
+			continue
+		}
+		if byWhy[f.why] == nil {
+			order = append(order, f.why)
+		}
+		byWhy[f.why] = append(byWhy[f.why], f.path)
+	}
+	for _, why := range order {
+		paths := byWhy[why]
+		if len(paths) == 1 {
+			fmt.Fprintf(w, "analyze: note: %s: skipped: %s\n", paths[0], why)
+			continue
+		}
+		fmt.Fprintf(w, "analyze: note: %s and %d more skipped: %s (-v lists them)\n", paths[0], len(paths)-1, why)
+	}
 }
 
 // reportName is the name of an input's report directory: its file name
