@@ -14,34 +14,42 @@ import (
 // chineseLayout holds the compiled expressions of Chinese official text:
 // dates, datelines, headings, captions and the notices that close a page.
 type chineseLayout struct {
-	date     *regexp.Regexp // 2024年3月5日 opening a line
-	monthDay *regexp.Regexp // 3月5日 alone on a line
-	fullDate *regexp.Regexp // 2024年3月5日 anywhere
-	hanDate  *regexp.Regexp // 一九七八年二月二十六日, 二〇二二年十月十六日
-	year     *regexp.Regexp
-	dateline *regexp.Regexp // 新华社北京3月5日电
-	delivery *regexp.Regexp // ——2024年3月5日在第十四届全国人民代表大会第二次会议上
-	heading  *regexp.Regexp // 一、 （一） 第一章 第一， ###
-	caption  *regexp.Regexp // …（新华社记者 李学仁 摄）
-	speaker  *regexp.Regexp // 国务院总理李强
-	bareName *regexp.Regexp // 周恩来 (two or three characters)
-	venues   *chineseVenueCues
+	date      *regexp.Regexp // 2024年3月5日 opening a line
+	monthDay  *regexp.Regexp // 3月5日 alone on a line
+	fullDate  *regexp.Regexp // 2024年3月5日 anywhere
+	hanDate   *regexp.Regexp // 一九七八年二月二十六日, 二〇二二年十月十六日
+	year      *regexp.Regexp
+	dateline  *regexp.Regexp // 新华社北京3月5日电
+	delivery  *regexp.Regexp // ——2024年3月5日在第十四届全国人民代表大会第二次会议上
+	heading   *regexp.Regexp // 一、 （一） 第一章 第一， ###
+	caption   *regexp.Regexp // …（新华社记者 李学仁 摄）
+	photo     *regexp.Regexp // 图为……新华社记者 陈磊 摄, 新华社发（张三摄）
+	iso       *regexp.Regexp // 2019-12-10, 2019-12-10 07:57:40 (a web page's date line)
+	furnish   *regexp.Regexp // a web page's byline, editor, share bar … (see Stage)
+	sourceTag *regexp.Regexp // 央视网消息（新闻联播）： opening a paragraph
+	speaker   *regexp.Regexp // 国务院总理李强
+	bareName  *regexp.Regexp // 周恩来 (two or three characters)
+	venues    *chineseVenueCues
 }
 
 func newChineseLayout() *chineseLayout {
 	return &chineseLayout{
-		date:     regexp.MustCompile(`^[（(]?(?:——|—|－－|--)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`),
-		monthDay: regexp.MustCompile(`^(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]?(?:星期|周)[一二三四五六日天][）)]?)?$`),
-		fullDate: regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`),
-		hanDate:  regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?`),
-		year:     regexp.MustCompile(`(\d{4})\s*年`),
-		dateline: regexp.MustCompile(`^(?:新华社|本报|中新社|人民网)(\p{Han}{0,8}?)(\d{1,2})月(\d{1,2})日(?:电|讯)`),
-		delivery: regexp.MustCompile(`(?:——|—|－－)\s*[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?:和[0-9０-９]{1,2}日)?\s*在[^。；！？]{2,60}?(?:会议|會議|大会|大會)上`),
-		heading:  regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节部分]|第[一二三四五六七八九十]+[，、]|#{1,6}\s)`),
-		caption:  regexp.MustCompile(`[（(][^（）()]{0,40}(?:摄|新华社发|供图|图)[）)]$`),
-		speaker:  regexp.MustCompile(`^\p{Han}{0,16}(?:总理|副总理|国务委员|主席|委员长|总书记|主任|部长)\p{Han}{0,4}$`),
-		bareName: regexp.MustCompile(`^[李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文华习温][^是要于在的和与及为对把从就][^是要于在的和与及为对把从就]?$`), // at most 3 characters
-		venues:   newChineseVenueCues(),
+		date:      regexp.MustCompile(`^[（(]?(?:——|—|－－|--)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`),
+		monthDay:  regexp.MustCompile(`^(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]?(?:星期|周)[一二三四五六日天][）)]?)?$`),
+		fullDate:  regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`),
+		hanDate:   regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?`),
+		year:      regexp.MustCompile(`(\d{4})\s*年`),
+		dateline:  regexp.MustCompile(`^(?:新华社|本报|中新社|人民网)(\p{Han}{0,8}?)(\d{1,2})月(\d{1,2})日(?:电|讯)`),
+		delivery:  regexp.MustCompile(`(?:——|—|－－)\s*[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?:和[0-9０-９]{1,2}日)?\s*在[^。；！？]{2,60}?(?:会议|會議|大会|大會)上`),
+		heading:   regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节部分]|第[一二三四五六七八九十]+[，、]|#{1,6}\s)`),
+		caption:   regexp.MustCompile(`[（(][^（）()]{0,40}(?:摄|新华社发|供图|图)[）)]$`),
+		photo:     regexp.MustCompile(`^(?:图为|上图|下图|左图|右图|图片为)|(?:记者|通讯员|摄影)\s*\p{Han}{2,4}(?:[ 、，]\p{Han}{2,4})*\s*摄$|^(?:新华社|中新社)?(?:记者|通讯员)?\s*\p{Han}{2,4}\s*摄$|(?:新华社发|供图|图片来源[：:][^。]{1,30})$`),
+		sourceTag: regexp.MustCompile(`^\s*(?:\p{Han}{1,6}(?:网|台|社)消息|本台消息|本报消息|央视新闻|总台消息)(?:\s*[（(][^）)]{1,20}[）)])?\s*[：:]`),
+		iso:       regexp.MustCompile(`^((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`),
+		furnish:   regexp.MustCompile(`^[【\[（(]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|值班编辑|文字编辑|图片编辑|分享到|分享|字号|打印|纠错|扫一扫|关闭窗口|返回顶部|来源|來源|稿源|发布时间|发布|作者|标签|关键词|关键字)\s*[】\]）)]?\s*(?:[：:]|$|[【\[])`),
+		speaker:   regexp.MustCompile(`^\p{Han}{0,16}(?:总理|副总理|国务委员|主席|委员长|总书记|主任|部长)\p{Han}{0,4}$`),
+		bareName:  regexp.MustCompile(`^[李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文华习温][^是要于在的和与及为对把从就][^是要于在的和与及为对把从就]?$`), // at most 3 characters
+		venues:    newChineseVenueCues(),
 	}
 }
 
@@ -206,8 +214,15 @@ func (*chineseLang) LineWords(line string) int {
 	return n
 }
 
-// Caption: a photo's credit closing the line, "（新华社记者 李学仁 摄）".
-func (c *chineseLang) Caption(line string) bool { return c.layout.caption.MatchString(line) }
+// Caption: a photo's credit closing the line, "（新华社记者 李学仁 摄）",
+// "新华社记者 陈磊 摄", "新华社发"; a line that opens as a caption does, "图为…",
+// of at most 200 characters.
+func (c *chineseLang) Caption(line string) bool {
+	if c.layout.caption.MatchString(line) {
+		return true
+	}
+	return utf8.RuneCountInString(line) <= 200 && c.layout.photo.MatchString(strings.TrimSpace(line))
+}
 
 // PageLine cuts a Chinese text saved on one line (as some sources give a
 // whole report: title, delivery line, speaker and paragraphs run
@@ -269,11 +284,54 @@ func (*chineseLang) SplitCaption(string) (string, string, bool)  { return "", ""
 // two or three characters, the first a common surname, the others not
 // what makes a lead-in ("周恩来", "李　强"; not "关于", "二要").
 func (c *chineseLang) Stage(line string) (string, bool) {
+	if loc := c.layout.sourceTag.FindStringIndex(line); loc != nil && loc[1] == len(strings.TrimRight(line, " ")) {
+		return "source tag", true
+	}
+	if kind, ok := c.pageFurniture(line); ok {
+		return kind, true
+	}
 	t, ok := speakerText(line)
 	if ok && (c.layout.bareName.MatchString(t) || c.layout.speaker.MatchString(t)) {
 		return "speaker", true
 	}
 	return "", false
+}
+
+// pageFurniture reports a web page's line that is not its article's text
+// when the extractor kept it with the article: its byline (a date and
+// time, 来源, 作者), the editor's line (【责任编辑：…】, （责编：…）), the
+// share bar (分享到), the font size and print links (字号 大 中 小), the
+// correction link (【纠错】), its tags (关键词); a short line (at most 80
+// characters) that opens with one of them.
+func (c *chineseLang) pageFurniture(line string) (string, bool) {
+	t := strings.TrimSpace(line)
+	if t == "" || len(t) > 80*3 || utf8.RuneCountInString(t) > 80 {
+		return "", false
+	}
+	if c.layout.iso.MatchString(t) {
+		return "", false // a date line
+	}
+	m := c.layout.furnish.FindString(t)
+	if m == "" {
+		if d := c.layout.fullDate.FindStringIndex(t); d != nil && d[0] == 0 && strings.Contains(t, "来源") {
+			return "byline", true // 2019年06月15日08:10 | 来源：人民网－人民日报
+		}
+		if c.layout.iso.MatchString(strings.Fields(t)[0]+" "+strings.Join(strings.Fields(t)[1:min(2, len(strings.Fields(t)))], "")) && strings.Contains(t, "来源") {
+			return "byline", true // 2019-12-10 07:57:40　来源：新华网
+		}
+		return "", false
+	}
+	switch {
+	case strings.Contains(m, "编") || strings.Contains(m, "校") || strings.Contains(m, "审"):
+		return "editor line", true
+	case strings.Contains(m, "分享") || strings.Contains(m, "扫一扫"):
+		return "share bar", true
+	case strings.Contains(m, "来源") || strings.Contains(m, "來源") || strings.Contains(m, "稿源") || strings.Contains(m, "发布") || strings.Contains(m, "作者"):
+		return "byline", true
+	case strings.Contains(m, "标签") || strings.Contains(m, "关键"):
+		return "tags", true
+	}
+	return "page links", true
 }
 
 // officeLine reports a line that is an office, with or without a name
@@ -293,7 +351,16 @@ func speakerText(line string) (string, bool) {
 	}
 	return t, true
 }
-func (*chineseLang) InlineStage(string) []Span { return nil }
+
+// InlineStage: a broadcast's or agency's source tag opening a paragraph,
+// "央视网消息（新闻联播）：", "新华社消息：", "本台消息（记者 张三）：" (Stage
+// tells it for a "source tag").
+func (c *chineseLang) InlineStage(text string) []Span {
+	if loc := c.layout.sourceTag.FindStringIndex(text); loc != nil {
+		return []Span{{loc[0], loc[1]}}
+	}
+	return nil
+}
 
 // FooterMarker: a licence or copyright notice closing the page
 // (Wikisource's "本作品是中华人民共和国的…", "Public domain"), an editor's
@@ -311,13 +378,15 @@ func (*chineseLang) FooterMarker(line string) bool {
 // NavItem: a short line with no Chinese character (a menu's or a page's
 // leftover word, "false").
 // ContentsMarker: 目录, 本期目录, 要目, 导读, 本版导读, 今日导读, 内容提要,
-// 本期提要, alone on a line (a colon allowed).
+// 本期提要, and a broadcast's summary (新闻摘要, 本期节目主要内容, 节目提要,
+// 要闻提要), alone on a line (a colon allowed).
 func (*chineseLang) ContentsMarker(line string) bool {
 	if len(line) > 40 {
 		return false // every line is asked: most are far longer than a marker
 	}
 	switch strings.TrimRight(strings.ReplaceAll(strings.TrimSpace(line), " ", ""), "：:") {
-	case "目录", "本期目录", "要目", "本期要目", "导读", "本版导读", "今日导读", "内容提要", "本期提要":
+	case "目录", "本期目录", "要目", "本期要目", "导读", "本版导读", "今日导读", "内容提要", "本期提要",
+		"新闻摘要", "本期节目主要内容", "节目主要内容", "节目提要", "要闻提要", "今日要闻":
 		return true
 	}
 	return false
@@ -332,12 +401,16 @@ func (*chineseLang) Publications() []string {
 }
 
 // DateLine: a line that is a full date ("2024年3月5日", "2024年3月5日
-// 星期二", "一九七八年二月二十六日", in brackets too) or a month and day
+// 星期二", "一九七八年二月二十六日", in brackets too; "2019-12-10" and
+// "2019-12-10 07:57:40", as web pages date themselves) or a month and day
 // ("3月5日"), or a speech's delivery line: the date, then where it was
 // given ("——2024年3月5日在第十四届全国人民代表大会第二次会议上", "1957年6月26日在
 // 第一届全国人民代表大会第四次会议上").
 func (c *chineseLang) DateLine(line string) (Date, bool) {
 	line = c.layout.arabic(strings.TrimSpace(line))
+	if m := c.layout.iso.FindStringSubmatch(line); m != nil {
+		return makeDate(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	}
 	if m := c.layout.monthDay.FindStringSubmatch(line); m != nil {
 		return makeDate(0, atoi(m[1]), atoi(m[2]))
 	}

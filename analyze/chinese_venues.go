@@ -7,10 +7,13 @@ import (
 
 // chineseVenueCues are the general venue cues of Chinese text, after the
 // venue list: a session of the National People's Congress or of the
-// CPPCC named in a delivery line ("在第十四届全国人民代表大会第二次会议上"), a
-// province's delegation ("参加江苏代表团审议").
+// CPPCC named in a delivery line ("在第十四届全国人民代表大会第二次会议上"), the
+// opening or closing of the NPC's session ("十四届全国人大二次会议在京开幕":
+// the venues the lexicon calls "NPC opening meeting" and "NPC plenary
+// session"), a province's delegation ("参加江苏代表团审议").
 type chineseVenueCues struct {
 	session    *regexp.Regexp
+	npcMeeting *regexp.Regexp // 十四届全国人大二次会议在京开幕, 第十四届全国人民代表大会第二次会议……闭幕
 	delegation *regexp.Regexp
 	province   map[string]string
 }
@@ -39,6 +42,7 @@ func newChineseVenueCues() *chineseVenueCues {
 	}
 	return &chineseVenueCues{
 		session:    regexp.MustCompile(`第[一二三四五六七八九十]+届全国人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次会议|全国政协[一二三四五六七八九十]+届[一二三四五六七八九十]+次会议|中国人民政治协商会议第[一二三四五六七八九十]+届全国委员会第[一二三四五六七八九十]+次会议`),
+		npcMeeting: regexp.MustCompile(`(?:第?[一二三四五六七八九十]+届)?全国(?:人民代表大会|人大)第?[一二三四五六七八九十]+次会议[^。；，]{0,20}?(开幕|闭幕)(?:会|[。，；！\s]|$)`),
 		delegation: regexp.MustCompile(`(` + strings.Join(alt, "|") + `)(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?代表团`),
 		province:   m,
 	}
@@ -78,6 +82,14 @@ func (c *chineseLang) VenueFinder(venues []VenuePattern) VenueFinder {
 		}
 		if loc := cues.delegation.FindStringSubmatchIndex(folded); loc != nil && loc[0] < bestAt {
 			best, bestAt, cue = cues.province[folded[loc[2]:loc[3]]]+" delegation", loc[0], folded[loc[0]:loc[1]]
+		}
+		if loc := cues.npcMeeting.FindStringSubmatchIndex(folded); loc != nil && loc[0] < bestAt {
+			// the opening or closing meeting of the NPC's session, as the
+			// news of the day reports it ("……第二次会议3月5日上午在人民大会堂开幕")
+			best, bestAt, cue = "NPC opening meeting", loc[0], folded[loc[0]:loc[1]]
+			if folded[loc[2]:loc[3]] == "闭幕" {
+				best = "NPC plenary session"
+			}
 		}
 		if loc := cues.session.FindStringIndex(folded); loc != nil && loc[0] < bestAt && c.isDateLine(folded) {
 			// a session only where the speech says it was delivered there:

@@ -3,7 +3,6 @@ package analyze
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -230,16 +229,13 @@ func fallbackFor(sample []byte) (encoding.Encoding, string) {
 	return cp1252(), "windows-1252"
 }
 
-// xmlEncoding is the encoding an XML declaration names.
-var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
-
 // declaredCharset returns the charset a page declares anywhere in its
 // head (after however many scripts), as <meta charset>, <meta
 // http-equiv="Content-Type" content="…; charset=…"> or an XML
 // declaration; "" when it declares none.
 func declaredCharset(data []byte) string {
-	if m := xmlEncoding.FindSubmatch(data[:min(len(data), 256)]); m != nil {
-		return string(m[1])
+	if enc := xmlEncoding(data); enc != "" {
+		return enc
 	}
 	z := html.NewTokenizer(bytes.NewReader(data))
 	for {
@@ -335,4 +331,28 @@ func markdownSample(data []byte, n int) []byte {
 		out = append(out, data[i])
 	}
 	return out
+}
+
+// xmlEncoding is the encoding an XML declaration opening data names
+// (<?xml version="1.0" encoding="gb2312"?>), or "".
+func xmlEncoding(data []byte) string {
+	head := bytes.TrimLeft(data[:min(len(data), 256)], " \t\r\n")
+	if !bytes.HasPrefix(head, []byte("<?xml")) {
+		return ""
+	}
+	if end := bytes.IndexByte(head, '>'); end > 0 {
+		head = head[:end]
+	}
+	i := bytes.Index(head, []byte("encoding"))
+	if i < 0 {
+		return ""
+	}
+	rest := bytes.TrimLeft(head[i+len("encoding"):], " =")
+	if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+		return ""
+	}
+	if j := bytes.IndexByte(rest[1:], rest[0]); j > 0 {
+		return string(rest[1 : 1+j])
+	}
+	return ""
 }

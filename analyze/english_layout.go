@@ -239,13 +239,15 @@ func (*englishLang) GapTitle(line string) bool { return len(strings.Fields(line)
 // bars, or a menu row: four to twelve capitalised words of letters only
 // ("Home China Business World Science Culture").
 // ContentsMarker: "Contents", "Table of Contents", "In this issue",
-// "Inside this issue", alone on a line (a colon allowed).
+// "Inside this issue", and a broadcast's summary ("In this programme",
+// "Headlines", "Top stories"), alone on a line (a colon allowed).
 func (*englishLang) ContentsMarker(line string) bool {
 	if len(line) > 40 {
 		return false // every line is asked: most are far longer than a marker
 	}
 	switch strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line), ":"))) {
-	case "contents", "table of contents", "in this issue", "inside this issue":
+	case "contents", "table of contents", "in this issue", "inside this issue",
+		"in this programme", "in this program", "in this edition", "headlines", "top stories", "today's headlines":
 		return true
 	}
 	return false

@@ -247,6 +247,25 @@ func (in *Input) openWhole(data []byte, o OpenOptions) error {
 	return nil
 }
 
+// converted is the text a converter made of an input that is not plain
+// text (web pages, Markdown), with what the reader needs to know of it.
+type converted struct {
+	text string
+	// dropped is what the converter left out, at the line of the text
+	// where it stood
+	dropped []Dropped
+	// dateLines are the lines of the text that are a date the source
+	// gives (a page's, a broadcast's), with where it came from
+	// (Article.DateNote); titleLines, those that are an article's title:
+	// each opens an article
+	dateLines  map[int]string
+	titleLines map[int]bool
+	web        bool   // from web pages (their furniture dropped)
+	title      string // the issue's title the source gives (Markdown's first heading), or ""
+	site       string // the publication the source names
+	describe   string // how the input was read, for Issue.Encoding
+}
+
 // nulLine reports the line of the first NUL byte in b.
 func nulLine(b []byte) (int, bool) {
 	i := bytes.IndexByte(b, 0)

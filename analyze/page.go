@@ -38,11 +38,15 @@ const minProseRunes = 60
 // scripts and link lists left out), preceded by its publication date as
 // a date line and its title as the headline, paragraph by paragraph.
 type Page struct {
-	Text    string // the text to read: date line, title, paragraphs, each followed by a blank line
-	Title   string
-	Site    string // the site's name, from the page's metadata
-	Date    string // ISO date from the page's metadata (go-htmldate), or ""
-	Charset string // how the bytes were decoded (the page's own charset)
+	Text  string // the text to read: date line, title, paragraphs, each followed by a blank line
+	Title string
+	Site  string // the site's name, from the page's metadata
+	Date  string // ISO date: of its byline, its metadata (go-htmldate) or its address (see pageDate), or ""
+	// DateNote says where Date came from: `page byline "…"`, `page
+	// metadata "…"`, `page address "…"`
+	DateNote string
+	URL      string // the page's address: its canonical link, og:url, or what saving it wrote into it
+	Charset  string // how the bytes were decoded (the page's own charset)
 	// KeptBytes and PageTextBytes are the article text kept and all the
 	// text of the page (both without markup): what share was dropped.
 	KeptBytes, PageTextBytes int
@@ -52,12 +56,6 @@ type Page struct {
 	// Furniture is the page's text outside its article (menus, link
 	// lists, footer, the date of a byline), block by block in page order.
 	Furniture []string
-
-	// of the text of joined pages: the furniture of each page at the line
-	// its text starts on, and the lines that are a page's date
-	dropped    []Dropped
-	dateLines  map[int]bool
-	titleLines map[int]bool
 }
 
 // IsHTML reports whether the start of an input is an HTML document: after
@@ -75,38 +73,54 @@ func IsHTML(head []byte) bool {
 	return false
 }
 
-// pageText hands back the input's text as it is or, when it is HTML,
-// the main content of its pages as text (ReadPage).
-func (rd *Reader) pageText(in *Input) (io.Reader, *Page, error) {
-	if in.Format != FormatHTML {
-		return in, nil, nil
+// convert hands back the input's text as it is or, when it is a web
+// page or Markdown, the text its converter made of it, with what the
+// reader needs to know of it.
+func (rd *Reader) convert(in *Input) (io.Reader, *converted, error) {
+	switch in.Format {
+	case FormatHTML:
+		c, err := rd.pageText(in)
+		if err != nil {
+			return nil, nil, err
+		}
+		return strings.NewReader(c.text), c, nil
+	case FormatMarkdown:
+		c := rd.markdownText(in)
+		return strings.NewReader(c.text), c, nil
 	}
+	return in, nil, nil
+}
+
+// pageText is the main content of an HTML input's pages as text
+// (ReadPage).
+func (rd *Reader) pageText(in *Input) (*converted, error) {
 	pages, skipped, err := rd.readPages(in)
 	if err != nil {
-		return nil, nil, &InputError{File: in.Name, Msg: err.Error()}
+		return nil, &InputError{File: in.Name, Msg: err.Error()}
 	}
-	sum := &Page{Charset: pages[0].Charset, Site: pages[0].Site, Pages: len(pages) + skipped, Skipped: skipped,
-		dateLines: map[int]bool{}, titleLines: map[int]bool{}}
+	sum := &Page{Charset: pages[0].Charset, Site: pages[0].Site, Pages: len(pages) + skipped, Skipped: skipped}
+	c := &converted{web: true, site: pages[0].Site, dateLines: map[int]string{}, titleLines: map[int]bool{}}
 	var text strings.Builder
 	line := 1
 	for _, p := range pages {
 		for _, f := range p.Furniture {
-			sum.dropped = append(sum.dropped, Dropped{Line: line, Kind: "outside the article", Text: keep(f)})
+			c.dropped = append(c.dropped, Dropped{Line: line, Kind: "outside the article", Text: keep(f)})
 		}
 		if p.Date != "" {
-			sum.dateLines[line] = true
+			c.dateLines[line] = p.DateNote
 			if p.Title != "" {
-				sum.titleLines[line+2] = true // after the date line and a blank line
+				c.titleLines[line+2] = true // after the date line and a blank line
 			}
 		} else if p.Title != "" {
-			sum.titleLines[line] = true
+			c.titleLines[line] = true
 		}
 		line += strings.Count(p.Text, "\n")
 		text.WriteString(p.Text)
 		sum.KeptBytes += p.KeptBytes
 		sum.PageTextBytes += p.PageTextBytes
 	}
-	return strings.NewReader(text.String()), sum, nil
+	c.text, c.describe = text.String(), sum.describe()
+	return c, nil
 }
 
 // ReadPages reads a file of one or more HTML pages joined one after the
@@ -120,7 +134,7 @@ func ReadPages(r io.Reader, lang Language) (pages []*Page, skipped int, err erro
 	if err != nil {
 		return nil, 0, err
 	}
-	return readPages(in.whole, in.Encoding, lang)
+	return readPages(in.whole, in.Encoding, lang, newPagePatterns())
 }
 
 // openHTML opens r as HTML, whatever its bytes, its errors not naming
@@ -138,10 +152,10 @@ func openHTML(r io.Reader) (*Input, error) {
 }
 
 // readPages is ReadPages over the file's text, decoded from charset.
-func readPages(data []byte, charset string, lang Language) (pages []*Page, skipped int, err error) {
+func readPages(data []byte, charset string, lang Language, pp *pagePatterns) (pages []*Page, skipped int, err error) {
 	var first error
 	for _, seg := range splitPages(data) {
-		p, err := readPage(seg, charset, lang)
+		p, err := readPage(seg, charset, lang, pp)
 		if err != nil {
 			skipped++
 			first = cmp.Or(first, err)
@@ -197,15 +211,14 @@ func ReadPage(r io.Reader, lang Language) (*Page, error) {
 	if len(in.whole) > MaxPageBytes {
 		return nil, fmt.Errorf("an HTML page over %d MB: not one page", MaxPageBytes>>20)
 	}
-	return readPage(in.whole, in.Encoding, lang)
+	return readPage(in.whole, in.Encoding, lang, newPagePatterns())
 }
 
 // readPage reads a page's text, decoded to UTF-8 from its charset.
-func readPage(raw []byte, charset string, lang Language) (*Page, error) {
+func readPage(raw []byte, charset string, lang Language, pp *pagePatterns) (*Page, error) {
 	if len(raw) > MaxPageBytes {
 		return nil, fmt.Errorf("an HTML page over %d MB: not an article page", MaxPageBytes>>20)
 	}
-	name := charset
 	doc, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		return nil, fmt.Errorf("not HTML: %w", err)
@@ -213,6 +226,7 @@ func readPage(raw []byte, charset string, lang Language) (*Page, error) {
 	all := len(strings.Join(strings.Fields(visibleText(doc)), " "))
 	captions := figcaptions(doc, lang) // before extraction, which leaves figures out
 	pageBlocks := blocks(element(doc, "body"))
+	h1 := headings(doc)
 	// go-trafilatura's rescue for content under 250 characters takes the
 	// text of the whole article element, its paragraphs run together
 	// ("economySpeech delivered"): a short page is read by the main
@@ -226,16 +240,19 @@ func readPage(raw []byte, charset string, lang Language) (*Page, error) {
 	if res == nil {
 		return nil, errors.New("no article text found in the page")
 	}
-	p := &Page{Title: strings.Join(strings.Fields(res.Metadata.Title), " "), Site: res.Metadata.Sitename, Charset: name, PageTextBytes: all}
+	p := &Page{Title: pp.cleanTitle(res.Metadata.Title, h1, res.Metadata.Sitename), Site: res.Metadata.Sitename, Charset: charset, PageTextBytes: all,
+		URL: cmp.Or(res.Metadata.URL, pp.savedURL(raw))}
+	meta := ""
 	if !res.Metadata.Date.IsZero() {
-		p.Date = res.Metadata.Date.Format("2006-01-02")
+		meta = res.Metadata.Date.Format("2006-01-02")
 	}
-	if len(paras) > 0 && p.Title != "" && strings.EqualFold(paras[0], p.Title) {
+	p.Date, p.DateNote = pp.pageDate(pageBlocks, firstContent(pageBlocks, paras), meta, p.URL)
+	if len(paras) > 0 && p.Title != "" && (strings.EqualFold(paras[0], p.Title) || strings.EqualFold(paras[0], res.Metadata.Title)) {
 		paras = paras[1:] // the title, repeated as the article's first heading
 	}
 	var b strings.Builder
 	if p.Date != "" {
-		b.WriteString(res.Metadata.Date.Format("January 2, 2006") + "\n\n")
+		b.WriteString(p.Date + "\n\n") // a date line every language reads (ISO 8601)
 	}
 	if p.Title != "" {
 		b.WriteString(p.Title + "\n\n")
@@ -246,20 +263,53 @@ func readPage(raw []byte, charset string, lang Language) (*Page, error) {
 	if !hasProse(paras, lang) {
 		return nil, errors.New("no article text found in the page")
 	}
-	for _, t := range paras {
-		if _, ok := lang.DateLine(t); ok {
+	linked := map[string]bool{}
+	for _, t := range pageBlocks {
+		if t.linked() {
+			linked[squeeze(t.text)] = true
+		}
+	}
+	related := pp.relatedLinks(paras, linked)
+	kept := map[string]bool{}
+	for i, t := range paras {
+		if _, ok := lang.DateLine(t); ok || related[i] {
 			continue
 		}
 		p.KeptBytes += len(t) + 1
 		b.WriteString(t + "\n\n")
+		kept[squeeze(t)] = true
+	}
+	for _, c := range captions {
+		kept[squeeze(c)] = true
 	}
 	p.Text = b.String()
+	// what the reader keeps is an article's paragraph, its title or a
+	// caption; every other block of the page is furniture (a menu item
+	// that a sentence of the article happens to contain too)
+	text := squeeze(p.Text)
 	for _, t := range pageBlocks {
-		if !strings.Contains(p.Text, t) {
-			p.Furniture = append(p.Furniture, t)
+		sq := squeeze(t.text)
+		if kept[sq] || sq == squeeze(p.Title) || (utf8.RuneCountInString(sq) >= 20 && strings.Contains(text, sq)) {
+			continue
 		}
+		p.Furniture = append(p.Furniture, t.text)
 	}
 	return p, nil
+}
+
+// firstContent is the index of the page block where the article's text
+// begins (its first paragraph as the extractor found it), or the number
+// of blocks when it is not found.
+func firstContent(page []textBlock, paras []string) int {
+	for _, para := range paras[:min(len(paras), 3)] {
+		sq := squeeze(para)
+		for i, t := range page {
+			if squeeze(t.text) == sq {
+				return i
+			}
+		}
+	}
+	return len(page)
 }
 
 // element returns the first element named tag in n's tree, or n when
@@ -297,7 +347,7 @@ func extract(doc *html.Node, minSize int) (*trafilatura.ExtractResult, []string)
 	if err != nil || res == nil || res.ContentNode == nil {
 		return nil, nil
 	}
-	return res, blocks(res.ContentNode)
+	return res, texts(blocks(res.ContentNode))
 }
 
 // hasProse reports whether paragraphs hold one of prose: at least
@@ -325,41 +375,57 @@ func isBlock(tag string) bool {
 	return false
 }
 
-// blocks returns the text of the content tree a paragraph per block
-// element, spaces folded, empty ones left out.
-func blocks(n *html.Node) []string {
-	var out []string
+// blocks returns the text of a tree a paragraph per block element,
+// spaces folded, empty ones left out, each with how much of it is the
+// text of links.
+func blocks(n *html.Node) []textBlock {
+	var out []textBlock
 	var cur strings.Builder
+	links := 0 // runes of cur inside links
 	flush := func() {
 		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
-			out = append(out, t)
+			out = append(out, textBlock{text: t, linkRunes: links})
 		}
 		cur.Reset()
+		links = 0
 	}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	var walk func(*html.Node, bool)
+	walk = func(n *html.Node, inLink bool) {
 		switch n.Type {
 		case html.TextNode:
 			cur.WriteString(n.Data)
+			if inLink {
+				links += utf8.RuneCountInString(strings.Join(strings.Fields(n.Data), ""))
+			}
 			return
 		case html.ElementNode:
 			if n.Data == "script" || n.Data == "style" || n.Data == "noscript" {
 				return
 			}
+			inLink = inLink || n.Data == "a"
 		}
 		block := n.Type == html.ElementNode && isBlock(n.Data)
 		if block {
 			flush()
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, inLink)
 		}
 		if block {
 			flush()
 		}
 	}
-	walk(n)
+	walk(n, false)
 	flush()
+	return out
+}
+
+// texts is the text of blocks.
+func texts(bs []textBlock) []string {
+	out := make([]string, len(bs))
+	for i, b := range bs {
+		out[i] = b.text
+	}
 	return out
 }
 
@@ -405,13 +471,19 @@ func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }
 // so that the reader keeps them apart from the body as it does in text; a
 // figcaption that does not read as one is left out with the figure.
 func figcaptions(doc *html.Node, lang Language) []string {
+	return elementBlocks(doc, "figcaption", lang.Caption)
+}
+
+// elementBlocks returns the blocks of text of a page's elements of a tag
+// (blocks) that keep takes (all, for nil).
+func elementBlocks(doc *html.Node, tag string, keep func(string) bool) []string {
 	var out []string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == "figcaption" {
+		if n.Type == html.ElementNode && n.Data == tag {
 			for _, t := range blocks(n) {
-				if lang.Caption(t) {
-					out = append(out, t)
+				if keep == nil || keep(t.text) {
+					out = append(out, t.text)
 				}
 			}
 			return
@@ -430,13 +502,13 @@ func figcaptions(doc *html.Node, lang Language) []string {
 func (rd *Reader) readPages(in *Input) ([]*Page, int, error) {
 	data := in.whole
 	if rd.pageCache == nil {
-		return readPages(data, in.Encoding, rd.lang)
+		return readPages(data, in.Encoding, rd.lang, rd.pagePatterns)
 	}
 	key := pageKey(data, rd.lang)
 	if got, ok := rd.pageCache.take(key); ok {
 		return got.pages, got.skipped, nil
 	}
-	pages, skipped, err := readPages(data, in.Encoding, rd.lang)
+	pages, skipped, err := readPages(data, in.Encoding, rd.lang, rd.pagePatterns)
 	if err == nil && rd.fillCache {
 		rd.pageCache.put(key, pagesRead{pages: pages, skipped: skipped})
 	}

@@ -550,7 +550,7 @@ func TestTemplateByRepetition(t *testing.T) {
 func TestPageFurnitureListed(t *testing.T) {
 	iss := analyzetest.Read(t, testfiles.Testdata(t, "pages/xi_inspection.html"))
 	a := iss.Articles[0]
-	if a.DateNote != `page metadata "March 5, 2024"` {
+	if a.DateNote != `page metadata "2024-03-05"` {
 		t.Errorf("date note %q", a.DateNote)
 	}
 	got := map[string]string{}
@@ -689,7 +689,7 @@ func TestSpeechPageDates(t *testing.T) {
 		`</article><footer>Copyright Gov Site</footer></body></html>`
 	iss := readString(t, page, "speech.html")
 	a := iss.Articles[0]
-	if a.Date.String() != "2021-12-08" || !strings.HasSuffix(a.DateNote, `before the page metadata "December 9, 2021"`) {
+	if a.Date.String() != "2021-12-08" || !strings.HasSuffix(a.DateNote, `before the page metadata "2021-12-09"`) {
 		t.Errorf("date %s (%s); want 2021-12-08 from the delivery line", a.Date, a.DateNote)
 	}
 	if headline(&a) != "Remarks on the economy" {

@@ -26,16 +26,17 @@ const segmentWindow = 64 << 10
 // NewReaderIn and reuse it: it holds the language and the compiled
 // venues, and is safe for concurrent use.
 type Reader struct {
-	lang      Language
-	venues    VenueFinder
-	pubs      []string
-	nameDate  *regexp.Regexp // a date in a file name: 2020-11-16, 20201116
-	nameYear  *regexp.Regexp // the runs of digits of a file name, for a year alone: 1978
-	date      Date           // the date of articles nothing else dates (WithDate), or zero
-	template  *Template      // the site's repeated text, dropped from articles (WithTemplate), or nil
-	pageCache *PageCache     // web pages the template scan read (WithPageCache), or nil
-	open      OpenOptions    // how inputs not opened yet are opened (WithOpenOptions)
-	fillCache bool           // the template scan: the pages read go into pageCache
+	lang         Language
+	venues       VenueFinder
+	pubs         []string
+	nameDate     *regexp.Regexp // a date in a file name: 2020-11-16, 20201116
+	nameYear     *regexp.Regexp // the runs of digits of a file name, for a year alone: 1978
+	date         Date           // the date of articles nothing else dates (WithDate), or zero
+	template     *Template      // the site's repeated text, dropped from articles (WithTemplate), or nil
+	pageCache    *PageCache     // web pages the template scan read (WithPageCache), or nil
+	open         OpenOptions    // how inputs not opened yet are opened (WithOpenOptions)
+	pagePatterns *pagePatterns  // of saved web pages' dates, titles and link lists
+	fillCache    bool           // the template scan: the pages read go into pageCache
 }
 
 // NewReader returns a Reader of English that knows the given venues
@@ -52,7 +53,7 @@ func NewReader(venues []VenuePattern) (*Reader, error) {
 // (those of a lexicon, then the language's own: see Language.Venues)
 // besides the language's general venue cues.
 func NewReaderIn(lang Language, venues []VenuePattern) *Reader {
-	return &Reader{lang: lang, venues: lang.VenueFinder(venues), pubs: lang.Publications(),
+	return &Reader{lang: lang, venues: lang.VenueFinder(venues), pubs: lang.Publications(), pagePatterns: newPagePatterns(),
 		nameDate: regexp.MustCompile(`(?:^|[^0-9])((?:18|19|20|21)[0-9]{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`),
 		nameYear: regexp.MustCompile(`[0-9]+`)}
 }
@@ -177,13 +178,13 @@ func (rd *Reader) read(r io.Reader, name string, emit func(*builder, *Article) e
 	if err != nil {
 		return nil, err
 	}
-	r, page, err := rd.pageText(in)
+	r, page, err := rd.convert(in)
 	if err != nil {
 		return nil, err
 	}
 	lr := newLineReader(r, in)
 	iss := &Issue{Name: name, Language: rd.lang.Code()}
-	b := &builder{rd: rd, iss: iss, src: &blockStream{rd: rd, lr: lr, iss: iss}, web: page != nil, page: page,
+	b := &builder{rd: rd, iss: iss, src: &blockStream{rd: rd, lr: lr, iss: iss}, web: page != nil && page.web, page: page,
 		footerAt: -1, lastSolid: -1, placedIdx: -1, issueYears: map[int]int{}, paraSeen: map[uint64]int{}, seenDates: map[int]Date{}}
 	b.emit = func(a *Article) error { return emit(b, a) }
 	b.build()
@@ -196,14 +197,17 @@ func (rd *Reader) read(r io.Reader, name string, emit func(*builder, *Article) e
 	}
 	iss.Encoding, iss.Lines = enc, lr.n
 	if page != nil {
-		iss.Encoding = page.describe()
+		iss.Encoding = page.describe
 	}
 	iss.Warnings = slices.Concat(in.Warnings, warnings, iss.Warnings)
 	if err := b.finish(); err != nil {
 		return nil, err
 	}
 	if page != nil && iss.Publication == "" {
-		iss.Publication = page.Site
+		iss.Publication = page.site
+	}
+	if page != nil && page.title != "" {
+		iss.Title = page.title
 	}
 	return iss, nil
 }
@@ -399,7 +403,7 @@ type builder struct {
 	// web is set once the input shows itself web pages: HTML, a page
 	// title line over the first article, or a page footer between articles
 	web  bool
-	page *Page // the HTML pages the text is of, or nil
+	page *converted // what the text was converted from (web pages, Markdown), or nil
 	// pageEnd is the line where the page of the article just completed
 	// ended (its footer begins), until the next article starts; else 0
 	pageEnd int
@@ -876,8 +880,8 @@ func (b *builder) start(head *block) {
 	}
 	if !b.section.date.IsZero() {
 		a.DateNote = fmt.Sprintf("heading %q (line %d)", b.section.text, b.section.line)
-		if b.page != nil && b.page.dateLines[b.section.line] {
-			a.DateNote = fmt.Sprintf("page metadata %q", b.section.text)
+		if b.page != nil && b.page.dateLines[b.section.line] != "" {
+			a.DateNote = b.page.dateLines[b.section.line]
 		}
 	}
 	b.started++
@@ -1053,7 +1057,7 @@ func (b *builder) complete(o *openArticle) {
 // missing year from the best evidence at hand. It reports whether the
 // year must wait for the dates in the rest of the issue.
 func (b *builder) date(a *Article, dateLine int) bool {
-	if strings.HasPrefix(a.DateNote, "page metadata") {
+	if strings.HasPrefix(a.DateNote, "page ") {
 		// a full date in the article's opening lines (a speech "delivered
 		// … on December 8, 2021") says when it was given; the page's
 		// metadata, when it was put online
