@@ -150,25 +150,24 @@ func (pp *pagePatterns) cleanTitle(title string, h1 []string, site string) strin
 
 // relatedLinks returns which of an article's paragraphs are a list of
 // related links that the site set inside the article: a heading such as
-// 相关新闻 or "Related" and the short lines after it, or a run of two or
-// more short lines that are links on the page or end with a date
-// ("高质量发展，怎么消除"游离感"？ 2018-03-02").
+// 相关新闻 or "Related" and the short lines after it (links, dated lines,
+// lines that are no sentence), or a run of two or more short lines that
+// end with a date ("高质量发展，怎么消除"游离感"？ 2018-03-02"). A list of
+// links alone is no sign: articles list accounts and documents.
 func (pp *pagePatterns) relatedLinks(paras []string, linkedOnPage map[string]bool) []bool {
 	drop := make([]bool, len(paras))
 	short := func(t string) bool { return utf8.RuneCountInString(t) <= 60 }
-	item := func(t string) bool {
-		return short(t) && (linkedOnPage[squeeze(t)] || pp.endDate.MatchString(t)) && !pp.dateOnly.MatchString(t)
-	}
+	dated := func(t string) bool { return short(t) && pp.endDate.MatchString(t) && !pp.dateOnly.MatchString(t) }
 	for i := 0; i < len(paras); i++ {
 		if pp.related.MatchString(paras[i]) {
 			drop[i] = true
-			for j := i + 1; j < len(paras) && short(paras[j]) && (item(paras[j]) || !closesSentence(paras[j])); j++ {
+			for j := i + 1; j < len(paras) && short(paras[j]) && (dated(paras[j]) || linkedOnPage[squeeze(paras[j])] || !closesSentence(paras[j])); j++ {
 				drop[j] = true
 			}
 			continue
 		}
 		j := i
-		for j < len(paras) && item(paras[j]) {
+		for j < len(paras) && dated(paras[j]) {
 			j++
 		}
 		if j-i >= 2 {
