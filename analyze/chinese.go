@@ -70,12 +70,13 @@ func newChinese() (Language, error) {
 func (*chineseLang) Code() string   { return "zh" }
 func (*chineseLang) Script() string { return "Hans" }
 
-// LexiconForms: the entry's Chinese form, when it has one.
+// LexiconForms: the entry's Chinese form and its Chinese variants, when
+// it has one.
 func (*chineseLang) LexiconForms(f lexicon.Formulation) []string {
 	if f.ZH == "" {
 		return nil
 	}
-	return []string{f.ZH}
+	return append([]string{f.ZH}, f.ZHVariants...)
 }
 
 // AddWords adds the lexicon's Chinese forms to the segmenter's

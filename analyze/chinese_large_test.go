@@ -169,6 +169,7 @@ const chineseRuleLexicon = `themes:
       - {phrase: artificial intelligence, zh: 人工智能}
       - {phrase: AI Plus, zh: 人工智能+}
       - {phrase: national security, zh: 国家安全}
+      - {phrase: national rejuvenation, zh: 民族复兴, zh_variants: [中华民族伟大复兴, 民族伟大复兴]}
 ignore:
   - 国家安全部
   - 国务院总理
@@ -182,7 +183,9 @@ venues:
 // one); a modifier shared by a list set off by 、 counts for each item
 // it makes an entry with (新型工业化、信息化、城镇化: new industrialization,
 // IT application as itself, new urbanization; 农业现代化 as itself);
-// "人工智能+" is AI Plus, not also artificial intelligence; an official
+// "人工智能+" is AI Plus, not also artificial intelligence; a Chinese
+// variant counts under its formulation (中华民族伟大复兴 once, though it
+// holds the variant 民族伟大复兴; 民族复兴; 民族伟大复兴); an official
 // title or institution is masked (国家安全部 is no national security); a
 // province's delegation and the lexicon's Chinese venue patterns name
 // the venue.
@@ -198,6 +201,7 @@ func testChineseRules(t *testing.T, zh analyze.Language) {
 		{"推进新型工业化、信息化、城镇化、农业现代化。", "new industrialization|new urbanization|IT application|agricultural modernization", ""},
 		{"实施“人工智能+”行动，发展人工智能。", "AI Plus|artificial intelligence", ""},
 		{"国家安全部负责人说，要维护国家安全。", "national security", ""},
+		{"实现中华民族伟大复兴，民族复兴是梦想，推进民族伟大复兴。", "national rejuvenation|national rejuvenation|national rejuvenation", ""},
 		{"3月5日，习近平参加江苏代表团审议，强调高质量发展。", "high-quality development", "Jiangsu delegation"},
 		{"3月7日，习近平出席解放军和武警部队代表团全体会议。", "", "PLA and PAP delegation"},
 	} {

@@ -167,8 +167,8 @@ type Language interface {
 	TermRole(tok Token, folded string) TermRole
 	// LexiconForms is how a lexicon formulation is written in the
 	// language: the strings to match (English: its phrase and variants;
-	// Chinese: its zh form). None, and the formulation is not counted in
-	// the language.
+	// Chinese: its zh form and zh variants). None, and the formulation is
+	// not counted in the language.
 	LexiconForms(f lexicon.Formulation) []string
 	// WordSeparator is what stands between the words of a phrase as
 	// written: " " in English, "" in a language written without spaces.
