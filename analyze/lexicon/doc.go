@@ -6,6 +6,6 @@
 // a *ParseError with the line; Default returns the lexicon embedded in the
 // binary. Before decoding, Parse refuses what would exhaust the YAML
 // decoder (files over 1 MiB or 40,000 words and punctuation marks,
-// nesting over 32 levels, anchors, aliases, merge keys) and bytes that
+// nesting over 32 levels, anchors, aliases, merge keys, tags) and bytes that
 // are not UTF-8. The package never opens files.
 package lexicon

@@ -13,7 +13,7 @@ import (
 // FuzzLexicon: any bytes either parse into a lexicon that passes its own
 // checks or give a ParseError naming the file; never a panic. An
 // accepted lexicon is within the limits, UTF-8, free of anchors,
-// aliases and merge keys, and every phrase, variant, Chinese variant
+// aliases, merge keys and tags, and every phrase, variant, Chinese variant
 // (beside a zh, and no Chinese form twice), ignore span and venue pattern
 // in it has a letter or digit. Whatever passes the count
 // of words and marks has at most two YAML tokens for each.
@@ -55,7 +55,7 @@ func FuzzLexicon(f *testing.F) {
 			t.Fatalf("accepted %d bytes, UTF-8 %v, %d tokens", len(in), utf8.ValidString(in), len(toks))
 		}
 		for _, tk := range toks {
-			if tk.Type == token.AnchorType || tk.Type == token.AliasType || tk.Type == token.MergeKeyType {
+			if tk.Type == token.AnchorType || tk.Type == token.AliasType || tk.Type == token.MergeKeyType || tk.Type == token.TagType {
 				t.Fatalf("accepted %s %q at line %d", tk.Type, tk.Value, tk.Position.Line)
 			}
 		}

@@ -88,6 +88,8 @@ func TestHostile(t *testing.T) {
 		{"alias", strings.NewReader(theme + "stopwords: [a, *b]\n"), `h.yaml:5: alias "*b": anchors and aliases are not allowed in a lexicon`},
 		{"anchor", strings.NewReader("themes:\n  - theme: &t A\n    formulations:\n      - phrase: x\n"), `h.yaml:2: anchor "&t": anchors and aliases are not allowed in a lexicon`},
 		{"merge key", strings.NewReader("themes:\n  - theme: A\n    <<: {formulations: [{phrase: x}]}\n"), `h.yaml:3: merge key "<<" is not allowed in a lexicon`},
+		{"tag", strings.NewReader("themes:\n ! 000000000000000000000000000000000000000000000000000"), `h.yaml:2: tag "!" is not allowed in a lexicon`},
+		{"standard tag", strings.NewReader("name: !!str x\n" + theme), `h.yaml:1: tag "!!str" is not allowed in a lexicon`},
 		{"flow nesting", strings.NewReader("name: deep\nthemes: " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n"), "h.yaml:2: nested more than 32 levels deep"},
 		{"flow nesting, 200 KB", strings.NewReader("name: deep\nthemes: " + strings.Repeat("[", 200_000) + "\n"), "h.yaml:2: more than 40000 words and punctuation marks (the limit for a lexicon is reached on this line)"},
 		{"block nesting", strings.NewReader(nestedMaps(100)), "h.yaml:33: nested more than 32 levels deep"},
@@ -123,12 +125,13 @@ func TestHostile(t *testing.T) {
 	}
 }
 
-// TestNotHostile: & and * in scalars and comments, indentless sequences
+// TestNotHostile: &, * and ! in scalars and comments, indentless sequences
 // and a file just under the size limit are accepted.
 func TestNotHostile(t *testing.T) {
 	const theme = "themes:\n  - theme: A\n    formulations:\n      - phrase: x\n"
 	tests := []struct{ name, in string }{
 		{"& and * in text", "# see &a and *b\nthemes:\n  - theme: R&D\n    formulations:\n      - phrase: R&D # &c\n        variants: [M&A, \"*x\", 'a & b', a*b]\n        zh: 研发\n"},
+		{"! in text", "# !tag\nthemes:\n  - theme: Go!\n    formulations:\n      - phrase: yes!\n        variants: [\"!x\", 'a ! b', a!b]\n"},
 		{"indentless", "themes:\n- theme: A\n  formulations:\n  - phrase: x\n    variants:\n    - y\n"},
 		{"just under the size limit", theme + "#" + strings.Repeat("x", maxSize-len(theme)-2) + "\n"},
 	}
