@@ -33,6 +33,7 @@ func TestChinese(t *testing.T) {
 	t.Run("matching", func(t *testing.T) { testChineseMatching(t, zh) })
 	t.Run("sentences", func(t *testing.T) { testChineseSentences(t, zh) })
 	t.Run("report 2024", func(t *testing.T) { testGovernmentWorkReport2024(t, zh) })
+	t.Run("national rejuvenation", func(t *testing.T) { testNationalRejuvenation(t, zh) })
 	t.Run("layout", func(t *testing.T) { testChineseLayout(t, zh) })
 	t.Run("one line", func(t *testing.T) { testChineseOneLine(t, zh) })
 	t.Run("dates", func(t *testing.T) { testChineseDates(t, zh) })
@@ -116,8 +117,10 @@ func testChineseContents(t *testing.T, zh analyze.Language) {
 // the issue's), each venue from its text (江苏代表团: Jiangsu delegation;
 // 联组会: CPPCC joint group meeting; 解放军和武警部队代表团: PLA and PAP
 // delegation), the caption apart, the editor's line dropped; by reading,
-// 12 mentions: 因地制宜 2, 新质生产力 3, 高质量发展 1 (article 1, headline
-// and body), 中国式现代化, 强国建设, 民族复兴 (article 2), 深化改革 2,
+// 13 mentions: 因地制宜 2, 新质生产力 3, 高质量发展 1 (article 1, headline
+// and body), 中国式现代化, 强国建设, 民族复兴, the CPPCC (全国政协 in
+// 参加全国政协十四届二次会议, a Chinese variant, as "the CPPCC National
+// Committee" is a mention in English) (article 2), 深化改革 2,
 // 新兴领域战略能力 1 (article 3); the officials' titles (国家主席 …) hold
 // none.
 func testChineseNewsIssue(t *testing.T, zh analyze.Language) {
@@ -138,9 +141,9 @@ func testChineseNewsIssue(t *testing.T, zh analyze.Language) {
 		got[fmt.Sprintf("%d %s", m.Article, res.Formulations[m.Form].ZH)]++
 	}
 	want := map[string]int{"1 因地制宜": 2, "1 新质生产力": 2, "1 高质量发展": 1, "2 中国式现代化": 1, "2 强国建设": 1, "2 民族复兴": 1,
-		"3 深化改革": 2, "3 新兴领域战略能力": 1, "3 新质生产力": 1}
-	if len(res.Mentions) != 12 || len(got) != len(want) {
-		t.Errorf("%d mentions %v; want 12: %v", len(res.Mentions), got, want)
+		"2 中国人民政治协商会议": 1, "3 深化改革": 2, "3 新兴领域战略能力": 1, "3 新质生产力": 1}
+	if len(res.Mentions) != 13 || len(got) != len(want) {
+		t.Errorf("%d mentions %v; want 13: %v", len(res.Mentions), got, want)
 	}
 	for k, n := range want {
 		if got[k] != n {
@@ -428,5 +431,24 @@ func testGovernmentWorkReport2024(t *testing.T, zh analyze.Language) {
 	if got["high-quality development"] != 25 || got["new quality productive forces"] != 1 {
 		t.Errorf("high-quality development %d, new quality productive forces %d; want 25 and 1",
 			got["high-quality development"], got["new quality productive forces"])
+	}
+}
+
+// testNationalRejuvenation: national rejuvenation in two reports, as a
+// reader counts it (every 复兴 in them found with grep and read). 2018:
+// 3, 凝聚起实现民族复兴的磅礴精神力量 and 中华民族伟大复兴 twice (共创中华民族伟大复兴的
+// 美好未来, 实现中华民族伟大复兴的中国梦); 2023: 1, 全面推进中华民族伟大复兴, and
+// not 同心共创复兴伟业 (the cause of rejuvenation, without the nation).
+// Before Chinese variants only 民族复兴 counted: 1 and 0.
+func testNationalRejuvenation(t *testing.T, zh analyze.Language) {
+	for year, want := range map[string]int{"2018": 3, "2023": 1} {
+		b, err := os.ReadFile(testfiles.Shared(t, "corpus/government_work_reports/zh/"+year+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, res := readChinese(t, zh, string(b), year+".txt")
+		if got := counts(res)["national rejuvenation"]; got != want {
+			t.Errorf("%s: national rejuvenation %d; by reading %d", year, got, want)
+		}
 	}
 }
