@@ -173,6 +173,12 @@ const chineseRuleLexicon = `themes:
       - {phrase: AI Plus, zh: 人工智能+}
       - {phrase: national security, zh: 国家安全}
       - {phrase: national rejuvenation, zh: 民族复兴, zh_variants: [中华民族伟大复兴, 民族伟大复兴]}
+      - {phrase: Belt and Road Initiative, zh: 一带一路}
+      - {phrase: community with a shared future for mankind, zh: 人类命运共同体}
+      - {phrase: CPPCC, zh: 中国人民政治协商会议, zh_variants: [全国政协]}
+      - {phrase: rural revitalization, zh: 乡村振兴}
+      - {phrase: deepen reform, zh: 深化改革}
+      - {phrase: macro regulation, zh: 宏观调控}
 ignore:
   - 国家安全部
   - 国务院总理
@@ -188,7 +194,11 @@ venues:
 // IT application as itself, new urbanization; 农业现代化 as itself);
 // "人工智能+" is AI Plus, not also artificial intelligence; a Chinese
 // variant counts under its formulation (中华民族伟大复兴 once, though it
-// holds the variant 民族伟大复兴; 民族复兴; 民族伟大复兴); an official
+// holds the variant 民族伟大复兴; 民族复兴; 民族伟大复兴); a formulation
+// followed by an institution's suffix is part of its name (工业和信息化部,
+// 瑞典“一带一路”研究所, “一带一路”国际合作高峰论坛), unless the suffix opens
+// another word (部门, 部署), a particle stands between (高质量发展的论坛) or
+// the committee is the formulation's own (中国人民政治协商会议全国委员会); an official
 // title or institution is masked (国家安全部 is no national security); a
 // province's delegation and the lexicon's Chinese venue patterns name
 // the venue.
@@ -205,6 +215,21 @@ func testChineseRules(t *testing.T, zh analyze.Language) {
 		{"实施“人工智能+”行动，发展人工智能。", "AI Plus|artificial intelligence", ""},
 		{"国家安全部负责人说，要维护国家安全。", "national security", ""},
 		{"实现中华民族伟大复兴，民族复兴是梦想，推进民族伟大复兴。", "national rejuvenation|national rejuvenation|national rejuvenation", ""},
+		// names of institutions: the formulation before the suffix is no
+		// mention; the same formulation beside the name is one
+		{"工业和信息化部推动信息化和工业化深度融合。", "IT application", ""},
+		{"工業和信息化部部长说。", "", ""},
+		{"瑞典“一带一路”研究所发布报告，推动共建“一带一路”。", "Belt and Road Initiative", ""},
+		{"人类命运共同体研究中心成立，致力于推动构建人类命运共同体。", "community with a shared future for mankind", ""},
+		{"办好第三届“一带一路”国际合作高峰论坛。", "", ""},
+		{"国家乡村振兴局全面推进乡村振兴。", "rural revitalization", ""},
+		{"中央全面深化改革委员会召开会议，强调要深化改革。", "deepen reform", ""},
+		// no name: departments (部门), a plan (部署), a forum on the
+		// formulation (的), the CPPCC's own committees and members
+		{"宏观调控部门要加强宏观调控。", "macro regulation|macro regulation", ""},
+		{"加快信息化部署。", "IT application", ""},
+		{"举办关于高质量发展的论坛。", "high-quality development", ""},
+		{"中国人民政治协商会议全国委员会常务委员会举行会议，全国政协委员出席。", "CPPCC|CPPCC", ""},
 		{"3月5日，习近平参加江苏代表团审议，强调高质量发展。", "high-quality development", "Jiangsu delegation"},
 		{"3月7日，习近平出席解放军和武警部队代表团全体会议。", "", "PLA and PAP delegation"},
 	} {

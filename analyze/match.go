@@ -151,21 +151,10 @@ func (m *matcher) mask(ws []word) []bool {
 
 // matchMasked is match with the mask already made.
 func (m *matcher) matchMasked(ws []word, text string, masked []bool) []span {
-	var all []span
-	for i, w := range ws {
-		if masked[i] {
-			continue
-		}
-		for _, k := range m.byStem[w.stem] {
-			if m.entryAt(k, ws, i, masked) {
-				all = append(all, m.spanOf(k, ws, i))
-			}
-		}
-		for _, k := range m.byLower[w.lower] {
-			if m.entryAt(k, ws, i, masked) {
-				all = append(all, m.spanOf(k, ws, i))
-			}
-		}
+	all := m.candidates(ws, masked)
+	if named := m.maskNames(all, text, masked); named != nil {
+		masked = named
+		all = m.candidates(ws, masked)
 	}
 	// longest first, then leftmost, then lexicon order
 	sort.SliceStable(all, func(a, b int) bool {
@@ -201,6 +190,47 @@ func (m *matcher) matchMasked(ws []word, text string, masked []bool) []span {
 	}
 	sort.SliceStable(kept, func(a, b int) bool { return kept[a].from < kept[b].from })
 	return kept
+}
+
+// candidates are the matches of every entry in ws, overlapping as they
+// stand, none over a masked word.
+func (m *matcher) candidates(ws []word, masked []bool) []span {
+	var all []span
+	for i, w := range ws {
+		if masked[i] {
+			continue
+		}
+		for _, k := range m.byStem[w.stem] {
+			if m.entryAt(k, ws, i, masked) {
+				all = append(all, m.spanOf(k, ws, i))
+			}
+		}
+		for _, k := range m.byLower[w.lower] {
+			if m.entryAt(k, ws, i, masked) {
+				all = append(all, m.spanOf(k, ws, i))
+			}
+		}
+	}
+	return all
+}
+
+// maskNames masks the words of the candidates that are part of an
+// institution's name (Language.InName: 信息化 in 工业和信息化部): it returns
+// a new mask with them, or nil when there are none.
+func (m *matcher) maskNames(all []span, text string, masked []bool) []bool {
+	var out []bool
+	for _, s := range all {
+		if !m.lang.InName(text[s.to:]) {
+			continue
+		}
+		if out == nil {
+			out = append([]bool(nil), masked...)
+		}
+		for n := s.i; n < s.j; n++ {
+			out[n] = true
+		}
+	}
+	return out
 }
 
 func (m *matcher) spanOf(k int, ws []word, i int) span {
