@@ -179,6 +179,9 @@ const chineseRuleLexicon = `themes:
       - {phrase: rural revitalization, zh: 乡村振兴}
       - {phrase: deepen reform, zh: 深化改革}
       - {phrase: macro regulation, zh: 宏观调控}
+      - {phrase: reform and opening up, zh: 改革开放}
+      - {phrase: manufacturer of quality, zh: 制造强国, zh_variants: [制造强国建设]}
+      - {phrase: build a great country, zh: 强国建设}
 ignore:
   - 国家安全部
   - 国务院总理
@@ -223,7 +226,11 @@ func testChineseRules(t *testing.T, zh analyze.Language) {
 		{"人类命运共同体研究中心成立，致力于推动构建人类命运共同体。", "community with a shared future for mankind", ""},
 		{"办好第三届“一带一路”国际合作高峰论坛。", "", ""},
 		{"国家乡村振兴局全面推进乡村振兴。", "rural revitalization", ""},
-		{"中央全面深化改革委员会召开会议，强调要深化改革。", "deepen reform", ""},
+		{"中央全面深化改革委员会召开会议，强调要深化改革开放。", "deepen reform|reform and opening up", ""},
+		// two formulations that cross both count; one inside a longer
+		// wording does not
+		{"全面深化改革开放。", "deepen reform|reform and opening up", ""},
+		{"完善制造强国建设政策体系，推进强国建设。", "manufacturer of quality|build a great country", ""},
 		// no name: departments (部门), a plan (部署), a forum on the
 		// formulation (的), the CPPCC's own committees and members
 		{"宏观调控部门要加强宏观调控。", "macro regulation|macro regulation", ""},
