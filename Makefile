@@ -60,6 +60,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadIssue$$' -fuzztime $(FUZZTIME) ./analyze
 	$(GO) test -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime $(FUZZTIME) ./analyze
 	$(GO) test -run '^$$' -fuzz '^FuzzPrefilters$$' -fuzztime $(FUZZTIME) ./analyze
+	$(GO) test -run '^$$' -fuzz '^FuzzChineseNames$$' -fuzztime $(FUZZTIME) ./analyze
 	$(GO) test -run '^$$' -fuzz '^FuzzLexicon$$' -fuzztime $(FUZZTIME) ./analyze/lexicon
 
 # Rewrite the golden files after checking the change by reading it.

@@ -32,12 +32,13 @@ type chineseLang struct {
 	// have the same offsets): made from OpenCC's tables on first use
 	simple func() simpleTable
 	layout *chineseLayout
+	names  *chineseNames
 }
 
 // newChinese loads gse's simplified dictionary (about 5 MB, embedded)
 // and OpenCC's traditional-to-simplified tables.
 func newChinese() (Language, error) {
-	c := &chineseLang{layout: newChineseLayout()}
+	c := &chineseLang{layout: newChineseLayout(), names: newChineseNames()}
 	// the dictionary's 352,275 words go into a slice made for them: grown
 	// an append at a time, copying it was a quarter of the loading
 	c.seg.Dict = gse.NewDict()
@@ -70,12 +71,13 @@ func newChinese() (Language, error) {
 func (*chineseLang) Code() string   { return "zh" }
 func (*chineseLang) Script() string { return "Hans" }
 
-// LexiconForms: the entry's Chinese form, when it has one.
+// LexiconForms: the entry's Chinese form and its Chinese variants, when
+// it has one.
 func (*chineseLang) LexiconForms(f lexicon.Formulation) []string {
 	if f.ZH == "" {
 		return nil
 	}
-	return []string{f.ZH}
+	return append([]string{f.ZH}, f.ZHVariants...)
 }
 
 // AddWords adds the lexicon's Chinese forms to the segmenter's
@@ -262,6 +264,17 @@ func (c *chineseLang) TermRole(tok Token, folded string) TermRole {
 		return TermOther
 	}
 	return TermHead
+}
+
+// InName: what follows the formulation makes it part of an institution's
+// name (chinese_names.go), read in simplified characters (委員會 is
+// 委员会); only the first characters are looked at.
+func (c *chineseLang) InName(after string) bool {
+	const look = 3 * (maxNameGap + 6) // bytes: the gap, a quote and the longest suffix
+	if len(after) > look {
+		after = after[:look] // a character cut at the end is no suffix
+	}
+	return c.names.after(c.simplified(after))
 }
 
 func (*chineseLang) WordSeparator() string { return "" }

@@ -33,6 +33,7 @@ func TestChinese(t *testing.T) {
 	t.Run("matching", func(t *testing.T) { testChineseMatching(t, zh) })
 	t.Run("sentences", func(t *testing.T) { testChineseSentences(t, zh) })
 	t.Run("report 2024", func(t *testing.T) { testGovernmentWorkReport2024(t, zh) })
+	t.Run("national rejuvenation", func(t *testing.T) { testNationalRejuvenation(t, zh) })
 	t.Run("layout", func(t *testing.T) { testChineseLayout(t, zh) })
 	t.Run("one line", func(t *testing.T) { testChineseOneLine(t, zh) })
 	t.Run("dates", func(t *testing.T) { testChineseDates(t, zh) })
@@ -116,8 +117,10 @@ func testChineseContents(t *testing.T, zh analyze.Language) {
 // the issue's), each venue from its text (江苏代表团: Jiangsu delegation;
 // 联组会: CPPCC joint group meeting; 解放军和武警部队代表团: PLA and PAP
 // delegation), the caption apart, the editor's line dropped; by reading,
-// 12 mentions: 因地制宜 2, 新质生产力 3, 高质量发展 1 (article 1, headline
-// and body), 中国式现代化, 强国建设, 民族复兴 (article 2), 深化改革 2,
+// 13 mentions: 因地制宜 2, 新质生产力 3, 高质量发展 1 (article 1, headline
+// and body), 中国式现代化, 强国建设, 民族复兴, the CPPCC (全国政协 in
+// 参加全国政协十四届二次会议, a Chinese variant, as "the CPPCC National
+// Committee" is a mention in English) (article 2), 深化改革 2,
 // 新兴领域战略能力 1 (article 3); the officials' titles (国家主席 …) hold
 // none.
 func testChineseNewsIssue(t *testing.T, zh analyze.Language) {
@@ -138,9 +141,9 @@ func testChineseNewsIssue(t *testing.T, zh analyze.Language) {
 		got[fmt.Sprintf("%d %s", m.Article, res.Formulations[m.Form].ZH)]++
 	}
 	want := map[string]int{"1 因地制宜": 2, "1 新质生产力": 2, "1 高质量发展": 1, "2 中国式现代化": 1, "2 强国建设": 1, "2 民族复兴": 1,
-		"3 深化改革": 2, "3 新兴领域战略能力": 1, "3 新质生产力": 1}
-	if len(res.Mentions) != 12 || len(got) != len(want) {
-		t.Errorf("%d mentions %v; want 12: %v", len(res.Mentions), got, want)
+		"2 中国人民政治协商会议": 1, "3 深化改革": 2, "3 新兴领域战略能力": 1, "3 新质生产力": 1}
+	if len(res.Mentions) != 13 || len(got) != len(want) {
+		t.Errorf("%d mentions %v; want 13: %v", len(res.Mentions), got, want)
 	}
 	for k, n := range want {
 		if got[k] != n {
@@ -169,6 +172,16 @@ const chineseRuleLexicon = `themes:
       - {phrase: artificial intelligence, zh: 人工智能}
       - {phrase: AI Plus, zh: 人工智能+}
       - {phrase: national security, zh: 国家安全}
+      - {phrase: national rejuvenation, zh: 民族复兴, zh_variants: [中华民族伟大复兴, 民族伟大复兴]}
+      - {phrase: Belt and Road Initiative, zh: 一带一路}
+      - {phrase: community with a shared future for mankind, zh: 人类命运共同体}
+      - {phrase: CPPCC, zh: 中国人民政治协商会议, zh_variants: [全国政协]}
+      - {phrase: rural revitalization, zh: 乡村振兴}
+      - {phrase: deepen reform, zh: 深化改革}
+      - {phrase: macro regulation, zh: 宏观调控}
+      - {phrase: reform and opening up, zh: 改革开放}
+      - {phrase: manufacturer of quality, zh: 制造强国, zh_variants: [制造强国建设]}
+      - {phrase: build a great country, zh: 强国建设}
 ignore:
   - 国家安全部
   - 国务院总理
@@ -182,7 +195,13 @@ venues:
 // one); a modifier shared by a list set off by 、 counts for each item
 // it makes an entry with (新型工业化、信息化、城镇化: new industrialization,
 // IT application as itself, new urbanization; 农业现代化 as itself);
-// "人工智能+" is AI Plus, not also artificial intelligence; an official
+// "人工智能+" is AI Plus, not also artificial intelligence; a Chinese
+// variant counts under its formulation (中华民族伟大复兴 once, though it
+// holds the variant 民族伟大复兴; 民族复兴; 民族伟大复兴); a formulation
+// followed by an institution's suffix is part of its name (工业和信息化部,
+// 瑞典“一带一路”研究所, “一带一路”国际合作高峰论坛), unless the suffix opens
+// another word (部门, 部署), a particle stands between (高质量发展的论坛) or
+// the committee is the formulation's own (中国人民政治协商会议全国委员会); an official
 // title or institution is masked (国家安全部 is no national security); a
 // province's delegation and the lexicon's Chinese venue patterns name
 // the venue.
@@ -198,6 +217,26 @@ func testChineseRules(t *testing.T, zh analyze.Language) {
 		{"推进新型工业化、信息化、城镇化、农业现代化。", "new industrialization|new urbanization|IT application|agricultural modernization", ""},
 		{"实施“人工智能+”行动，发展人工智能。", "AI Plus|artificial intelligence", ""},
 		{"国家安全部负责人说，要维护国家安全。", "national security", ""},
+		{"实现中华民族伟大复兴，民族复兴是梦想，推进民族伟大复兴。", "national rejuvenation|national rejuvenation|national rejuvenation", ""},
+		// names of institutions: the formulation before the suffix is no
+		// mention; the same formulation beside the name is one
+		{"工业和信息化部推动信息化和工业化深度融合。", "IT application", ""},
+		{"工業和信息化部部长说。", "", ""},
+		{"瑞典“一带一路”研究所发布报告，推动共建“一带一路”。", "Belt and Road Initiative", ""},
+		{"人类命运共同体研究中心成立，致力于推动构建人类命运共同体。", "community with a shared future for mankind", ""},
+		{"办好第三届“一带一路”国际合作高峰论坛。", "", ""},
+		{"国家乡村振兴局全面推进乡村振兴。", "rural revitalization", ""},
+		{"中央全面深化改革委员会召开会议，强调要深化改革开放。", "deepen reform|reform and opening up", ""},
+		// two formulations that cross both count; one inside a longer
+		// wording does not
+		{"全面深化改革开放。", "deepen reform|reform and opening up", ""},
+		{"完善制造强国建设政策体系，推进强国建设。", "manufacturer of quality|build a great country", ""},
+		// no name: departments (部门), a plan (部署), a forum on the
+		// formulation (的), the CPPCC's own committees and members
+		{"宏观调控部门要加强宏观调控。", "macro regulation|macro regulation", ""},
+		{"加快信息化部署。", "IT application", ""},
+		{"举办关于高质量发展的论坛。", "high-quality development", ""},
+		{"中国人民政治协商会议全国委员会常务委员会举行会议，全国政协委员出席。", "CPPCC|CPPCC", ""},
 		{"3月5日，习近平参加江苏代表团审议，强调高质量发展。", "high-quality development", "Jiangsu delegation"},
 		{"3月7日，习近平出席解放军和武警部队代表团全体会议。", "", "PLA and PAP delegation"},
 	} {
@@ -424,5 +463,24 @@ func testGovernmentWorkReport2024(t *testing.T, zh analyze.Language) {
 	if got["high-quality development"] != 25 || got["new quality productive forces"] != 1 {
 		t.Errorf("high-quality development %d, new quality productive forces %d; want 25 and 1",
 			got["high-quality development"], got["new quality productive forces"])
+	}
+}
+
+// testNationalRejuvenation: national rejuvenation in two reports, as a
+// reader counts it (every 复兴 in them found with grep and read). 2018:
+// 3, 凝聚起实现民族复兴的磅礴精神力量 and 中华民族伟大复兴 twice (共创中华民族伟大复兴的
+// 美好未来, 实现中华民族伟大复兴的中国梦); 2023: 1, 全面推进中华民族伟大复兴, and
+// not 同心共创复兴伟业 (the cause of rejuvenation, without the nation).
+// Before Chinese variants only 民族复兴 counted: 1 and 0.
+func testNationalRejuvenation(t *testing.T, zh analyze.Language) {
+	for year, want := range map[string]int{"2018": 3, "2023": 1} {
+		b, err := os.ReadFile(testfiles.Shared(t, "corpus/government_work_reports/zh/"+year+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, res := readChinese(t, zh, string(b), year+".txt")
+		if got := counts(res)["national rejuvenation"]; got != want {
+			t.Errorf("%s: national rejuvenation %d; by reading %d", year, got, want)
+		}
 	}
 }

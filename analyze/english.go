@@ -239,6 +239,10 @@ func (*englishLang) TermRole(tok Token, folded string) TermRole {
 	return TermOther
 }
 
+// InName: never; English institutions whose names hold a formulation
+// are the lexicon's ignore spans.
+func (*englishLang) InName(string) bool { return false }
+
 func (*englishLang) WordSeparator() string { return " " }
 
 // NameLike: a phrase whose every word but the small ones (of, and, the …)

@@ -167,9 +167,15 @@ type Language interface {
 	TermRole(tok Token, folded string) TermRole
 	// LexiconForms is how a lexicon formulation is written in the
 	// language: the strings to match (English: its phrase and variants;
-	// Chinese: its zh form). None, and the formulation is not counted in
-	// the language.
+	// Chinese: its zh form and zh variants). None, and the formulation is
+	// not counted in the language.
 	LexiconForms(f lexicon.Formulation) []string
+	// InName reports whether after, the text right after a formulation
+	// matched, makes the formulation part of the name of an institution
+	// (Chinese: 工业和信息化部, “一带一路”研究所), not a mention of it: its
+	// words are masked as the lexicon's ignore spans are. English: never
+	// (its institutions are the lexicon's ignore spans).
+	InName(after string) bool
 	// WordSeparator is what stands between the words of a phrase as
 	// written: " " in English, "" in a language written without spaces.
 	WordSeparator() string

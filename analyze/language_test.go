@@ -130,6 +130,7 @@ func (*toyLang) LexiconForms(f lexicon.Formulation) []string {
 	return append([]string{f.Phrase}, f.Variants...)
 }
 func (*toyLang) FormRank(string) int { return 0 }
+func (*toyLang) InName(string) bool  { return false }
 func (l *toyLang) TermRole(tok Token, _ string) TermRole {
 	if !l.WordToken(tok.Text) {
 		return TermBreak

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -119,7 +120,8 @@ func (m *matcher) entryAt(k int, ws []word, i int, masked []bool) bool {
 }
 
 // match finds the formulations in one sentence's words. Ignored spans are
-// masked first; the longest match wins and a word is counted once;
+// masked first; a match inside a longer one is not counted, two that
+// cross (深化改革开放: deepen reform, reform and opening up) both are;
 // coordinated modifiers ("industrial and supply chains") add the forms
 // they stand for; an acronym in brackets right after its full form
 // ("… Conference (CPPCC)") is not counted again.
@@ -151,21 +153,10 @@ func (m *matcher) mask(ws []word) []bool {
 
 // matchMasked is match with the mask already made.
 func (m *matcher) matchMasked(ws []word, text string, masked []bool) []span {
-	var all []span
-	for i, w := range ws {
-		if masked[i] {
-			continue
-		}
-		for _, k := range m.byStem[w.stem] {
-			if m.entryAt(k, ws, i, masked) {
-				all = append(all, m.spanOf(k, ws, i))
-			}
-		}
-		for _, k := range m.byLower[w.lower] {
-			if m.entryAt(k, ws, i, masked) {
-				all = append(all, m.spanOf(k, ws, i))
-			}
-		}
+	all := m.candidates(ws, masked)
+	if named := m.maskNames(all, text, masked); named != nil {
+		masked = named
+		all = m.candidates(ws, masked)
 	}
 	// longest first, then leftmost, then lexicon order
 	sort.SliceStable(all, func(a, b int) bool {
@@ -178,14 +169,13 @@ func (m *matcher) matchMasked(ws []word, text string, masked []bool) []span {
 		}
 		return all[a].entry < all[b].entry
 	})
+	// a match wholly inside a longer one kept (or over the same words as
+	// one earlier in the lexicon) is no mention of its own; matches that
+	// cross, each with words of its own, are both mentions
 	covered := make([]bool, len(ws))
 	var kept []span
 	for _, s := range all {
-		free := true
-		for n := s.i; n < s.j; n++ {
-			free = free && !covered[n]
-		}
-		if !free {
+		if slices.ContainsFunc(kept, func(k span) bool { return k.i <= s.i && s.j <= k.j }) {
 			continue
 		}
 		for n := s.i; n < s.j; n++ {
@@ -203,6 +193,47 @@ func (m *matcher) matchMasked(ws []word, text string, masked []bool) []span {
 	return kept
 }
 
+// candidates are the matches of every entry in ws, overlapping as they
+// stand, none over a masked word.
+func (m *matcher) candidates(ws []word, masked []bool) []span {
+	var all []span
+	for i, w := range ws {
+		if masked[i] {
+			continue
+		}
+		for _, k := range m.byStem[w.stem] {
+			if m.entryAt(k, ws, i, masked) {
+				all = append(all, m.spanOf(k, ws, i))
+			}
+		}
+		for _, k := range m.byLower[w.lower] {
+			if m.entryAt(k, ws, i, masked) {
+				all = append(all, m.spanOf(k, ws, i))
+			}
+		}
+	}
+	return all
+}
+
+// maskNames masks the words of the candidates that are part of an
+// institution's name (Language.InName: 信息化 in 工业和信息化部): it returns
+// a new mask with them, or nil when there are none.
+func (m *matcher) maskNames(all []span, text string, masked []bool) []bool {
+	var out []bool
+	for _, s := range all {
+		if !m.lang.InName(text[s.to:]) {
+			continue
+		}
+		if out == nil {
+			out = append([]bool(nil), masked...)
+		}
+		for n := s.i; n < s.j; n++ {
+			out[n] = true
+		}
+	}
+	return out
+}
+
 func (m *matcher) spanOf(k int, ws []word, i int) span {
 	j := i + len(m.entries[k].words)
 	return span{entry: k, i: i, j: j, from: ws[i].start, to: ws[j-1].end}
@@ -213,7 +244,7 @@ func (m *matcher) spanOf(k int, ws []word, i int) span {
 func (m *matcher) dropBracketedAcronyms(spans []span, text string) []span {
 	out := spans[:0]
 	for n, s := range spans {
-		if n > 0 {
+		if n > 0 && s.from >= out[len(out)-1].to { // not across a crossing match
 			prev := out[len(out)-1]
 			between := strings.TrimSpace(text[prev.to:s.from])
 			after := strings.TrimLeft(text[s.to:], " ")

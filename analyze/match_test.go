@@ -19,6 +19,7 @@ themes:
       - phrase: Chinese modernization
       - phrase: people's well-being
       - phrase: deepen reform
+      - phrase: reform and opening up
   - theme: Innovation
     formulations:
       - phrase: basic research
@@ -98,6 +99,8 @@ func TestMatchingRules(t *testing.T) {
 		{"exact is still case-insensitive", "the two establishments", "Two Establishments=two establishments"},
 		{"longest match wins", "Strengthen applied basic research.", "applied basic research=applied basic research"},
 		{"each span once", "Strengthen basic research and applied basic research.", "basic research=basic research; applied basic research=applied basic research"},
+		{"crossing matches both count", "We will deepen reform and opening up.", "deepen reform=deepen reform; reform and opening up=reform and opening up"},
+		{"crossing, inflected", "They deepened reforms and opening-up.", "deepen reform=deepened reforms; reform and opening up=reforms and opening-up"},
 		{"coordination of two", "Cooperation in industrial and supply chains grew.",
 			"industrial chains=industrial and supply chains; supply chains=supply chains"},
 		{"coordination of three", "Build innovation, industrial and supply chains.",

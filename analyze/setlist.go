@@ -24,8 +24,8 @@ type ListCount struct {
 // setLists returns the lists among a sentence's matches (spans of text):
 // runs of matches of at least two formulations with nothing between one
 // and the next but list separators and conjunctions (", ", " and ",
-// "、", "和"), or overlapping (a coordination). Two matches side by side
-// with nothing between them are no list.
+// "、", "和"), or one inside the other (a coordination). Two matches side
+// by side with nothing between them, or crossing, are no list.
 func (az *Analyzer) setLists(spans []span, text string) [][]string {
 	if len(spans) < 2 {
 		return nil
@@ -53,10 +53,12 @@ func (az *Analyzer) setLists(spans []span, text string) [][]string {
 	}
 	add(sp[0])
 	for i := 1; i < len(sp); i++ {
-		if !az.listed(text, sp[i-1].to, sp[i].from) {
+		prev, s := sp[i-1], sp[i]
+		crossing := prev.from < s.from && s.from < prev.to && prev.to < s.to // 深化改革开放: no list
+		if crossing || !az.listed(text, prev.to, s.from) {
 			flush()
 		}
-		add(sp[i])
+		add(s)
 	}
 	flush()
 	return out

@@ -11,13 +11,16 @@ import (
 // chains with commas and "and"; sentence 2 coordinates two ("industrial
 // and supply chains"); sentence 3 names two formulations with words
 // between them, no list; sentence 4 lists the three again, the Oxford
-// comma before "and". TestChineseDiscovery has 、 and 和.
+// comma before "and"; sentence 5 holds two formulations that cross
+// (deepen reform, reform and opening up), no list. TestChineseDiscovery
+// has 、 and 和.
 func TestSetLists(t *testing.T) {
 	text := "March 5, 2024\n\nChains\n\n" +
 		"We will strengthen industrial chains, supply chains and innovation chains. " +
 		"Industrial and supply chains must be secure. " +
 		"New quality productive forces drive high-quality development. " +
-		"We will link innovation chains, industrial chains, and supply chains.\n"
+		"We will link innovation chains, industrial chains, and supply chains. " +
+		"We will deepen reform and opening up.\n"
 	res := analyzeText(t, builtinAnalyzer(t), text, Options{})
 	var got []string
 	for _, l := range res.Lists {

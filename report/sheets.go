@@ -149,7 +149,8 @@ func (b *book) lexiconSheet(res *analyze.Result) error {
 			if f.Exact {
 				exact = "yes"
 			}
-			rows = append(rows, []any{th.Name, f.Phrase, f.ZH, strings.Join(f.Variants, "; "), exact})
+			variants := append(append([]string(nil), f.Variants...), f.ZHVariants...) // English, then Chinese
+			rows = append(rows, []any{th.Name, f.Phrase, f.ZH, strings.Join(variants, "; "), exact})
 		}
 	}
 	cols := []Column{{Name: "Theme", Kind: Text}, {Name: "Formulation", Kind: Text}, {Name: "Chinese", Kind: Text}, {Name: "Variants", Kind: Long},

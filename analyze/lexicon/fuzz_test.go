@@ -13,8 +13,9 @@ import (
 // FuzzLexicon: any bytes either parse into a lexicon that passes its own
 // checks or give a ParseError naming the file; never a panic. An
 // accepted lexicon is within the limits, UTF-8, free of anchors,
-// aliases and merge keys, and every phrase, variant, ignore span and
-// venue pattern in it has a letter or digit. Whatever passes the count
+// aliases, merge keys and tags, and every phrase, variant, Chinese variant
+// (beside a zh, and no Chinese form twice), ignore span and venue pattern
+// in it has a letter or digit. Whatever passes the count
 // of words and marks has at most two YAML tokens for each.
 func FuzzLexicon(f *testing.F) {
 	f.Add("themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        variants: [y]\n")
@@ -32,6 +33,8 @@ func FuzzLexicon(f *testing.F) {
 	f.Add(strings.Repeat("? ", 40) + "x\n")
 	f.Add("themes:\n  - theme: Caf\xe9\n    formulations:\n      - phrase: na\xefve\n")
 	f.Add("themes:\n  - theme: A\n    formulations:\n      - phrase: \"...\"\n        variants: [“”, \"--\"]\n        zh: ……\nignore: [\"“ ”\"]\nvenues:\n  - venue: V\n    patterns: [\"...\"]\n")
+	f.Add("themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        zh: 民族复兴\n        zh_variants: [中华民族伟大复兴, “”]\n      - {phrase: y, zh_variants: [一带一路]}\n")
+	f.Add("extend: default\nthemes:\n  - theme: A\n    formulations:\n      - {phrase: x, zh: 甲, zh_variants: [乙, 甲]}\n")
 	f.Add("# &a *b\nthemes:\n  - theme: R&D\n    formulations:\n      - phrase: R&D\n        variants: [M&A, \"*x\", 'a & b', a*b]\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		var toks token.Tokens // goccy's, when the count of words and marks lets it make them
@@ -52,11 +55,17 @@ func FuzzLexicon(f *testing.F) {
 			t.Fatalf("accepted %d bytes, UTF-8 %v, %d tokens", len(in), utf8.ValidString(in), len(toks))
 		}
 		for _, tk := range toks {
-			if tk.Type == token.AnchorType || tk.Type == token.AliasType || tk.Type == token.MergeKeyType {
+			if tk.Type == token.AnchorType || tk.Type == token.AliasType || tk.Type == token.MergeKeyType || tk.Type == token.TagType {
 				t.Fatalf("accepted %s %q at line %d", tk.Type, tk.Value, tk.Position.Line)
 			}
 		}
 		n := 0
+		zhForms := map[string]bool{} // zh variants may be no other Chinese form
+		for _, th := range lex.Themes {
+			for _, fm := range th.Formulations {
+				zhForms[Key(fm.ZH)] = true
+			}
+		}
 		for _, th := range lex.Themes {
 			if th.Name == "" || len(th.Formulations) == 0 {
 				t.Fatalf("theme %+v passed the checks", th)
@@ -67,6 +76,15 @@ func FuzzLexicon(f *testing.F) {
 						t.Fatalf("phrase %q passed the checks", p)
 					}
 					n++
+				}
+				if len(fm.ZHVariants) > 0 && !hasWord(fm.ZH) {
+					t.Fatalf("zh variants %q without a zh passed the checks", fm.ZHVariants)
+				}
+				for _, v := range fm.ZHVariants {
+					if !hasWord(v) || zhForms[Key(v)] {
+						t.Fatalf("zh variant %q passed the checks", v)
+					}
+					zhForms[Key(v)] = true
 				}
 			}
 		}

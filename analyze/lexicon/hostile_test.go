@@ -88,15 +88,17 @@ func TestHostile(t *testing.T) {
 		{"alias", strings.NewReader(theme + "stopwords: [a, *b]\n"), `h.yaml:5: alias "*b": anchors and aliases are not allowed in a lexicon`},
 		{"anchor", strings.NewReader("themes:\n  - theme: &t A\n    formulations:\n      - phrase: x\n"), `h.yaml:2: anchor "&t": anchors and aliases are not allowed in a lexicon`},
 		{"merge key", strings.NewReader("themes:\n  - theme: A\n    <<: {formulations: [{phrase: x}]}\n"), `h.yaml:3: merge key "<<" is not allowed in a lexicon`},
+		{"tag", strings.NewReader("themes:\n ! 000000000000000000000000000000000000000000000000000"), `h.yaml:2: tag "!" is not allowed in a lexicon`},
+		{"standard tag", strings.NewReader("name: !!str x\n" + theme), `h.yaml:1: tag "!!str" is not allowed in a lexicon`},
 		{"flow nesting", strings.NewReader("name: deep\nthemes: " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n"), "h.yaml:2: nested more than 32 levels deep"},
-		{"flow nesting, 200 KB", strings.NewReader("name: deep\nthemes: " + strings.Repeat("[", 200_000) + "\n"), "h.yaml:2: more than 30000 words and punctuation marks (the limit for a lexicon is reached on this line)"},
+		{"flow nesting, 200 KB", strings.NewReader("name: deep\nthemes: " + strings.Repeat("[", 200_000) + "\n"), "h.yaml:2: more than 40000 words and punctuation marks (the limit for a lexicon is reached on this line)"},
 		{"block nesting", strings.NewReader(nestedMaps(100)), "h.yaml:33: nested more than 32 levels deep"},
 		{"block nesting, 1400 levels", strings.NewReader(nestedMaps(1400)), "h.yaml:33: nested more than 32 levels deep"},
-		{"compact sequences", strings.NewReader("themes:\n  " + strings.Repeat("- ", 100_000) + "x\n"), "h.yaml:2: more than 30000 words and punctuation marks (the limit for a lexicon is reached on this line)"},
+		{"compact sequences", strings.NewReader("themes:\n  " + strings.Repeat("- ", 100_000) + "x\n"), "h.yaml:2: more than 40000 words and punctuation marks (the limit for a lexicon is reached on this line)"},
 		{"compact sequences, 40", strings.NewReader("themes:\n  " + strings.Repeat("- ", 40) + "x\n"), "h.yaml:2: nested more than 32 levels deep"},
 		{"indentless sequences", strings.NewReader(indentless(40)), "h.yaml:17: nested more than 32 levels deep"},
 		{"explicit keys", strings.NewReader(strings.Repeat("? ", 40) + "x\n"), "h.yaml:1: nested more than 32 levels deep"},
-		{"too many items", strings.NewReader(theme + "stopwords: [" + strings.Repeat("a,", 60_000) + "a]\n"), "h.yaml:5: more than 30000 words and punctuation marks (the limit for a lexicon is reached on this line)"},
+		{"too many items", strings.NewReader(theme + "stopwords: [" + strings.Repeat("a,", 60_000) + "a]\n"), "h.yaml:5: more than 40000 words and punctuation marks (the limit for a lexicon is reached on this line)"},
 		{"oversize", strings.NewReader(big), "h.yaml:10596: lexicon is larger than 1 MiB (the limit is reached on this line)"},
 		{"endless", endless{}, "h.yaml:1: lexicon is larger than 1 MiB (the limit is reached on this line)"},
 		{"Latin-1", strings.NewReader("themes:\n  - theme: Caf\xe9\n    formulations:\n      - phrase: na\xefve\n"), "h.yaml:2: not UTF-8: byte 0xe9 in column 15 (save the lexicon as UTF-8)"},
@@ -105,6 +107,7 @@ func TestHostile(t *testing.T) {
 		{"punctuation variant", strings.NewReader(theme + "        variants:\n          - y\n          - “”\n"), `h.yaml:7: "“”" in theme "A" has no letter or digit`},
 		{"dashes", strings.NewReader(theme + "        variants: [\"--\"]\n"), `h.yaml:4: empty phrase in theme "A"`},
 		{"punctuation zh", strings.NewReader(theme + "        zh: ……\n"), `h.yaml:5: zh "……" of "x" has no letter or digit`},
+		{"punctuation zh variant", strings.NewReader(theme + "        zh: 新质\n        zh_variants:\n          - 新质生产\n          - “”\n"), `h.yaml:8: zh variant "“”" of "x" has no letter or digit`},
 		{"punctuation ignore", strings.NewReader(theme + "ignore:\n  - Central Committee\n  - \"“ ”\"\n"), `h.yaml:7: ignore span "“ ”" has no letter or digit`},
 		{"punctuation pattern", strings.NewReader(theme + "venues:\n  - venue: V\n    patterns: [speech at, \"...\"]\n"), `h.yaml:7: pattern "..." of venue "V" has no letter or digit`},
 	}
@@ -122,12 +125,13 @@ func TestHostile(t *testing.T) {
 	}
 }
 
-// TestNotHostile: & and * in scalars and comments, indentless sequences
+// TestNotHostile: &, * and ! in scalars and comments, indentless sequences
 // and a file just under the size limit are accepted.
 func TestNotHostile(t *testing.T) {
 	const theme = "themes:\n  - theme: A\n    formulations:\n      - phrase: x\n"
 	tests := []struct{ name, in string }{
 		{"& and * in text", "# see &a and *b\nthemes:\n  - theme: R&D\n    formulations:\n      - phrase: R&D # &c\n        variants: [M&A, \"*x\", 'a & b', a*b]\n        zh: 研发\n"},
+		{"! in text", "# !tag\nthemes:\n  - theme: Go!\n    formulations:\n      - phrase: yes!\n        variants: [\"!x\", 'a ! b', a!b]\n"},
 		{"indentless", "themes:\n- theme: A\n  formulations:\n  - phrase: x\n    variants:\n    - y\n"},
 		{"just under the size limit", theme + "#" + strings.Repeat("x", maxSize-len(theme)-2) + "\n"},
 	}

@@ -52,14 +52,16 @@ type Theme struct {
 }
 
 // Formulation is one formulation: its canonical English phrase, other
-// wordings counted under it, its original, and whether it inflects.
+// English wordings counted under it, its Chinese original, other Chinese
+// wordings counted under that, and whether it inflects.
 type Formulation struct {
-	Phrase   string   `yaml:"phrase"`
-	ZH       string   `yaml:"zh"`
-	Variants []string `yaml:"variants"`
-	Exact    bool     `yaml:"exact"`
-	File     string   `yaml:"-"`
-	Line     int      `yaml:"-"`
+	Phrase     string   `yaml:"phrase"`
+	ZH         string   `yaml:"zh"`
+	Variants   []string `yaml:"variants"`
+	ZHVariants []string `yaml:"zh_variants"`
+	Exact      bool     `yaml:"exact"`
+	File       string   `yaml:"-"`
+	Line       int      `yaml:"-"`
 }
 
 // Venue names a venue and the phrases that identify it.
@@ -207,13 +209,16 @@ func Key(phrase string) string {
 
 // check reports the first problem: a theme without a name or without
 // formulations, an empty phrase, a phrase or variant listed twice, a
-// phrase, variant, Chinese form, ignore span or venue pattern without a
-// letter or digit. data is the file, to find the line of a list item.
+// Chinese variant without a Chinese form or listed twice (as any Chinese
+// form), a phrase, variant, Chinese form, ignore span or venue pattern
+// without a letter or digit. data is the file, to find the line of a
+// list item.
 func (lex *Lexicon) check(name string, data []byte) error {
 	if len(lex.Themes) == 0 && lex.Extend == "" {
 		return &ParseError{File: name, Msg: "no themes"}
 	}
 	seen := map[string]string{} // key → where it was first listed
+	zhSeen := chineseForms(lex.Themes, false, func(_ Theme, f Formulation) string { return fmt.Sprintf("line %d", f.Line) })
 	themes := map[string]int{}
 	for ti, t := range lex.Themes {
 		if strings.TrimSpace(t.Name) == "" {
@@ -248,6 +253,9 @@ func (lex *Lexicon) check(name string, data []byte) error {
 				line := lineOf(data, fmt.Sprintf("$.themes[%d].formulations[%d].zh", ti, fi), f.Line)
 				return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("zh %q of %q has no letter or digit", f.ZH, f.Phrase)}
 			}
+			if err := checkZHVariants(f, name, data, fmt.Sprintf("$.themes[%d].formulations[%d].zh_variants", ti, fi), zhSeen); err != nil {
+				return err
+			}
 		}
 	}
 	for i, s := range lex.Ignore {
@@ -265,6 +273,52 @@ func (lex *Lexicon) check(name string, data []byte) error {
 				return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("pattern %q of venue %q has no letter or digit", p, v.Venue)}
 			}
 		}
+	}
+	return nil
+}
+
+// chineseForms maps each Chinese form of themes, by its Key, to where
+// it stands (what where says of its formulation): zh forms, and with
+// variants, the Chinese variants too.
+func chineseForms(themes []Theme, variants bool, where func(Theme, Formulation) string) map[string]string {
+	out := map[string]string{}
+	for _, t := range themes {
+		for _, f := range t.Formulations {
+			forms := []string{f.ZH}
+			if variants {
+				forms = append(forms, f.ZHVariants...)
+			}
+			for _, z := range forms {
+				if k := Key(z); k != "" {
+					if _, ok := out[k]; !ok {
+						out[k] = where(t, f)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// checkZHVariants checks a formulation's Chinese variants (at YAML path
+// in data): each needs the formulation's zh beside it and a letter or
+// digit, and may not be a Chinese form listed before (seen, which it
+// adds to). Two formulations may share a zh, as lexicons did before
+// Chinese variants: a variant is new and has no such excuse.
+func checkZHVariants(f Formulation, name string, data []byte, path string, seen map[string]string) error {
+	if len(f.ZHVariants) > 0 && strings.TrimSpace(f.ZH) == "" {
+		return &ParseError{File: name, Line: f.Line, Msg: fmt.Sprintf("zh_variants of %q without its zh (the canonical Chinese form comes first)", f.Phrase)}
+	}
+	for i, v := range f.ZHVariants {
+		line := lineOf(data, fmt.Sprintf("%s[%d]", path, i), f.Line)
+		if !hasWord(v) {
+			return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("zh variant %q of %q has no letter or digit", v, f.Phrase)}
+		}
+		k := Key(v)
+		if where, ok := seen[k]; ok {
+			return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("zh variant %q of %q is already a Chinese form (%s)", v, f.Phrase, where)}
+		}
+		seen[k] = fmt.Sprintf("line %d", f.Line)
 	}
 	return nil
 }
@@ -312,11 +366,29 @@ func merge(base, ext *Lexicon) (*Lexicon, error) {
 			}
 		}
 	}
+	inBase := func(t Theme, _ Formulation) string { return fmt.Sprintf("in theme %q of the default lexicon", t.Name) }
+	zhBase := chineseForms(base.Themes, true, inBase) // a new zh variant may be none of these
+	zhVar := map[string]string{}                      // nor may a new zh be a variant
+	for _, t := range base.Themes {
+		for _, f := range t.Formulations {
+			for _, v := range f.ZHVariants {
+				zhVar[Key(v)] = inBase(t, f)
+			}
+		}
+	}
 	for _, t := range ext.Themes {
 		for _, f := range t.Formulations {
 			for _, p := range append([]string{f.Phrase}, f.Variants...) {
 				if theme, ok := seen[Key(p)]; ok {
 					return nil, &ParseError{File: f.File, Line: f.Line, Msg: fmt.Sprintf("%q is already in theme %q of the default lexicon", p, theme)}
+				}
+			}
+			if where, ok := zhVar[Key(f.ZH)]; ok {
+				return nil, &ParseError{File: f.File, Line: f.Line, Msg: fmt.Sprintf("zh %q is already a Chinese variant %s", f.ZH, where)}
+			}
+			for _, v := range f.ZHVariants {
+				if where, ok := zhBase[Key(v)]; ok {
+					return nil, &ParseError{File: f.File, Line: f.Line, Msg: fmt.Sprintf("zh variant %q is already a Chinese form %s", v, where)}
 				}
 			}
 		}

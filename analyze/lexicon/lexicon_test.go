@@ -60,6 +60,14 @@ func TestParseErrors(t *testing.T) {
 		{"extend: other\nthemes: []\n", `my.yaml:1: extend: "other" is not known (only "default")`},
 		{"extend: default\nthemes:\n  - theme: Development\n    formulations:\n      - phrase: High Quality Development\n",
 			`my.yaml:5: "High Quality Development" is already in theme "Development" of the default lexicon`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        zh_variants: [甲乙]\n",
+			`my.yaml:4: zh_variants of "x" without its zh (the canonical Chinese form comes first)`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        zh: 甲乙\n      - phrase: y\n        zh: 丙丁\n        zh_variants:\n          - 丁戊\n          - 甲乙\n",
+			`my.yaml:10: zh variant "甲乙" of "y" is already a Chinese form (line 4)`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        zh: 甲乙\n        zh_variants: [丙丁]\n      - phrase: y\n        zh: 戊己\n        zh_variants: [丙丁]\n",
+			`my.yaml:9: zh variant "丙丁" of "y" is already a Chinese form (line 4)`},
+		{"extend: default\nthemes:\n  - theme: T\n    formulations:\n      - phrase: great rejuvenation\n        zh: 伟大复兴\n        zh_variants: [民族复兴]\n",
+			`my.yaml:5: zh variant "民族复兴" is already a Chinese form in theme "Development" of the default lexicon`},
 		{"themes: [1, 2]\n", "my.yaml:1: int was used where mapping is expected"},
 		{"colour: blue\n", `my.yaml:1: unknown field "colour"`},
 	}
@@ -103,6 +111,24 @@ func TestExtendDefault(t *testing.T) {
 		if th.Name == "Development" && len(th.Formulations) != len(dev.Formulations)-1 {
 			t.Errorf("extending changed the default lexicon")
 		}
+	}
+}
+
+// TestChineseVariants: zh may stand alone, as before Chinese variants, or
+// with zh_variants, in a block or a flow list; two formulations may still
+// share a zh (a lexicon written before variants may do so).
+func TestChineseVariants(t *testing.T) {
+	lex, err := Parse(strings.NewReader("themes:\n  - theme: A\n    formulations:\n      - phrase: national rejuvenation\n        zh: 民族复兴\n        zh_variants:\n          - 中华民族伟大复兴\n          - 民族伟大复兴\n"+
+		"      - {phrase: Belt and Road, zh: 一带一路, zh_variants: [“一带一路”倡议]}\n      - {phrase: BRI, zh: 一带一路}\n"), "v.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range lex.Themes[0].Formulations {
+		got = append(got, f.ZH+"="+strings.Join(f.ZHVariants, "+"))
+	}
+	if g, want := strings.Join(got, "; "), "民族复兴=中华民族伟大复兴+民族伟大复兴; 一带一路=“一带一路”倡议; 一带一路="; g != want {
+		t.Errorf("Chinese forms %q; want %q", g, want)
 	}
 }
 
