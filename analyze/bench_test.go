@@ -360,3 +360,54 @@ func BenchmarkLoadReference(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPagePipeline reads and analyses saved news pages of a few
+// kilobytes each, through the whole pipeline (Open: format, charset,
+// language; the page's article; the reader; the analysis), with the
+// language's models loaded: the English site pages of testdata/pages
+// beside the Chinese pages of testdata/zh_sources of about their size
+// (Xinhua, China Daily, People's Daily in GBK). MB/s is of the pages'
+// bytes; a Chinese page should cost at most twice an English one a byte.
+func BenchmarkPagePipeline(b *testing.B) {
+	lex, _ := lexicon.Default()
+	for _, tt := range []struct {
+		code  string
+		pages []string
+	}{
+		{"en", []string{"pages/site/page1.html", "pages/site/page2.html", "pages/site/page3.html", "pages/site/page4.html"}},
+		{"zh", []string{"zh_sources/xinhua_page.html", "zh_sources/chinadaily_zh_page.html", "zh_sources/peoples_daily_gbk.html"}},
+	} {
+		b.Run(tt.code, func(b *testing.B) {
+			lang, err := NewLanguage(tt.code)
+			if err != nil {
+				b.Fatal(err)
+			}
+			rd, az := NewReaderIn(lang, VenuesOf(lex)), NewAnalyzerIn(lang, lex)
+			var pages [][]byte
+			size := 0
+			for _, p := range tt.pages {
+				data := benchInput(b, testfiles.Testdata(b, p))
+				pages = append(pages, data)
+				size += len(data)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for i, data := range pages {
+					in, err := Open(bytes.NewReader(data), tt.pages[i], OpenOptions{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					iss, err := rd.Read(in, tt.pages[i])
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := az.Analyze(iss, Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}
