@@ -273,8 +273,14 @@ func testChineseRules(t *testing.T, zh analyze.Language) {
 func testChineseLayout(t *testing.T, zh analyze.Language) {
 	text := "政府工作报\n告\n\n\n（一九七八年二月二十六日在第五届全国人民代表大会第一次会议上）\n\n\n国务院总理\n华国锋\n\n" +
 		"各位代表：\n\n现在，我代表国务院作报告。我们要推动经济建设。\n\n\n关于经济建设\n\n我们要发展经济，坚持\n习近平\n同志的领导。\n\n\n" +
-		"第二，加强国家安全\n\n国家安全是根本。\n"
-	iss, _ := readChinese(t, zh, text, "report.txt")
+		"第二，加强国家安全\n\n国家安全是根本。\n\n\n" +
+		"本作品是中国共产党的领导人讲话，依据中国共产党的相关规定，在中国大陆属于公有领域。\n"
+	iss, res := readChinese(t, zh, text, "report.txt")
+	for _, m := range res.Mentions {
+		if m.Phrase == "leadership of the Party" {
+			t.Errorf("the licence notice counted: %+v", m)
+		}
+	}
 	if len(iss.Articles) != 1 {
 		t.Fatalf("%d articles; want 1", len(iss.Articles))
 	}

@@ -363,13 +363,22 @@ func (c *chineseLang) InlineStage(text string) []Span {
 }
 
 // FooterMarker: a licence or copyright notice closing the page
-// (Wikisource's "本作品是中华人民共和国的…", "Public domain"), an editor's
-// name line ("（责任编辑：王某）").
+// (Wikisource's "本作品是中华人民共和国的…", "本作品是中国共产党的领导人讲话……公有领域",
+// "Public domain"), an editor's name line ("（责任编辑：王某）").
 func (*chineseLang) FooterMarker(line string) bool {
 	line = strings.TrimLeft(strings.TrimSpace(line), "（(【[")
 	for _, m := range []string{"本作品是中华人民共和国的", "本作品在全世界都属于公有领域", "注：中文维基文库", "版权所有", "责任编辑", "Public domain"} {
 		if strings.HasPrefix(line, m) {
 			return true
+		}
+	}
+	// any other licence notice of a library of texts ("本作品是中国共产党的领导人
+	// 讲话……属于公有领域"): it names the work and its rights
+	if strings.HasPrefix(line, "本作品") || strings.HasPrefix(line, "此作品") {
+		for _, w := range []string{"公有领域", "著作权", "版权", "许可协议", "授权"} {
+			if strings.Contains(line, w) {
+				return true
+			}
 		}
 	}
 	return false
