@@ -49,6 +49,7 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	}
 	facts := [][2]any{
 		{"Publication", orText(iss.Publication, "not named")},
+		{"Read as", readAs(iss)},
 		{"Dates covered", dates},
 		{"Venues", strings.Join(venues, "; ")},
 		{"Articles", len(res.Articles)},
@@ -61,7 +62,7 @@ func (b *book) summary(res *analyze.Result, prov Provenance) error {
 	unit := "day"
 	if len(res.Issues) > 1 {
 		unit = "issue"
-		facts = append(facts[:1], append([][2]any{{"Issues", len(res.Issues)}}, facts[1:]...)...)
+		facts = append(facts[:1], append([][2]any{{"Issues", len(res.Issues)}}, facts[2:]...)...) // each issue was read its own way
 	}
 	row, err := b.facts(sheet, 3, facts)
 	if err != nil {
@@ -454,3 +455,9 @@ func (b *book) keptDropped(res *analyze.Result, row int) (int, error) {
 
 // maxNewCandidates is how many new candidate phrases Summary lists.
 const maxNewCandidates = 15
+
+// readAs says how an issue's text was read: its language and how its
+// bytes were decoded ("zh (Chinese); gb18030 (detected)").
+func readAs(iss *analyze.Issue) string {
+	return LanguageName(iss.Language) + "; " + orText(iss.Encoding, "utf-8")
+}

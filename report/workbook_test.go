@@ -190,6 +190,16 @@ func TestWorkbookReopens(t *testing.T) {
 	if strings.Join(words, " ") != "1:608/29 2:540/0 3:378/70" {
 		t.Errorf("Summary words by article %v; want 1:608/29 2:540/0 3:378/70", words)
 	}
+	// how the text was read: the sample is English in UTF-8
+	readAs := ""
+	for _, r := range summary {
+		if len(r) > 1 && r[0] == "Read as" {
+			readAs = r[1]
+		}
+	}
+	if readAs != "en (English); utf-8" {
+		t.Errorf("Summary's Read as %q; want en (English); utf-8", readAs)
+	}
 	// the chart picture and the native chart are there
 	if pics, err := f.GetPictures(SheetCharts, "A36"); err != nil || len(pics) != 1 {
 		t.Errorf("pictures at Charts!A36: %d (%v); want the embedded PNG", len(pics), err)
