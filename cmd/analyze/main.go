@@ -93,7 +93,7 @@ commands:
                   print a completion script for bash, zsh or fish
   help [COMMAND]  print this help, or a command's flags
 
-INPUT is a text file, a saved web page (.html, .htm), a directory (its .txt and .html files), or - for standard input.
+INPUT is a text file, a Markdown file (.md), a saved web page (.html, .htm), a directory (its files of those formats), or - for standard input.
 
 exit codes:
   0  success
