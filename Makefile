@@ -58,6 +58,7 @@ bench-shapes:
 # A short local fuzz of every fuzz target (FUZZTIME each).
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadIssue$$' -fuzztime $(FUZZTIME) ./analyze
+	$(GO) test -run '^$$' -fuzz '^FuzzReadMarkdown$$' -fuzztime $(FUZZTIME) ./analyze
 	$(GO) test -run '^$$' -fuzz '^FuzzMatch$$' -fuzztime $(FUZZTIME) ./analyze
 	$(GO) test -run '^$$' -fuzz '^FuzzPrefilters$$' -fuzztime $(FUZZTIME) ./analyze
 	$(GO) test -run '^$$' -fuzz '^FuzzChineseNames$$' -fuzztime $(FUZZTIME) ./analyze

@@ -54,62 +54,90 @@ func FuzzReadIssue(f *testing.F) {
 		if pages, err := rd.ScanPages(bytes.NewReader(in), "fuzz.txt"); err == nil && pages != nil {
 			rd = rd.WithTemplate(NewTemplate(append(append(pages, pages...), pages...)))
 		}
-		iss, err := rd.Read(bytes.NewReader(in), "fuzz.txt")
-		if err != nil {
-			var ie *InputError
-			if !errors.As(err, &ie) {
-				t.Fatalf("error %v is not an InputError", err)
-			}
-			return
-		}
-		if len(iss.Articles) == 0 && len(iss.Dropped) == 0 {
-			t.Fatalf("no articles and nothing dropped from %q", in)
-		}
-		lastLine := 0
-		for i, a := range iss.Articles {
-			if a.N != i+1 {
-				t.Fatalf("article %d numbered %d", i+1, a.N)
-			}
-			paras := articleParaPtrs(&a)
-			if len(paras) == 0 {
-				t.Fatalf("article %d is empty", a.N)
-			}
-			first := paras[0].Line
-			if first < lastLine && a.Headline != nil && a.Headline.Line < lastLine {
-				t.Fatalf("article %d starts at line %d, before article %d (line %d)", a.N, first, a.N-1, lastLine)
-			}
-			for _, p := range paras {
-				if p.Line < 1 || p.EndLine < p.Line || p.EndLine > iss.Lines {
-					t.Fatalf("paragraph lines %d-%d outside 1-%d", p.Line, p.EndLine, iss.Lines)
-				}
-				if !utf8.ValidString(p.Text) {
-					t.Fatalf("paragraph text %q is not UTF-8", p.Text)
-				}
-				end := 0
-				for _, s := range p.Sentences {
-					if s.Start < end || s.End < s.Start || s.End > len(p.Text) {
-						t.Fatalf("sentence %v outside or out of order in %q", s, p.Text)
-					}
-					end = s.End
-				}
-			}
-			if a.Headline != nil {
-				lastLine = a.Headline.Line
-			} else {
-				lastLine = first
-			}
-			for _, c := range a.Captions {
-				if c.Copies != len(c.Lines) || c.Copies < 1 {
-					t.Fatalf("caption copies %d, lines %v", c.Copies, c.Lines)
-				}
-			}
-		}
-		for _, d := range iss.Dropped {
-			if d.Line < 1 || d.Line > iss.Lines {
-				t.Fatalf("dropped line %d outside 1-%d", d.Line, iss.Lines)
-			}
-		}
+		checkRead(t, rd, in, "fuzz.txt")
 	})
+}
+
+// FuzzReadMarkdown is FuzzReadIssue for Markdown (goldmark's blocks,
+// inline HTML, links, summaries): the same must hold.
+func FuzzReadMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"# 《新闻联播》 (20240305)\n\n## 新闻摘要\n\n1.习近平在参加江苏代表团审议时强调；\n\n## 详细新闻\n\n### 标题\n\n<p><strong>央视网消息</strong>（新闻联播）：推动高质量发展。</p><p>第二段。</p>\n\n[查看原文](https://tv.cctv.com/x.shtml)\n",
+		"# Evening News (20240305)\n\n## In this programme\n\n- one\n- two\n\n### Premier speaks\n\nHe said *high-quality development* and [the forces](u) matter.\n\n```\ncode\n```\n",
+		"### only\n\n> quote\n> more\n\n1. a\n2. b\n\n<div>\n<p>x</p>\n</div>\n\n---\n\n![img](a.png)\n",
+	} {
+		f.Add([]byte(s))
+	}
+	if b, err := os.ReadFile("../testdata/zh_sources/xwlb_20240305.md"); err == nil {
+		f.Add(b)
+	}
+	rd, err := NewReader(DefaultVenues())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, in []byte) { checkRead(t, rd, in, "fuzz.md") })
+}
+
+// checkRead reads an input as name says and checks what must hold for
+// any: either an InputError or articles numbered in order whose
+// paragraphs, captions, sentences and dropped lines lie inside the text.
+func checkRead(t *testing.T, rd *Reader, in []byte, name string) {
+	t.Helper()
+	iss, err := rd.Read(bytes.NewReader(in), name)
+	if err != nil {
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("error %v is not an InputError", err)
+		}
+		return
+	}
+	if len(iss.Articles) == 0 && len(iss.Dropped) == 0 {
+		t.Fatalf("no articles and nothing dropped from %q", in)
+	}
+	lastLine := 0
+	for i, a := range iss.Articles {
+		if a.N != i+1 {
+			t.Fatalf("article %d numbered %d", i+1, a.N)
+		}
+		paras := articleParaPtrs(&a)
+		if len(paras) == 0 {
+			t.Fatalf("article %d is empty", a.N)
+		}
+		first := paras[0].Line
+		if first < lastLine && a.Headline != nil && a.Headline.Line < lastLine {
+			t.Fatalf("article %d starts at line %d, before article %d (line %d)", a.N, first, a.N-1, lastLine)
+		}
+		for _, p := range paras {
+			if p.Line < 1 || p.EndLine < p.Line || p.EndLine > iss.Lines {
+				t.Fatalf("paragraph lines %d-%d outside 1-%d", p.Line, p.EndLine, iss.Lines)
+			}
+			if !utf8.ValidString(p.Text) {
+				t.Fatalf("paragraph text %q is not UTF-8", p.Text)
+			}
+			end := 0
+			for _, s := range p.Sentences {
+				if s.Start < end || s.End < s.Start || s.End > len(p.Text) {
+					t.Fatalf("sentence %v outside or out of order in %q", s, p.Text)
+				}
+				end = s.End
+			}
+		}
+		if a.Headline != nil {
+			lastLine = a.Headline.Line
+		} else {
+			lastLine = first
+		}
+		for _, c := range a.Captions {
+			if c.Copies != len(c.Lines) || c.Copies < 1 {
+				t.Fatalf("caption copies %d, lines %v", c.Copies, c.Lines)
+			}
+		}
+	}
+	for _, d := range iss.Dropped {
+		if d.Line < 1 || d.Line > iss.Lines {
+			t.Fatalf("dropped line %d outside 1-%d", d.Line, iss.Lines)
+		}
+	}
 }
 
 // FuzzMatch: any text against any lexicon entries never panics, and every

@@ -34,6 +34,12 @@ func (rd *Reader) markdownText(in *Input) *converted {
 	m := &mdWriter{rd: rd, src: src, lineAt: lineStarts(src),
 		c: &converted{dateLines: map[int]string{}, titleLines: map[int]bool{}}}
 	m.blocks(doc)
+	for _, d := range m.c.dropped {
+		for m.line < d.Line { // what is dropped after the last paragraph stands on a line of the text too
+			m.out.WriteByte('\n')
+			m.line++
+		}
+	}
 	m.c.text = m.out.String()
 	m.c.describe = fmt.Sprintf("%s, Markdown", in.Encoding)
 	return m.c
