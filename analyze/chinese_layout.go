@@ -406,7 +406,7 @@ func (*chineseLang) NavItem(line string) bool {
 }
 
 func (*chineseLang) Publications() []string {
-	return []string{"人民日报", "新华社", "求是", "光明日报", "经济日报", "中国日报"}
+	return []string{"人民日报", "新华社", "求是", "光明日报", "经济日报", "中国日报", "新闻联播"}
 }
 
 // DateLine: a line that is a full date ("2024年3月5日", "2024年3月5日

@@ -240,7 +240,10 @@ func readPage(raw []byte, charset string, lang Language, pp *pagePatterns) (*Pag
 	if res == nil {
 		return nil, errors.New("no article text found in the page")
 	}
-	p := &Page{Title: pp.cleanTitle(res.Metadata.Title, h1, res.Metadata.Sitename), Site: res.Metadata.Sitename, Charset: charset, PageTextBytes: all,
+	// the <title> as the page has it (go-trafilatura's may have lost the
+	// site's name already, which names the publication)
+	title, titleSite := pp.cleanTitle(cmp.Or(strings.Join(elementBlocks(doc, "title", nil), " "), res.Metadata.Title), h1, res.Metadata.Sitename)
+	p := &Page{Title: title, Site: cmp.Or(res.Metadata.Sitename, titleSite), Charset: charset, PageTextBytes: all,
 		URL: cmp.Or(res.Metadata.URL, pp.savedURL(raw))}
 	meta := ""
 	if !res.Metadata.Date.IsZero() {

@@ -123,29 +123,31 @@ func (pp *pagePatterns) savedURL(raw []byte) string {
 // that sites add to it ("标题_新华网", "标题--时政--人民网", "标题_教育频道_中国青年网",
 // "Headline - People's Daily Online"): the page's own headline (an h1)
 // when the title opens with it, else the title's first part when every
-// part after it is short and one names a site.
-func (pp *pagePatterns) cleanTitle(title string, h1 []string, site string) string {
+// part after it is short and one names a site. It returns too the last
+// of those parts that names a site ("新华网", "中国青年网"), the page's
+// publication when its metadata names none.
+func (pp *pagePatterns) cleanTitle(title string, h1 []string, site string) (string, string) {
 	title = strings.Join(strings.Fields(title), " ")
-	for _, h := range h1 {
-		if h != "" && h != title && strings.HasPrefix(title, h) && pp.titleSep.MatchString(title[len(h):]) {
-			return h
-		}
-	}
 	parts := pp.titleSep.Split(title, -1)
-	if len(parts) < 2 || parts[0] == "" {
-		return title
-	}
-	named := false
+	named := ""
 	for _, p := range parts[1:] {
 		if utf8.RuneCountInString(p) > 24 {
-			return title
+			named = ""
+			break
 		}
-		named = named || pp.siteWord.MatchString(p) || (site != "" && strings.Contains(p, site))
+		if pp.siteWord.MatchString(p) || (site != "" && strings.Contains(p, site)) {
+			named = p
+		}
 	}
-	if !named {
-		return title
+	for _, h := range h1 {
+		if h != "" && h != title && strings.HasPrefix(title, h) && pp.titleSep.MatchString(title[len(h):]) {
+			return h, named
+		}
 	}
-	return parts[0]
+	if len(parts) < 2 || parts[0] == "" || named == "" {
+		return title, ""
+	}
+	return parts[0], named
 }
 
 // relatedLinks returns which of an article's paragraphs are a list of
