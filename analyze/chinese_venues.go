@@ -8,9 +8,11 @@ import (
 // chineseVenueCues are the general venue cues of Chinese text, after the
 // venue list: a session of the National People's Congress or of the
 // CPPCC named in a delivery line ("在第十四届全国人民代表大会第二次会议上"), the
-// opening or closing of the NPC's session ("十四届全国人大二次会议在京开幕":
-// the venues the lexicon calls "NPC opening meeting" and "NPC plenary
-// session"), a province's delegation ("参加江苏代表团审议").
+// opening, closing or a plenary meeting of the NPC's or the CPPCC's
+// session ("十四届全国人大二次会议在京开幕", "全国政协十四届二次会议举行第二次
+// 全体会议": the venues the lexicon calls "NPC opening meeting" and "NPC
+// plenary session", and "CPPCC plenary session"), a province's
+// delegation ("参加江苏代表团审议").
 type chineseVenueCues struct {
 	session    *regexp.Regexp
 	npcMeeting *regexp.Regexp // 十四届全国人大二次会议在京开幕, 第十四届全国人民代表大会第二次会议……闭幕
@@ -42,7 +44,7 @@ func newChineseVenueCues() *chineseVenueCues {
 	}
 	return &chineseVenueCues{
 		session:    regexp.MustCompile(`第[一二三四五六七八九十]+届全国人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次会议|全国政协[一二三四五六七八九十]+届[一二三四五六七八九十]+次会议|中国人民政治协商会议第[一二三四五六七八九十]+届全国委员会第[一二三四五六七八九十]+次会议`),
-		npcMeeting: regexp.MustCompile(`(?:第?[一二三四五六七八九十]+届)?全国(?:人民代表大会|人大)第?[一二三四五六七八九十]+次会议[^。；，]{0,20}?(开幕|闭幕)(?:会|[。，；！\s]|$)`),
+		npcMeeting: regexp.MustCompile(`(?:第?[一二三四五六七八九十]+届)?全国(人民代表大会|人大|政协)(?:第?[一二三四五六七八九十]+届)?第?[一二三四五六七八九十]+次会议[^。；，]{0,20}?(开幕|闭幕|全体会议)(?:会|[。，；！\s]|$)`),
 		delegation: regexp.MustCompile(`(` + strings.Join(alt, "|") + `)(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?代表团`),
 		province:   m,
 	}
@@ -86,9 +88,13 @@ func (c *chineseLang) VenueFinder(venues []VenuePattern) VenueFinder {
 		if loc := cues.npcMeeting.FindStringSubmatchIndex(folded); loc != nil && loc[0] < bestAt {
 			// the opening or closing meeting of the NPC's session, as the
 			// news of the day reports it ("……第二次会议3月5日上午在人民大会堂开幕")
-			best, bestAt, cue = "NPC opening meeting", loc[0], folded[loc[0]:loc[1]]
-			if folded[loc[2]:loc[3]] == "闭幕" {
-				best = "NPC plenary session"
+			body, what := folded[loc[2]:loc[3]], folded[loc[4]:loc[5]]
+			best, bestAt, cue = "NPC plenary session", loc[0], folded[loc[0]:loc[1]]
+			switch {
+			case body == "政协":
+				best = "CPPCC plenary session"
+			case what == "开幕":
+				best = "NPC opening meeting"
 			}
 		}
 		if loc := cues.session.FindStringIndex(folded); loc != nil && loc[0] < bestAt && c.isDateLine(folded) {

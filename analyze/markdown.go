@@ -22,7 +22,9 @@ import (
 // section whose heading is a table of contents or a programme's summary
 // (新闻摘要, "In this programme": Language.ContentsMarker) is left out, so
 // that each headline it repeats counts once; so is a heading with no text
-// of its own (## 详细新闻). Inline HTML is reduced to its text (<p> a
+// of its own (## 详细新闻), and a block quote between the title and the
+// first item (the archive's note). An item's number opening its heading
+// ("## 1. …") is not its headline's. Inline HTML is reduced to its text (<p> a
 // paragraph, <strong> nothing), links keep their text where it is prose
 // and a paragraph of links alone ([查看原文](…)) is dropped; images and
 // code are dropped. Each paragraph stands at its line in the file, so
@@ -144,6 +146,14 @@ func (m *mdWriter) block(b ast.Node) {
 	switch b := b.(type) {
 	case *ast.Heading:
 		m.heading(b, at)
+	case *ast.Blockquote:
+		if m.titled && len(m.c.titleLines) == 0 {
+			// a note under the title, before the first item (本文根据央视网
+			// 《新闻联播》视频整理……): the archive's, not the programme's
+			m.drop(at, "note", m.plain(b))
+			return
+		}
+		m.blocks(b)
 	case *ast.Paragraph, *ast.TextBlock:
 		m.paragraph(b, at)
 	case *ast.HTMLBlock:
@@ -178,6 +188,11 @@ func (m *mdWriter) heading(h *ast.Heading, at int) {
 	case !m.hasText(h):
 		m.drop(at, "section heading", t)
 	default:
+		// an item's number is the programme's, not its headline's
+		// ("## 1. 习近平看望……", "### （二）……")
+		if loc := m.rd.pagePatterns.itemNumber.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+			t = t[loc[1]:]
+		}
 		if line := m.emit(at, t); line > 0 {
 			m.c.titleLines[line] = true
 		}

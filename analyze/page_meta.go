@@ -33,6 +33,7 @@ func (b textBlock) linked() bool {
 type pagePatterns struct {
 	numericDate *regexp.Regexp // 2019-12-10, 2019/12/10, 2019.12.10, 2019年12月10日, with a time after
 	compactDate *regexp.Regexp // 20240305 in a title
+	itemNumber  *regexp.Regexp // "1. ", "2、", "（三）" opening a transcript item's heading
 	dateOnly    *regexp.Regexp // a block that is a date and time, nothing else
 	bylineCue   *regexp.Regexp // what stands beside a byline's date: 来源, Source, 编辑 …
 	urlDate     *regexp.Regexp // /2019-12/10/, /2019/0615/, /201912/10/, 20191210
@@ -47,6 +48,7 @@ func newPagePatterns() *pagePatterns {
 	const date = `((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`
 	return &pagePatterns{
 		numericDate: regexp.MustCompile(date),
+		itemNumber:  regexp.MustCompile(`^(?:\d{1,3}\s*[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[）)])\s*`),
 		compactDate: regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\D|$)`),
 		dateOnly:    regexp.MustCompile(`^[\[(（【]?\s*` + date + `(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[\])）】]?$`),
 		bylineCue:   regexp.MustCompile(`(?i)来源|來源|发布时间|發布時間|发布|时间：|时间:|编辑|作者|记者|字号|source|updated|published|posted|editor`),
@@ -139,8 +141,18 @@ func (pp *pagePatterns) cleanTitle(title string, h1 []string, site string) (stri
 			named = p
 		}
 	}
+	if named == "" {
+		// "标题-环球网", "Headline-Xinhua": a hyphen with no space about
+		// it separates a site's name only when what follows it is one
+		if i := strings.LastIndexAny(title, "-－"); i > 0 {
+			_, size := utf8.DecodeRuneInString(title[i:])
+			if tail := title[i+size:]; tail != "" && utf8.RuneCountInString(tail) <= 24 && !strings.Contains(tail, " ") && pp.siteWord.MatchString(tail) {
+				parts, named = []string{strings.TrimSpace(title[:i]), tail}, tail
+			}
+		}
+	}
 	for _, h := range h1 {
-		if h != "" && h != title && strings.HasPrefix(title, h) && pp.titleSep.MatchString(title[len(h):]) {
+		if h != "" && h != title && strings.HasPrefix(title, h) && (pp.titleSep.MatchString(title[len(h):]) || named != "") {
 			return h, named
 		}
 	}

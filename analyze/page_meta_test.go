@@ -24,6 +24,10 @@ func TestCleanTitle(t *testing.T) {
 		{"Xi Jinping - a profile of the leader's early years in Fujian", nil, "Xi Jinping - a profile of the leader's early years in Fujian | "},
 		{"Reform - opening up", nil, "Reform - opening up | "},
 		{"政府工作报告", nil, "政府工作报告 | "},
+		{"外国专家：中国式现代化为世界提供新机遇-环球网", nil, "外国专家：中国式现代化为世界提供新机遇 | 环球网"},
+		{"Xi urges Jiangsu to lead in developing new quality productive forces-Xinhua", nil, "Xi urges Jiangsu to lead in developing new quality productive forces | Xinhua"},
+		{"Xi calls for high-quality development", nil, "Xi calls for high-quality development | "},
+		{"Hong Kong-Macao cooperation", nil, "Hong Kong-Macao cooperation | "},
 	}
 	for _, tt := range tests {
 		title, site := pp.cleanTitle(tt.title, tt.h1, "")
