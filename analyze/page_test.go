@@ -757,3 +757,36 @@ func TestDatelineInsideLine(t *testing.T) {
 		t.Errorf("%d articles; headline %q, date %s, body %+v", len(iss.Articles), headline(&a), a.Date, a.Body)
 	}
 }
+
+// TestPageElementsCap: a page of more elements than a news page has
+// (100,000 unclosed <p><b><i><span> would take gigabytes and minutes to
+// extract) is an input error at once, naming the file; a page just under
+// the cap is read.
+func TestPageElementsCap(t *testing.T) {
+	rd, err := analyze.NewReader(analyze.DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := func(units int) string {
+		return "<!DOCTYPE html><html><head><title>t</title></head><body><article><p>" +
+			strings.Repeat("Xi urged efforts to develop new quality productive forces in the province. ", 3) + "</p>" +
+			strings.Repeat("<p><b><i><span>x ", units) + "</article></body></html>"
+	}
+	_, err = rd.Read(strings.NewReader(page(analyze.MaxPageElements/4+10)), "deep.html")
+	var ie *analyze.InputError
+	if !errors.As(err, &ie) || ie.File != "deep.html" || !strings.Contains(ie.Msg, "more than 50000 elements") {
+		t.Errorf("a page of %d elements: %v; want an input error naming the cap", analyze.MaxPageElements+40, err)
+	}
+	if _, err := analyze.ReadPage(strings.NewReader(page(100)), mustLanguage(t, "en")); err != nil {
+		t.Errorf("a page of 400 elements: %v", err)
+	}
+}
+
+func mustLanguage(t *testing.T, code string) analyze.Language {
+	t.Helper()
+	l, err := analyze.NewLanguage(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
