@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -291,13 +292,14 @@ func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *
 		})
 	}()
 	var wg sync.WaitGroup
+	var cuts atomic.Int64 // sentences cut into pieces (segmentPara)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for j := range jobs {
 				if ctx.Err() == nil {
 					if rd != nil {
 						for i := j.lo; i < j.hi; i++ {
-							rd.segmentPara(articlePara(j.a, i))
+							cuts.Add(int64(rd.segmentPara(articlePara(j.a, i))))
 						}
 					}
 					j.p = az.article(name, j.a, opt, j.lo, j.hi)
@@ -342,6 +344,9 @@ func (az *Analyzer) pipeline(ctx context.Context, name string, opt Options, rd *
 		return nil, feedErr
 	case ctx.Err() != nil:
 		return nil, ctx.Err()
+	}
+	if n := cuts.Load(); n > 0 {
+		iss.Warnings = append(iss.Warnings, cutSentences(int(n)))
 	}
 	res.Issue = iss
 	res.Issues = []IssueInfo{{Name: iss.Name, Title: iss.Title, Lang: az.lang.Code(), Lines: iss.Lines}}

@@ -99,7 +99,7 @@ func (c *chineseLang) AddWords(words []string) {
 func (c *chineseLang) Tokens(text string, _ bool) []Token {
 	cut := c.simplified(text)
 	c.segMu.RLock()
-	words := c.seg.Cut(cut, true)
+	words := c.cutWords(cut)
 	c.segMu.RUnlock()
 	out := make([]Token, 0, len(words))
 	at := 0
@@ -116,6 +116,36 @@ func (c *chineseLang) Tokens(text string, _ bool) []Token {
 		out = append(out, Token{Text: text[start:at], Start: start})
 	}
 	return out
+}
+
+// maxSegmentRun is the longest run of characters with no punctuation or
+// space that gse is given whole. gse's HMM, for the characters its
+// dictionary does not join into words, copies its path at each character:
+// its time and memory grow with the square of such a run (666,000 of 的
+// took 36 s and 1.6 GB). Text has a break every few dozen characters; a
+// longer run (a scrape with its punctuation stripped) is cut into pieces
+// of this many.
+const maxSegmentRun = 1000
+
+// cutWords is gse's words of text, cut in pieces of at most
+// maxSegmentRun characters where it runs on without a break.
+func (c *chineseLang) cutWords(text string) []string {
+	var words []string
+	run, start := 0, 0
+	for i, r := range text {
+		if unicode.IsPunct(r) || unicode.IsSpace(r) {
+			run = 0
+			continue
+		}
+		if run++; run > maxSegmentRun {
+			words = append(words, c.seg.Cut(text[start:i], true)...)
+			start, run = i, 1
+		}
+	}
+	if start == 0 {
+		return c.seg.Cut(text, true)
+	}
+	return append(words, c.seg.Cut(text[start:], true)...)
 }
 
 // simplified is text with each traditional character that has a

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // dtok is a token as discovery sees it: a clitic joined to its word
@@ -464,6 +465,7 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 			examples[s.example] = ex
 		}
 		free, _, whole := s.relations()
+		ex.Text = exampleAround(ex.Text, form)
 		out = append(out, Candidate{Phrase: form, Count: s.count(), Articles: s.articles(), Score: score,
 			Measure: MeasureCValue, InLexicon: inLexicon(form), Example: ex, Whole: whole, Free: free, Pattern: s.pattern})
 	}
@@ -745,4 +747,38 @@ func renamedAny(k string, class map[string]string) bool {
 		}
 	}
 	return false
+}
+
+// maxExample is the longest example sentence a candidate shows whole (the
+// longest of the public corpus has 1.3 KB); of a longer one, a piece cut
+// from text with no sentence end, it shows exampleContext bytes on each
+// side of the phrase.
+const (
+	maxExample     = 2 << 10
+	exampleContext = 300
+)
+
+// exampleAround is an example sentence as a candidate shows it: whole, or,
+// past maxExample, the phrase with exampleContext bytes each side, cut at
+// characters and marked "…".
+func exampleAround(text, phrase string) string {
+	if len(text) <= maxExample {
+		return text
+	}
+	i := max(0, strings.Index(text, phrase)) // written otherwise (in capitals): the piece's start
+	from, to := max(0, i-exampleContext), min(len(text), i+len(phrase)+exampleContext)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	for to < len(text) && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	out := text[from:to]
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(text) {
+		out += "…"
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -153,7 +154,9 @@ func (rd *Reader) Read(r io.Reader, name string) (*Issue, error) {
 	if err != nil {
 		return nil, err
 	}
-	rd.segmentAll(arts)
+	if cuts := rd.segmentAll(arts); cuts > 0 {
+		iss.Warnings = append(iss.Warnings, cutSentences(cuts))
+	}
 	for _, a := range arts {
 		iss.Articles = append(iss.Articles, *a)
 	}
@@ -225,10 +228,15 @@ type blockStream struct {
 	done  bool
 	// pageLines is how many lines held a whole web page (Language.PageLine)
 	pageLines int
+	partsLen  int // bytes of the block's lines
+	// splitParas counts paragraphs of hard-wrapped lines cut at
+	// maxParagraph, the first at firstSplit
+	splitParas, firstSplit int
 }
 
 // longRun is a long line read a window at a time (see readLong).
 type longRun struct {
+	cuts   int // pieces cut from sentences longer than maxSentence
 	n      int // its line
 	text   string
 	at     int // where the sentences not yet made into blocks begin
@@ -251,6 +259,10 @@ func (s *blockStream) next() (block, bool, error) {
 		if !ok {
 			s.flush()
 			s.done = true
+			if s.splitParas > 0 {
+				s.iss.Warnings = append(s.iss.Warnings, Warning{Line: s.firstSplit, Msg: fmt.Sprintf(
+					"%d paragraph(s) of hard-wrapped lines longer than %d KB, first here, read as several (a formulation across the cut is not counted)", s.splitParas, maxParagraph>>10)})
+			}
 			break
 		}
 		s.add(ln)
@@ -316,56 +328,131 @@ func (s *blockStream) addLine(ln line) {
 		return
 	}
 	if len(s.parts) > 0 && (s.cur.kind == kindBody || s.cur.kind == kindHead) && rd.lang.Wraps(s.parts[len(s.parts)-1], ln.text) {
-		s.parts = append(s.parts, ln.text)
-		s.cur.last = ln.n
-		return
+		if s.partsLen+len(ln.text) <= maxParagraph {
+			s.parts = append(s.parts, ln.text)
+			s.partsLen += len(ln.text) + 1
+			s.cur.last = ln.n
+			return
+		}
+		// a paragraph of hard-wrapped lines past maxParagraph goes on as
+		// the next paragraph
+		if s.splitParas == 0 {
+			s.firstSplit = ln.n
+		}
+		s.splitParas++
 	}
 	s.flush()
 	k, _ := rd.classify(ln.text)
 	s.cur = block{first: ln.n, last: ln.n, gap: s.gap, kind: k}
 	s.parts = append(s.parts, ln.text)
+	s.partsLen = len(ln.text)
 	s.gap = 0
 }
 
 // readLong makes blocks of the next sentences of the long line: it
-// splits a window of the line that ends after a space into sentences and
-// keeps all but the last, which may go on past the window (the next
-// window begins with it). Whether a sentence ends where a window has one
-// depends on the words around the end only, all in the window, so the
-// line splits as it would whole, in memory that does not grow with it.
+// splits a window of the line that ends after a space (or, in text with
+// no space, at a character) into sentences and keeps all but the last,
+// which may go on past the window (the next window begins with it).
+// Whether a sentence ends where a window has one depends on the words
+// around the end only, all in the window, so the line splits as it would
+// whole, in memory that does not grow with it. A sentence longer than a
+// window (maxSentence: text with no sentence end, as a scrape with its
+// punctuation stripped) is cut into pieces of at most that, each a block,
+// and the warning says how many.
 func (s *blockStream) readLong() {
 	l := s.long
 	end := len(l.text)
 	if l.at+l.window < end {
-		if i := strings.IndexByte(l.text[l.at+l.window:], ' '); i >= 0 {
-			end = l.at + l.window + i + 1
-		}
+		end = windowEnd(l.text, l.at+l.window)
 	}
 	sents := s.rd.lang.Sentences(l.text[l.at:end])
 	next := end
 	if end < len(l.text) {
+		if len(sents) < 2 && l.window < maxSentence {
+			l.window *= 2 // a sentence longer than a small window
+			return
+		}
 		if len(sents) < 2 {
-			l.window *= 2 // a sentence longer than the window
+			// no sentence ends in the window: cut the one that runs on
+			cut := cutAt(l.text, l.at, l.at+maxSentence)
+			s.addLongBlock(l, l.text[l.at:cut])
+			l.cuts++
+			l.at = cut
 			return
 		}
 		next = l.at + sents[len(sents)-1].Start
 		sents = sents[:len(sents)-1]
 	}
 	for _, st := range sents {
-		g := 0
-		if l.made == 0 {
-			g = l.gap
-		}
 		text := l.text[l.at+st.Start : l.at+st.End]
-		s.ready = append(s.ready, s.rd.classified(block{first: l.n, last: l.n, text: text, gap: g})...)
-		l.made++
+		for len(text) > maxSentence {
+			cut := cutAt(text, 0, maxSentence)
+			s.addLongBlock(l, text[:cut])
+			l.cuts++
+			text = text[cut:]
+		}
+		s.addLongBlock(l, text)
 	}
 	l.at = next
 	if end == len(l.text) {
-		s.iss.Warnings = append(s.iss.Warnings, Warning{Line: l.n, Kind: "long line", Msg: fmt.Sprintf(
-			"%d bytes on one line; read as %d sentence paragraphs", len(l.text), l.made)})
+		msg := fmt.Sprintf("%d bytes on one line; read as %d sentence paragraphs", len(l.text), l.made)
+		if l.cuts > 0 {
+			msg += fmt.Sprintf(", %d of them pieces of %d KB cut from sentences longer than that (text with no sentence end; a formulation across a cut is not counted)", l.cuts, maxSentence>>10)
+		}
+		s.iss.Warnings = append(s.iss.Warnings, Warning{Line: l.n, Kind: "long line", Msg: msg})
 		s.long = nil
 	}
+}
+
+// addLongBlock makes a block of a sentence (or piece) of the long line.
+func (s *blockStream) addLongBlock(l *longRun, text string) {
+	g := 0
+	if l.made == 0 {
+		g = l.gap
+	}
+	if text = strings.TrimSpace(text); text == "" {
+		return
+	}
+	s.ready = append(s.ready, s.rd.classified(block{first: l.n, last: l.n, text: text, gap: g})...)
+	l.made++
+}
+
+// maxSentence is the longest sentence the reader makes: one that runs on
+// further (no sentence end in 4 KB: text with its punctuation stripped) is
+// cut into pieces. The longest sentence of the public corpus has 1.3 KB.
+const maxSentence = 4 << 10
+
+// maxParagraph is the longest paragraph of hard-wrapped lines: the next
+// line begins another.
+const maxParagraph = 64 << 10
+
+// windowEnd is where a window of a long line that would end at i ends:
+// after the next space within 4 KB, else at the character at i (text
+// written without spaces).
+func windowEnd(text string, i int) int {
+	if j := strings.IndexByte(text[i:min(len(text), i+4096)], ' '); j >= 0 {
+		return i + j + 1
+	}
+	for i > 0 && i < len(text) && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return i
+}
+
+// cutAt is where a sentence of text from at, longer than end-at bytes, is
+// cut: after the last space, comma, enumeration comma or colon in the
+// second half of at..end, else at the last character boundary before end.
+func cutAt(text string, at, end int) int {
+	end = min(end, len(text))
+	piece := text[at:end]
+	if i := strings.LastIndexAny(piece, " ，、,：;；"); i >= len(piece)/2 {
+		_, size := utf8.DecodeRuneInString(piece[i:])
+		return at + i + size
+	}
+	for end > at+1 && end < len(text) && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
 }
 
 // classified sets the block's kind; a photo credit run into the next
@@ -1155,23 +1242,48 @@ func (b *builder) yearFromIssue(a *Article) (int, string) {
 
 // segmentAll splits every paragraph of the articles into sentences, on
 // all cores.
-func (rd *Reader) segmentAll(arts []*Article) {
+func (rd *Reader) segmentAll(arts []*Article) int {
 	var paras []*Para
 	for _, a := range arts {
 		paras = append(paras, articleParaPtrs(a)...)
 	}
-	parallel(context.Background(), len(paras), func(i int) { rd.segmentPara(paras[i]) })
+	var cuts atomic.Int64
+	parallel(context.Background(), len(paras), func(i int) { cuts.Add(int64(rd.segmentPara(paras[i]))) })
+	return int(cuts.Load())
 }
 
-func (rd *Reader) segmentPara(p *Para) {
+// segmentPara splits a paragraph into its sentences, cutting one longer
+// than maxSentence into pieces (cutAt); it returns the pieces cut.
+func (rd *Reader) segmentPara(p *Para) int {
 	if p.Subhead {
 		p.Sentences = []Span{{0, len(p.Text)}}
-		return
+		return 0
 	}
 	p.Sentences = rd.lang.Sentences(p.Text)
 	if len(p.Sentences) == 0 {
 		p.Sentences = []Span{{0, len(p.Text)}}
 	}
+	cuts := 0
+	for i := 0; i < len(p.Sentences); i++ {
+		sp := p.Sentences[i]
+		if sp.End-sp.Start <= maxSentence {
+			continue
+		}
+		cut := cutAt(p.Text, sp.Start, sp.Start+maxSentence)
+		p.Sentences = slices.Insert(p.Sentences, i+1, Span{cut, sp.End})
+		p.Sentences[i].End = cut
+		for p.Sentences[i+1].Start < p.Sentences[i+1].End && p.Text[p.Sentences[i+1].Start] == ' ' {
+			p.Sentences[i+1].Start++
+		}
+		cuts++
+	}
+	return cuts
+}
+
+// cutSentences is the warning of sentences cut into pieces.
+func cutSentences(n int) Warning {
+	return Warning{Kind: "long sentence", Msg: fmt.Sprintf(
+		"%d piece(s) of %d KB cut from sentences longer than that (text with no sentence end; a formulation across a cut is not counted)", n, maxSentence>>10)}
 }
 
 // numParas is the number of paragraphs of an article: headline, body
