@@ -8,7 +8,7 @@ FUZZTIME ?= 20s
 .PHONY: build run test bench bench-peer bench-shapes fuzz golden clean man
 
 build:
-	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/analyze
+	CGO_ENABLED=0 $(GO) build -buildvcs=auto -o $(BIN) ./cmd/analyze
 
 # The main job on the bundled sample issue: count the lexicon's
 # formulations and write the tables under out/two_sessions_2024/, plus the
@@ -40,7 +40,7 @@ test:
 	$(GO) vet ./...
 	$(GO) test $(RACE) -count=1 -timeout 30m ./...
 	$(GO) test -count=1 -run '^($(LARGE))$$' ./...
-	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/analyze
+	CGO_ENABLED=0 $(GO) build -buildvcs=auto -o $(BIN) ./cmd/analyze
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

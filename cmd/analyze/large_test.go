@@ -140,11 +140,13 @@ func interruptible(t *testing.T, dir, out string) (bin, big, small string, menti
 	return bin, big, small, mentions
 }
 
-// buildBinary builds analyze into dir.
+// buildBinary builds analyze into dir, as make build does (without cgo).
 func buildBinary(t *testing.T, dir string) string {
 	t.Helper()
 	bin := filepath.Join(dir, "analyze")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
@@ -520,5 +522,21 @@ func TestChineseCorpus(t *testing.T) {
 	}
 	if got := strings.Join(rows, "; "); got != "日內瓦會議,8,2,new; 现代化建设,4,2,part of socialist modernization drive" {
 		t.Errorf("corpus discovered %q; want 日內瓦會議 8 times in 2 articles, 现代化建设 4 times, part of the entry", got)
+	}
+}
+
+// TestAddressSpaceLimit: under 1 GB of address space (ulimit -v 1000000),
+// the sample runs: 3 articles, 101 mentions (built as make builds it,
+// without cgo, whose allocator's arenas took 400 MB of address space).
+func TestAddressSpaceLimit(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command("sh", "-c", `ulimit -v 1000000 && exec "$0" run --no-history --out "$1" "$2"`, bin, out, "../../testdata/two_sessions_2024.txt")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	if want := "two_sessions_2024.txt: 3 articles, 101 mentions of 66 formulations; report in " + out + "\n"; err != nil || stdout.String() != want {
+		t.Errorf("under ulimit -v 1000000: %v, stdout %q, stderr %.300q; want %q", err, stdout.String(), stderr.String(), want)
 	}
 }

@@ -22,14 +22,22 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, fail := context.WithCancelCause(ctx)
 	unguard := func() {}
+	c := memoryCeiling()
+	if err := c.tooSmall(); err != nil {
+		os.Exit(exitStatus(err, os.Stderr))
+	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		var g *memoryGuard
-		g, unguard = guardMemory(ctx)
+		g, unguard = guardMemory(ctx, c, fail)
 		ctx = withGuard(ctx, g)
 	}
 	go stopAnyway(ctx)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if cause := context.Cause(ctx); errors.Is(cause, errOutOfMemory) {
+		err = cause // the run stopped for want of memory, not a signal
+	}
 	unguard()
 	stop()
 	os.Exit(exitStatus(err, os.Stderr))
@@ -41,7 +49,11 @@ func main() {
 func stopAnyway(ctx context.Context) {
 	<-ctx.Done()
 	time.Sleep(gracePeriod)
-	fmt.Fprintln(os.Stderr, "analyze: interrupted; stopped before cleaning up (the next run on this output finishes or undoes what was left)")
+	why := "interrupted"
+	if cause := context.Cause(ctx); errors.Is(cause, errOutOfMemory) {
+		why = cause.Error()
+	}
+	fmt.Fprintf(os.Stderr, "analyze: %s; stopped before cleaning up (the next run on this output finishes or undoes what was left)\n", why)
 	os.Exit(exitRuntime)
 }
 

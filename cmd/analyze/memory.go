@@ -2,9 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"strconv"
+	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -81,10 +87,15 @@ func guardOf(ctx context.Context) *memoryGuard {
 
 // guardMemory sets the memory limit, and moves it with the live heap
 // and the models reserved (see limitFor) every 50 ms until ctx is done or
-// stop is called.
-func guardMemory(ctx context.Context) (g *memoryGuard, stop func()) {
+// stop is called. Under a ceiling (see memoryCeiling) the limit stays
+// within the heap the ceiling leaves, and a live heap past it stops the
+// run: fail calls stop's caller's cancel with an *outOfMemory, which the
+// run reports in one line, leaving nothing behind, rather than the Go
+// runtime's crash when memory runs out.
+func guardMemory(ctx context.Context, c ceiling, fail func(error)) (g *memoryGuard, stop func()) {
 	g = &memoryGuard{}
-	debug.SetMemoryLimit(memoryLimit)
+	budget := c.heap()
+	debug.SetMemoryLimit(min(memoryLimit, budget))
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
@@ -98,11 +109,127 @@ func guardMemory(ctx context.Context) (g *memoryGuard, stop func()) {
 				return
 			case <-tick.C:
 				metrics.Read(sample)
-				if sample[0].Value.Kind() == metrics.KindUint64 {
-					debug.SetMemoryLimit(limitFor(sample[0].Value.Uint64(), g.reserved.Load()))
+				if sample[0].Value.Kind() != metrics.KindUint64 {
+					continue
+				}
+				live := sample[0].Value.Uint64()
+				debug.SetMemoryLimit(min(limitFor(live, g.reserved.Load()), budget))
+				if c.bytes > 0 && (int64(live) > budget || c.nearly()) {
+					fail(&outOfMemory{ceiling: c, live: live})
+					return
 				}
 			}
 		}
 	}()
 	return g, func() { cancel(); <-done }
 }
+
+// ceiling is the most memory the process may use, and what sets it.
+type ceiling struct {
+	bytes  uint64 // 0: none found
+	source string // "ulimit -v", "the cgroup's memory.max" …
+	// virtual: the ceiling counts address space (ulimit -v), of which
+	// the Go runtime and the program's mappings take a share besides the
+	// heap
+	virtual bool
+}
+
+// heap is the heap the ceiling leaves the run: four fifths of a cgroup's
+// memory; a quarter of an address-space limit (ulimit -v), the rest being
+// the Go runtime's reservations, the binary and the heap's growth (the
+// sample runs under 1 GB of address space, its heap under 60 MB).
+func (c ceiling) heap() int64 {
+	switch {
+	case c.bytes == 0:
+		return 1 << 62
+	case c.virtual:
+		return int64(c.bytes) / 4
+	}
+	return int64(c.bytes) / 5 * 4
+}
+
+// statm is a field of /proc/self/statm in bytes: 0 all pages mapped, 1
+// those resident.
+func statm(field int) (uint64, bool) {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0, false
+	}
+	f := strings.Fields(string(b))
+	if len(f) <= field {
+		return 0, false
+	}
+	pages, err := strconv.ParseUint(f[field], 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return pages * uint64(os.Getpagesize()), true
+}
+
+// minHeap is the least heap a run needs: the models of English and the
+// lexicon loaded, a small issue read.
+const minHeap = 96 << 20
+
+// outOfMemory is a run stopped because its live heap outgrew the ceiling.
+type outOfMemory struct {
+	ceiling ceiling
+	live    uint64 // 0: stopped before starting
+}
+
+func (e *outOfMemory) Error() string {
+	if e.live == 0 {
+		return fmt.Sprintf("too little memory: %s allows %d MB, which leaves analyze under the %d MB of heap it needs; raise it", e.ceiling.source, e.ceiling.bytes>>20, minHeap>>20)
+	}
+	return fmt.Sprintf("out of memory: the run holds %d MB and %s allows %d MB; nothing written, the previous report is left as it was (raise the limit, or give the inputs in several runs)",
+		e.live>>20, e.ceiling.source, e.ceiling.bytes>>20)
+}
+
+// memoryCeiling finds the most memory the process may use: its
+// address-space limit (ulimit -v), its cgroup's memory limit (v2
+// memory.max, v1 memory.limit_in_bytes), the lower of those set.
+func memoryCeiling() ceiling {
+	var c ceiling
+	var rl syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &rl); err == nil && rl.Cur != ^uint64(0) && rl.Cur < 1<<50 {
+		c = ceiling{bytes: rl.Cur, source: "ulimit -v", virtual: true}
+	}
+	for _, f := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		n, err := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
+		if err != nil || n >= 1<<50 { // "max", or v1's "no limit"
+			continue
+		}
+		if cg := (ceiling{bytes: n, source: "the cgroup's memory limit"}); c.bytes == 0 || cg.heap() < c.heap() {
+			c = cg
+		}
+		break
+	}
+	return c
+}
+
+// nearly reports whether the process holds nearly all the memory a
+// cgroup's limit allows (90% resident). Under ulimit -v the Go runtime's
+// own reservations count, and its heap is watched instead (heap).
+func (c ceiling) nearly() bool {
+	if c.virtual {
+		return false
+	}
+	n, ok := statm(1)
+	return ok && n > c.bytes/10*9
+}
+
+// tooSmall is the error of a ceiling that leaves less than minHeap, or nil.
+func (c ceiling) tooSmall() error {
+	if c.bytes > 0 && c.heap() < minHeap {
+		return &outOfMemory{ceiling: c}
+	}
+	return nil
+}
+
+// errOutOfMemory matches an *outOfMemory.
+var errOutOfMemory = errors.New("out of memory")
+
+func (e *outOfMemory) Is(target error) bool { return target == errOutOfMemory }

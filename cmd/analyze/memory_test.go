@@ -1,19 +1,43 @@
 package main
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
-// TestLimitFor: the memory limit is 256 MB (and the models reserved)
-// while the live heap and a quarter fit under it, then the live heap and a
-// quarter, and twice the live heap from 256 MB on.
-func TestLimitFor(t *testing.T) {
-	const mb = 1 << 20
-	for _, tc := range []struct{ live, reserved, want uint64 }{
-		{0, 0, 256}, {100 * mb, 0, 256}, {200 * mb, 0, 256}, {240 * mb, 0, 300}, {248 * mb, 0, 310}, {256 * mb, 0, 512}, {500 * mb, 0, 1000},
-		// Chinese: gse's dictionary reserved
-		{0, 160 * mb, 416}, {248 * mb, 160 * mb, 416}, {256 * mb, 160 * mb, 512}, {400 * mb, 160 * mb, 800},
+// TestCeiling: the heap a memory ceiling leaves a run, and what is said
+// when it is too little or outgrown.
+func TestCeiling(t *testing.T) {
+	for _, tt := range []struct {
+		c        ceiling
+		heap     int64
+		tooSmall string
+	}{
+		{ceiling{}, 1 << 62, ""},
+		{ceiling{bytes: 1000 << 20, source: "the cgroup's memory limit"}, 800 << 20, ""},
+		{ceiling{bytes: 100 << 20, source: "the cgroup's memory limit"}, 80 << 20, "too little memory: the cgroup's memory limit allows 100 MB, which leaves analyze under the 96 MB of heap it needs; raise it"},
+		{ceiling{bytes: 1000 << 20, source: "ulimit -v", virtual: true}, 250 << 20, ""},
+		{ceiling{bytes: 300 << 20, source: "ulimit -v", virtual: true}, 75 << 20, "too little memory: ulimit -v allows 300 MB, which leaves analyze under the 96 MB of heap it needs; raise it"},
 	} {
-		if got := limitFor(tc.live, tc.reserved); got != int64(tc.want*mb) {
-			t.Errorf("limitFor(%d MB, %d MB) = %d MB; want %d MB", tc.live/mb, tc.reserved/mb, got/mb, tc.want)
+		if got := tt.c.heap(); got != tt.heap {
+			t.Errorf("%+v: heap %d MB; want %d MB", tt.c, got>>20, tt.heap>>20)
+		}
+		err := tt.c.tooSmall()
+		if got := ""; err != nil {
+			got = err.Error()
+			if got != tt.tooSmall || !errors.Is(err, errOutOfMemory) {
+				t.Errorf("%+v: tooSmall %q; want %q", tt.c, got, tt.tooSmall)
+			}
+		} else if tt.tooSmall != "" {
+			t.Errorf("%+v: not too small; want %q", tt.c, tt.tooSmall)
 		}
 	}
+	e := &outOfMemory{ceiling: ceiling{bytes: 2000 << 20, source: "ulimit -v", virtual: true}, live: 520 << 20}
+	if want := "out of memory: the run holds 520 MB and ulimit -v allows 2000 MB; nothing written, the previous report is left as it was (raise the limit, or give the inputs in several runs)"; e.Error() != want || exitStatus(e, discard{}) != exitRuntime {
+		t.Errorf("%q (exit %d); want %q, exit %d", e.Error(), exitStatus(e, discard{}), want, exitRuntime)
+	}
 }
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
