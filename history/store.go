@@ -3,7 +3,8 @@
 // issues come from the store: Open a store, Load what earlier runs kept,
 // View it from a report's issue (an analyze.History for the workbook and
 // charts), and Record a run's issues in one transaction. It takes paths
-// and results and never writes anything but the database.
+// and results and never writes anything but the database (and removes
+// the files that runs killed while building a new store left beside it).
 package history
 
 import (
@@ -11,9 +12,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
 
 	"modernc.org/sqlite" // also the database/sql driver "sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -26,6 +32,7 @@ type Store struct {
 	// failAfter, when > 0, makes Record fail after that many inserts: the
 	// tests' way of killing a run in the middle of its transaction.
 	failAfter int
+	swept     []string // the files of killed runs' new stores Open removed
 }
 
 // ErrNewerStore is returned for a store made by a newer analyze.
@@ -161,10 +168,12 @@ func (e *FormatError) Unwrap() error { return e.Err }
 // taken for a new store (it is what a full disk or a crash leaves). The
 // database is in WAL mode with a 30-second busy timeout, and write
 // transactions take the write lock when they begin, so concurrent runs
-// wait for each other.
+// wait for each other. First it removes what runs killed while building
+// a new store left beside path (see sweep and Swept).
 func Open(ctx context.Context, path string) (*Store, error) {
+	swept := sweep(path)
 	if err := checkFile(path); errors.Is(err, os.ErrNotExist) {
-		if err := create(ctx, path); err != nil {
+		if err := create(ctx, path, nil); err != nil {
 			return nil, err
 		}
 	} else if err != nil {
@@ -178,6 +187,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.db.Close()
 		return nil, classify(path, err)
 	}
+	s.swept = swept
 	return s, nil
 }
 
@@ -228,24 +238,33 @@ func checkFile(path string) error {
 }
 
 // create makes a new store at path: built in a temporary file beside it,
-// then linked into place unless another run made one first.
-func create(ctx context.Context, path string) error {
+// .NAME.new-N, then linked into place unless another run made one first.
+// The run holds the temporary file's flock(2) lock until its name is gone,
+// so that Open can tell the files of a run killed while building (the
+// kernel drops a dead process's locks) from those of a run building now.
+// building, when not nil, is called with the new store's file once its
+// schema is in, before it is closed: the tests' way of killing a run
+// while it builds a store.
+func create(ctx context.Context, path string, building func(tmp string)) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("%s: cannot create the history store's directory: %w", path, unwrapPath(err))
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".new-*")
+	f, err := createLocked(dir, "."+filepath.Base(path)+".new-*")
 	if err != nil {
-		return fmt.Errorf("%s: cannot create the history store: %w", path, unwrapPath(err))
+		return fmt.Errorf("%s: cannot create the history store: %w", path, err)
 	}
 	tmp := f.Name()
-	f.Close()
+	defer f.Close() // after the name is removed: the lock goes with the file
 	defer os.Remove(tmp)
 	s, err := openDB(tmp, false)
 	if err != nil {
 		return fmt.Errorf("%s: cannot create the history store: %w", path, err)
 	}
 	err = s.migrate(ctx)
+	if err == nil && building != nil {
+		building(tmp)
+	}
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
 	}
@@ -262,6 +281,119 @@ func create(ctx context.Context, path string) error {
 		}
 	}
 	return nil
+}
+
+// createLocked creates a new file in dir named after pattern (as
+// os.CreateTemp) and takes its flock(2) lock. A run sweeping leftovers
+// may take the lock of a file just made and remove it before this run
+// takes it: then the name no longer leads to the locked file, and a new
+// file is made.
+func createLocked(dir, pattern string) (*os.File, error) {
+	for {
+		f, err := os.CreateTemp(dir, pattern)
+		if err != nil {
+			return nil, unwrapPath(err)
+		}
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+			f.Close()
+			os.Remove(f.Name())
+			return nil, err
+		}
+		held, err1 := f.Stat()
+		there, err2 := os.Lstat(f.Name())
+		if err1 == nil && err2 == nil && os.SameFile(held, there) {
+			return f, nil
+		}
+		f.Close()
+	}
+}
+
+// sweep removes what runs killed while building a new store (create)
+// left beside path: .NAME.new-N and its -wal, -shm and -journal. A
+// file whose lock it can take is no live run's: a run building a store
+// holds it until the file's name is gone. A -wal, -shm or -journal whose
+// store file is gone is no run's either (SQLite makes them after it and
+// removes them before the run removes it). It returns the names removed,
+// and leaves whatever it cannot remove or that is not named so.
+func sweep(path string) []string {
+	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+".new-"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	sidecars := map[string][]string{} // by store file
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		store := name
+		for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+			if r, ok := strings.CutSuffix(rest, suffix); ok {
+				rest, store = r, strings.TrimSuffix(name, suffix)
+				break
+			}
+		}
+		if rest == "" || strings.Trim(rest, "0123456789") != "" { // os.CreateTemp's random digits
+			continue
+		}
+		if store != name {
+			sidecars[store] = append(sidecars[store], name)
+		} else if _, ok := sidecars[store]; !ok {
+			sidecars[store] = nil
+		}
+	}
+	var removed []string
+	remove := func(names ...string) {
+		for _, n := range names {
+			if os.Remove(filepath.Join(dir, n)) == nil {
+				removed = append(removed, n)
+			}
+		}
+	}
+	for _, store := range slices.Sorted(maps.Keys(sidecars)) {
+		f, err := openUnlocked(filepath.Join(dir, store), path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			remove(sidecars[store]...)
+		case err == nil:
+			remove(sidecars[store]...)
+			remove(store)
+			f.Close() // after: the lock keeps another run from taking the name meanwhile
+		}
+	}
+	return removed
+}
+
+// openUnlocked opens the file name and takes its flock(2) lock without
+// waiting: an error when it is missing, held by a run, or not (or no
+// longer) the file at name. A file that is the store at path (a run
+// links its new store into place before it removes its name) is never
+// opened: closing it would drop this process's SQLite locks on the store.
+func openUnlocked(name, path string) (*os.File, error) {
+	st, err := os.Lstat(name)
+	if err != nil {
+		return nil, err
+	}
+	if store, err := os.Stat(path); err == nil && os.SameFile(st, store) {
+		return nil, errors.New("the store itself")
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return nil, err
+	}
+	held, err1 := f.Stat()
+	there, err2 := os.Lstat(name)
+	if err1 != nil || err2 != nil || !os.SameFile(held, there) || !os.SameFile(held, st) {
+		f.Close()
+		return nil, errors.New("not the file at its name")
+	}
+	return f, nil
 }
 
 // openDB opens the database at path with the store's settings.
@@ -311,6 +443,10 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// Swept is the files that runs killed while building a new store left
+// beside it, which Open removed (names in the store's directory).
+func (s *Store) Swept() []string { return s.swept }
 
 // Path is where the store is.
 func (s *Store) Path() string { return s.path }
