@@ -164,16 +164,85 @@ func TestOutputNotOurs(t *testing.T) {
 		t.Errorf("the user's notes are gone: %v", err)
 	}
 
-	// a report written before manifests: report.xlsx, data/*.csv, charts/*.png only
-	legacy := filepath.Join(dir, "legacy")
-	for _, f := range []string{"report.xlsx", "data/articles.csv", "data/mentions.csv", "charts/top.png"} {
-		write(t, filepath.Join(legacy, f), "old")
+	// a report written before manifests: TestReportBeforeManifests
+}
+
+// TestReportBeforeManifests: a directory of the shape of a report written
+// before reports carried a manifest (report.xlsx, data/*.csv, charts/*.png)
+// is replaced only when its files are analyze's: the workbook a zip whose
+// docProps/app.xml names analyze as its application, each CSV one of
+// analyze's tables starting with the header analyze wrote for it then.
+// Anything else is refused (exit 1, one line saying which file) and left
+// as it was.
+func TestReportBeforeManifests(t *testing.T) {
+	dir := t.TempDir()
+	issue := write(t, filepath.Join(dir, "issue.txt"), smallIssue)
+	made := filepath.Join(dir, "made")
+	if _, stderr, code := runCLI(t, "", "run", "--no-history", "--out", made, issue); code != 0 {
+		t.Fatalf("a report to take its workbook from: exit %d, %s", code, stderr)
 	}
-	if _, stderr, code := runCLI(t, "", "run", "--no-history", "--out", legacy, issue); code != 0 {
-		t.Errorf("legacy report: exit %d, %s", code, stderr)
+	ours, err := os.ReadFile(filepath.Join(made, "report.xlsx"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(filepath.Join(legacy, "charts", "top.png")); string(b) == "old" {
-		t.Errorf("legacy report not replaced")
+	theirs := excelize.NewFile() // a workbook of another program, with our sheet names
+	theirs.SetSheetName("Sheet1", "Summary")
+	theirs.NewSheet("By day")
+	theirs.SetAppProps(&excelize.AppProperties{Application: "Microsoft Excel"})
+	other, err := theirs.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const (
+		articles = "article,date,venue,headline,paragraphs,sentences,tokens,captions,issue\n1,2024-03-05,unspecified,Reform,1,1,6,0,issue.txt\n"
+		mentions = "article,date,venue,part,paragraph,sentence,theme,phrase,matched,left,right,line\n"
+	)
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		why   string // "": replaced
+	}{
+		{"analyze's", map[string]string{"report.xlsx": string(ours), "data/articles.csv": articles, "data/mentions.csv": mentions, "charts/top.png": "png"}, ""},
+		{"first workbook's tables", map[string]string{"report.xlsx": string(ours), "data/articles.csv": "article,date,venue,headline,paragraphs,sentences,tokens,captions\n"}, ""},
+		{"a text file named report.xlsx", map[string]string{"report.xlsx": "my notes", "data/articles.csv": articles},
+			"its report.xlsx is not a workbook (not a zip file)"},
+		{"another program's workbook", map[string]string{"report.xlsx": string(other.Bytes()), "data/articles.csv": articles},
+			`its report.xlsx is a workbook made by "Microsoft Excel", not analyze`},
+		{"the user's articles.csv", map[string]string{"report.xlsx": string(ours), "data/articles.csv": "title,url\nReform,https://example.org\n"},
+			"its data/articles.csv does not start with a header analyze wrote for articles.csv"},
+		{"analyze's header with a space", map[string]string{"report.xlsx": string(ours), "data/articles.csv": "article, date,venue,headline,paragraphs,sentences,tokens,captions,issue\n"},
+			"its data/articles.csv does not start with a header analyze wrote for articles.csv"},
+		{"a table analyze never wrote", map[string]string{"report.xlsx": string(ours), "data/articles.csv": articles, "data/budget.csv": "year,amount\n"},
+			"its data/budget.csv is not a table analyze writes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "report")
+			for f, text := range tc.files {
+				write(t, filepath.Join(out, f), text)
+			}
+			before := tree(t, out)
+			_, stderr, code := runCLI(t, "", "run", "--no-history", "--out", out, issue)
+			if tc.why == "" {
+				if code != 0 {
+					t.Fatalf("exit %d, %s; want 0, the report replaced", code, stderr)
+				}
+				if _, err := os.Stat(filepath.Join(out, manifestName)); err != nil {
+					t.Errorf("not replaced: %v", err)
+				}
+				return
+			}
+			want := "analyze: " + out + ": exists and was not written by analyze (it holds no " + manifestName + ", and " + tc.why +
+				"); analyze replaces only the report directories it wrote (marked by " + manifestName + "): choose another --out\n"
+			if code != 1 || stderr != want {
+				t.Errorf("exit %d, stderr %q; want 1, %q", code, stderr, want)
+			}
+			if after := tree(t, out); after != before {
+				t.Errorf("the directory changed:\n%s\nwant:\n%s", after, before)
+			}
+			if got, _ := os.ReadFile(filepath.Join(out, "data", "articles.csv")); string(got) != tc.files["data/articles.csv"] {
+				t.Errorf("data/articles.csv now %q", got)
+			}
+		})
 	}
 }
 
