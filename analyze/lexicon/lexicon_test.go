@@ -1,7 +1,10 @@
 package lexicon
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -180,5 +183,33 @@ func TestControlCharacters(t *testing.T) {
 	}
 	if got := lex.Name + "|" + lex.Themes[0].Formulations[0].Phrase; got != "mine|deepen reform" {
 		t.Errorf("name and phrase %q; want mine|deepen reform", got)
+	}
+}
+
+// TestByteOrderMark: a lexicon saved with a UTF-8 byte-order mark reads
+// as without it, its lines numbered as an editor shows them; its source's
+// SHA-256 is of the file as saved.
+func TestByteOrderMark(t *testing.T) {
+	const body = "name: mine\nthemes:\n  - theme: A\n    formulations:\n      - phrase: deepen reform\n      - phrase: opening up\n"
+	lex, err := Parse(strings.NewReader("\ufeff"+body), "bom.yaml")
+	if err != nil {
+		t.Fatalf("Parse(BOM + lexicon) = %v", err)
+	}
+	f := lex.Themes[0].Formulations
+	if got := fmt.Sprintf("%s %s:%d %s:%d", lex.Name, f[0].Phrase, f[0].Line, f[1].Phrase, f[1].Line); got != "mine deepen reform:5 opening up:6" {
+		t.Errorf("read %q; want mine deepen reform:5 opening up:6", got)
+	}
+	if sum := sha256.Sum256([]byte("\ufeff" + body)); lex.Sources[0].SHA256 != hex.EncodeToString(sum[:]) {
+		t.Errorf("source SHA-256 %s; want the file's, BOM and all", lex.Sources[0].SHA256)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"\ufeffname: mine\nthemes:\n  - theme: A\n    formulations:\n      - phrase: x\n      - phrase: X\n", `bom.yaml:6: "X" is listed twice (first at line 5)`},
+		{"\ufeffextend: other\nthemes: []\n", `bom.yaml:1: extend: "other" is not known (only "default")`},
+		{"\ufeff\ufeffname: mine\n", "bom.yaml:1: unknown field \"\ufeffname\""}, // one mark is the file's; a second is text
+	} {
+		_, err := Parse(strings.NewReader(tt.in), "bom.yaml")
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Parse(%q) = %v; want %q", tt.in, err, tt.want)
+		}
 	}
 }
