@@ -151,11 +151,12 @@ var migrations = []string{
 }
 
 // FormatError is a file at a store's path that is not a history store
-// of analyze (or not one this version can read); nothing was changed in it.
+// of analyze (or not one this version can read, or a damaged one);
+// nothing was changed in it.
 type FormatError struct {
 	Path string
 	Msg  string
-	Err  error // ErrNewerStore, or nil
+	Err  error // ErrNewerStore, SQLite's error, or nil
 }
 
 func (e *FormatError) Error() string { return e.Path + ": " + e.Msg }
@@ -415,17 +416,24 @@ func openDB(path string, readOnly bool) (*Store, error) {
 	return &Store{db: db, path: path}, nil
 }
 
-// classify words an error from opening or reading the database at path:
-// a file that is not SQLite is a FormatError; anything else (permissions,
-// a read-only or full disk) is said as SQLite says it.
+// classify words an error from opening, reading or writing the database
+// at path: a file that is not SQLite (SQLITE_NOTADB) or a damaged one, cut
+// short or overwritten (SQLITE_CORRUPT), is a FormatError wrapping
+// SQLite's error; anything else (permissions, a read-only or full disk) is
+// said as SQLite says it.
 func classify(path string, err error) error {
 	var fe *FormatError
 	if errors.As(err, &fe) {
 		return err
 	}
 	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_NOTADB {
-		return &FormatError{Path: path, Msg: "not a history store (" + se.Error() + ")"}
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB:
+			return &FormatError{Path: path, Err: err, Msg: "not a history store (" + se.Error() + ")"}
+		case sqlite3.SQLITE_CORRUPT:
+			return &FormatError{Path: path, Err: err, Msg: "damaged history store (" + se.Error() + "): restore it from a backup, or move it away to start a new one"}
+		}
 	}
 	return fmt.Errorf("%s: %w", path, err)
 }

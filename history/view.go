@@ -3,7 +3,6 @@ package history
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -87,16 +86,16 @@ func (s *Store) Load(ctx context.Context) ([]Issue, error) {
 func (s *Store) each(ctx context.Context, query string, fn func(*sql.Rows) error, args ...any) error {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("%s: %w", s.path, err)
+		return classify(s.path, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		if err := fn(rows); err != nil {
-			return fmt.Errorf("%s: %w", s.path, err)
+			return classify(s.path, err)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("%s: %w", s.path, err)
+		return classify(s.path, err)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -21,6 +22,7 @@ import (
 	"time"
 
 	"github.com/issuelens/analyze/history"
+	"github.com/issuelens/analyze/internal/testfiles"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -476,6 +478,60 @@ func TestHistoryStoreProblems(t *testing.T) {
 	_, stderr, code = runCLI(t, "", "run", "--no-history", "--out", filepath.Join(locked, "r3"), a)
 	if want := "analyze: " + filepath.Join(locked, "r3") + ": cannot write the output here: operation not permitted\n"; code != 1 || stderr != want {
 		t.Errorf("--out in an immutable directory: exit %d, stderr %q; want 1, %q", code, stderr, want)
+	}
+}
+
+// TestDamagedStore: a real store (three issues) truncated to half its
+// size, or with its middle third overwritten, is an input rejected (exit
+// 3) in every command, one line naming the store, not a runtime failure
+// (exit 1, "database disk image is malformed"); no command changes it.
+func TestDamagedStore(t *testing.T) {
+	dir := t.TempDir()
+	sample, err := os.ReadFile(testfiles.Sample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := filepath.Join(dir, "history.sqlite")
+	for i := range 3 {
+		in := write(t, filepath.Join(dir, fmt.Sprintf("issue%d.txt", i)), strings.ReplaceAll(string(sample), "Beijing", fmt.Sprintf("Beijing %d", i)))
+		if _, stderr, code := runCLI(t, "", "run", "--history", store, "--out", filepath.Join(dir, "made"), in); code != 0 {
+			t.Fatalf("run %d: exit %d, %s", i, code, stderr)
+		}
+	}
+	whole, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole) < 64<<10 {
+		t.Fatalf("the store is %d bytes; want a store of some size (64 KB or more)", len(whole))
+	}
+	half := write(t, filepath.Join(dir, "half.sqlite"), string(whole[:len(whole)/2]))
+	middle := bytes.Clone(whole)
+	for i := len(middle) / 3; i < 2*len(middle)/3; i++ {
+		middle[i] = byte(i % 251)
+	}
+	overwritten := write(t, filepath.Join(dir, "overwritten.sqlite"), string(middle))
+	for _, damaged := range []string{half, overwritten} {
+		for _, args := range [][]string{
+			{"run", "--history", damaged, "--out", filepath.Join(dir, "r"), filepath.Join(dir, "issue0.txt")},
+			{"history", "--history", damaged},
+			{"trends", "--history", damaged, "--out", filepath.Join(dir, "t")},
+		} {
+			before, _ := os.ReadFile(damaged)
+			_, stderr, code := runCLI(t, "", args...)
+			want := damaged + ": damaged history store (database disk image is malformed (11)): restore it from a backup, or move it away to start a new one"
+			if code != exitInput || !strings.HasSuffix(stderr, want+"\n") || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("%s %s: exit %d, stderr %q; want %d, %q", args[0], filepath.Base(damaged), code, stderr, exitInput, want)
+			}
+			if after, _ := os.ReadFile(damaged); !bytes.Equal(before, after) {
+				t.Errorf("%s changed %s", args[0], filepath.Base(damaged))
+			}
+		}
+	}
+	for _, out := range []string{"r", "t"} {
+		if _, err := os.Stat(filepath.Join(dir, out)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a command with a damaged store wrote its report %s", out)
+		}
 	}
 }
 
