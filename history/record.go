@@ -272,7 +272,9 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 // HasRun reports whether the run with that id recorded its issues.
 func (s *Store) HasRun(ctx context.Context, run string) (bool, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM runs WHERE id = ?`, run).Scan(&n); err != nil {
+	if err := s.read(func() error {
+		return s.db.QueryRowContext(ctx, `SELECT count(*) FROM runs WHERE id = ?`, run).Scan(&n)
+	}); err != nil {
 		return false, classify(s.path, err)
 	}
 	return n > 0, nil

@@ -33,6 +33,9 @@ type Store struct {
 	// tests' way of killing a run in the middle of its transaction.
 	failAfter int
 	swept     []string // the files of killed runs' new stores Open removed
+	// opened is, for a store read as immutable (OpenExisting), the file
+	// as it was when opened (see read); nil otherwise
+	opened os.FileInfo
 }
 
 // ErrNewerStore is returned for a store made by a newer analyze.
@@ -173,14 +176,14 @@ func (e *FormatError) Unwrap() error { return e.Err }
 // a new store left beside path (see sweep and Swept).
 func Open(ctx context.Context, path string) (*Store, error) {
 	swept := sweep(path)
-	if err := checkFile(path); errors.Is(err, os.ErrNotExist) {
+	if _, err := checkFile(path); errors.Is(err, os.ErrNotExist) {
 		if err := create(ctx, path, nil); err != nil {
 			return nil, err
 		}
 	} else if err != nil {
 		return nil, err
 	}
-	s, err := openDB(path, false)
+	s, err := openDB(path, false, false)
 	if err != nil {
 		return nil, err
 	}
@@ -193,17 +196,27 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // OpenExisting opens an existing store read-only, for commands that only
-// read it: it never creates a file or changes a schema.
+// read it: it never creates a file or changes a schema, and leaves the
+// store's directory as it found it. A store with no -wal, -shm (or
+// -journal) beside it, which no run has open (the last to close removes
+// them), is read as immutable: SQLite takes no lock and makes no file (see
+// read for a run that opens it meanwhile). A store beside its -wal and
+// -shm is read through them. The Store is for one goroutine.
 func OpenExisting(ctx context.Context, path string) (*Store, error) {
-	if err := checkFile(path); err != nil {
-		return nil, err
-	}
-	s, err := openDB(path, true)
+	opened, err := checkFile(path)
 	if err != nil {
 		return nil, err
 	}
+	immutable := !exists(path+"-wal") && !exists(path+"-shm") && !exists(path+"-journal")
+	s, err := openDB(path, true, immutable)
+	if err != nil {
+		return nil, err
+	}
+	if immutable {
+		s.opened = opened
+	}
 	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	if err := s.read(func() error { return s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version) }); err != nil {
 		s.db.Close()
 		return nil, classify(path, err)
 	}
@@ -219,23 +232,55 @@ func OpenExisting(ctx context.Context, path string) (*Store, error) {
 }
 
 // checkFile refuses what cannot be a store before SQLite opens it: a
-// directory, an empty file. A missing file is os.ErrNotExist.
-func checkFile(path string) error {
+// directory, an empty file. A missing file is os.ErrNotExist. It returns
+// what it found at path.
+func checkFile(path string) (os.FileInfo, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return err
+		return nil, err
 	case err != nil:
-		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	case st.IsDir():
-		return &FormatError{Path: path, Msg: "is a directory, not a history store"}
+		return nil, &FormatError{Path: path, Msg: "is a directory, not a history store"}
 	case !st.Mode().IsRegular():
-		return &FormatError{Path: path, Msg: "is not a regular file, not a history store"}
+		return nil, &FormatError{Path: path, Msg: "is not a regular file, not a history store"}
 	case st.Size() == 0:
-		return &FormatError{Path: path, Msg: "empty file (0 bytes), not a history store: a store is never empty; " +
+		return nil, &FormatError{Path: path, Msg: "empty file (0 bytes), not a history store: a store is never empty; " +
 			"if its history is lost, remove the file to start a new one"}
 	}
-	return nil
+	return st, nil
+}
+
+// exists is whether there is a file at path.
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// read runs fn, the reads of one call. A store read as immutable is read
+// with no lock, so a run that opens it meanwhile may write into the file
+// under fn (it checkpoints into it as it closes): when the file is not as
+// it was when opened (its size and time) once fn is done, what fn read may
+// be torn, and the store is opened again through SQLite's locks and its
+// -wal and -shm, as the run has it, for fn to run again. Load and HasRun,
+// the reads of the commands that open a store read-only, go through it.
+func (s *Store) read(fn func() error) error {
+	err := fn()
+	if s.opened == nil {
+		return err
+	}
+	now, serr := os.Stat(s.path)
+	if serr == nil && os.SameFile(now, s.opened) && now.Size() == s.opened.Size() && now.ModTime().Equal(s.opened.ModTime()) {
+		return err
+	}
+	again, err := openDB(s.path, true, false)
+	if err != nil {
+		return err
+	}
+	s.db.Close()
+	s.db, s.opened = again.db, nil
+	return fn()
 }
 
 // create makes a new store at path: built in a temporary file beside it,
@@ -258,7 +303,7 @@ func create(ctx context.Context, path string, building func(tmp string)) error {
 	tmp := f.Name()
 	defer f.Close() // after the name is removed: the lock goes with the file
 	defer os.Remove(tmp)
-	s, err := openDB(tmp, false)
+	s, err := openDB(tmp, false, false)
 	if err != nil {
 		return fmt.Errorf("%s: cannot create the history store: %w", path, err)
 	}
@@ -397,12 +442,17 @@ func openUnlocked(name, path string) (*os.File, error) {
 	return f, nil
 }
 
-// openDB opens the database at path with the store's settings.
-func openDB(path string, readOnly bool) (*Store, error) {
+// openDB opens the database at path with the store's settings:
+// read-only or not, and when read-only, immutable or not (SQLite's URI
+// parameters mode=ro, immutable=1).
+func openDB(path string, readOnly, immutable bool) (*Store, error) {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(30000)")
 	if readOnly {
 		q.Set("mode", "ro")
+		if immutable {
+			q.Set("immutable", "1")
+		}
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "foreign_keys(1)")

@@ -690,3 +690,51 @@ func TestSweepsNewStoreLeftovers(t *testing.T) {
 		t.Errorf("opened after the run was killed: %s; want %s", got, want)
 	}
 }
+
+// TestReadOnlyLeavesNoFiles: OpenExisting reads a store no run has open
+// as immutable, leaving no -wal or -shm beside it; when a run records
+// into the store between two of its reads (checkpointing into the file
+// as it closes), the second read is made again through SQLite's locks and
+// sees the run's issue.
+func TestReadOnlyLeavesNoFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "history.sqlite")
+	issues := parts(t, testfiles.Sample(t))
+	w := open(t, path)
+	if err := w.Record(ctx, "", issues[:1]); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	listing := func() string {
+		entries, _ := os.ReadDir(dir)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return strings.Join(names, " ")
+	}
+	r, err := OpenExisting(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if got, err := r.Load(ctx); err != nil || len(got) != 1 {
+		t.Fatalf("Load = %d issues, %v; want 1", len(got), err)
+	}
+	if got := listing(); got != "history.sqlite" {
+		t.Errorf("beside a store read as immutable: %s; want the store alone", got)
+	}
+	time.Sleep(10 * time.Millisecond) // the file's time moves on (it moves by the clock's tick)
+	w = open(t, path)
+	if err := w.Record(ctx, "a-run", issues[1:2]); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	got, err := r.Load(ctx)
+	if err != nil || len(got) != 2 || got[1].Info.Title != issues[1].Info.Title {
+		t.Fatalf("Load after a run recorded an issue = %d issues, %v; want 2, the second %q", len(got), err, issues[1].Info.Title)
+	}
+	if has, err := r.HasRun(ctx, "a-run"); err != nil || !has {
+		t.Errorf("HasRun(a-run) = %v, %v; want true", has, err)
+	}
+}

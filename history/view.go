@@ -16,6 +16,15 @@ import (
 // for queries).
 func (s *Store) Load(ctx context.Context) ([]Issue, error) {
 	var out []Issue
+	err := s.read(func() (err error) {
+		out, err = s.load(ctx)
+		return err
+	})
+	return out, err
+}
+
+func (s *Store) load(ctx context.Context) ([]Issue, error) {
+	var out []Issue
 	byID := map[int64]int{}
 	err := s.each(ctx, `SELECT id, sha256, name, title, publication, first_date, last_date, articles,
 		tokens, mentions, lexicon, lexicon_sha256, tool_version, analyzed_at, series, lang FROM issues ORDER BY id`, func(rows *sql.Rows) error {

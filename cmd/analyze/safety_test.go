@@ -7,6 +7,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -531,6 +532,50 @@ func TestDamagedStore(t *testing.T) {
 	for _, out := range []string{"r", "t"} {
 		if _, err := os.Stat(filepath.Join(dir, out)); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("a command with a damaged store wrote its report %s", out)
+		}
+	}
+}
+
+// TestReadOnlyCommandsLeaveNoFiles: `history` and `trends` leave the
+// store's directory as they found it: no -wal or -shm beside the store,
+// the store's bytes, size and time as they were.
+func TestReadOnlyCommandsLeaveNoFiles(t *testing.T) {
+	dir := t.TempDir()
+	stores := filepath.Join(dir, "stores")
+	store := filepath.Join(stores, "history.sqlite")
+	a := write(t, filepath.Join(dir, "a.txt"), smallIssue)
+	if _, stderr, code := runCLI(t, "", "run", "--history", store, "--out", filepath.Join(dir, "a"), a); code != 0 {
+		t.Fatalf("run: exit %d, %s", code, stderr)
+	}
+	listing := func() string {
+		entries, err := os.ReadDir(stores)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, e := range entries {
+			st, err := e.Info()
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(filepath.Join(stores, e.Name()))
+			fmt.Fprintf(&b, "%s %v %d %s %x\n", e.Name(), st.Mode(), st.Size(), st.ModTime().Format(time.RFC3339Nano), sha256.Sum256(data))
+		}
+		return b.String()
+	}
+	before := listing()
+	if strings.Count(before, "\n") != 1 {
+		t.Fatalf("after the run, the store's directory holds:\n%swant the store alone", before)
+	}
+	for _, args := range [][]string{
+		{"history", "--history", store},
+		{"trends", "--history", store, "--out", filepath.Join(dir, "trends")},
+	} {
+		if _, stderr, code := runCLI(t, "", args...); code != 0 {
+			t.Fatalf("%s: exit %d, %s", args[0], code, stderr)
+		}
+		if after := listing(); after != before {
+			t.Errorf("%s left the store's directory holding:\n%swant as before:\n%s", args[0], after, before)
 		}
 	}
 }
