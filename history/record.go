@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -160,12 +159,12 @@ func FromResult(sha256 string, res *analyze.Result, series, version string, at t
 func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("%s: %w", s.path, err)
+		return classify(s.path, err)
 	}
 	defer tx.Rollback()
 	if run != "" {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO runs VALUES (?, ?)`, run, time.Now().UTC().Format(time.RFC3339)); err != nil {
-			return fmt.Errorf("%s: %w", s.path, err)
+			return classify(s.path, err)
 		}
 	}
 	// each insert is prepared once for the run (a Chinese report's words
@@ -190,37 +189,37 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 	for _, is := range issues {
 		in := is.Info
 		if _, err := tx.ExecContext(ctx, `DELETE FROM issues WHERE sha256 = ?`, in.SHA256); err != nil {
-			return fmt.Errorf("%s: %w", s.path, err)
+			return classify(s.path, err)
 		}
 		r, err := exec(`INSERT INTO issues (sha256, name, title, publication, first_date, last_date, articles, tokens,
 			mentions, lexicon, lexicon_sha256, tool_version, analyzed_at, series, lang) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			in.SHA256, in.Name, in.Title, is.Publication, in.Date, in.LastDate, in.Articles, in.Tokens,
 			in.Mentions, is.Lexicon, is.LexiconSHA256, is.Version, in.AnalyzedAt, in.Series, in.Lang)
 		if err != nil {
-			return fmt.Errorf("%s: %w", s.path, err)
+			return classify(s.path, err)
 		}
 		id, err := r.LastInsertId()
 		if err != nil {
-			return fmt.Errorf("%s: %w", s.path, err)
+			return classify(s.path, err)
 		}
 		for _, a := range is.Articles {
 			if _, err := exec(`INSERT INTO articles VALUES (?,?,?,?,?,?)`, id, a.N, a.Date, a.Venue, a.Headline, a.Tokens); err != nil {
-				return fmt.Errorf("%s: %w", s.path, err)
+				return classify(s.path, err)
 			}
 		}
 		for _, c := range is.Counts {
 			if _, err := exec(`INSERT INTO article_counts VALUES (?,?,?,?,?)`, id, c.Article, c.Theme, c.Phrase, c.Count); err != nil {
-				return fmt.Errorf("%s: %w", s.path, err)
+				return classify(s.path, err)
 			}
 		}
 		for _, f := range is.Formulations {
 			if _, err := exec(`INSERT INTO formulation_counts VALUES (?,?,?,?,?)`, id, f.Theme, f.Phrase, f.Zh, f.Count); err != nil {
-				return fmt.Errorf("%s: %w", s.path, err)
+				return classify(s.path, err)
 			}
 		}
 		for _, t := range is.Themes {
 			if _, err := exec(`INSERT INTO theme_counts VALUES (?,?,?)`, id, t.Theme, t.Count); err != nil {
-				return fmt.Errorf("%s: %w", s.path, err)
+				return classify(s.path, err)
 			}
 		}
 		for _, p := range is.Pairs {
@@ -229,17 +228,17 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 				npmi = nil
 			}
 			if _, err := exec(`INSERT INTO cooccurrence VALUES (?,?,?,?,?,?,?)`, id, p.Window, p.A, p.B, p.Count, p.Expected, npmi); err != nil {
-				return fmt.Errorf("%s: %w", s.path, err)
+				return classify(s.path, err)
 			}
 		}
 		for _, m := range is.Modifiers {
 			if _, err := exec(`INSERT INTO modifiers VALUES (?,?,?,?)`, id, m.Phrase, m.Modifier, m.Count); err != nil {
-				return fmt.Errorf("%s: %w", s.path, err)
+				return classify(s.path, err)
 			}
 		}
 		for _, l := range is.Lists {
 			if _, err := exec(`INSERT INTO set_lists VALUES (?,?,?)`, id, strings.Join(l.Items, "\t"), l.Count); err != nil {
-				return fmt.Errorf("%s: %w", s.path, err)
+				return classify(s.path, err)
 			}
 		}
 		words := make([]string, 0, len(is.Words))
@@ -249,7 +248,7 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 		sort.Strings(words)
 		for _, w := range words {
 			if _, err := exec(`INSERT INTO word_counts VALUES (?,?,?)`, id, w, is.Words[w]); err != nil {
-				return fmt.Errorf("%s: %w", s.path, err)
+				return classify(s.path, err)
 			}
 		}
 		seen := map[string]bool{}
@@ -260,12 +259,12 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 			}
 			seen[key] = true
 			if _, err := exec(`INSERT INTO discovered VALUES (?,?,?,?,?,?,?)`, id, c.Phrase, key, c.Count, c.Articles, c.Score, c.InLexicon); err != nil {
-				return fmt.Errorf("%s: %w", s.path, err)
+				return classify(s.path, err)
 			}
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", s.path, err)
+		return classify(s.path, err)
 	}
 	return nil
 }
@@ -273,8 +272,10 @@ func (s *Store) Record(ctx context.Context, run string, issues []Issue) error {
 // HasRun reports whether the run with that id recorded its issues.
 func (s *Store) HasRun(ctx context.Context, run string) (bool, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM runs WHERE id = ?`, run).Scan(&n); err != nil {
-		return false, fmt.Errorf("%s: %w", s.path, err)
+	if err := s.read(func() error {
+		return s.db.QueryRowContext(ctx, `SELECT count(*) FROM runs WHERE id = ?`, run).Scan(&n)
+	}); err != nil {
+		return false, classify(s.path, err)
 	}
 	return n > 0, nil
 }
@@ -302,7 +303,7 @@ func (s *Store) WordTotals(ctx context.Context, shas []string) (map[string]int, 
 	var with int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT w.issue_id) FROM word_counts w JOIN issues i ON i.id = w.issue_id WHERE i.sha256 IN `+in,
 		args...).Scan(&with); err != nil {
-		return nil, fmt.Errorf("%s: %w", s.path, err)
+		return nil, classify(s.path, err)
 	}
 	if with < len(shas) {
 		return nil, nil

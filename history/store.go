@@ -3,7 +3,8 @@
 // issues come from the store: Open a store, Load what earlier runs kept,
 // View it from a report's issue (an analyze.History for the workbook and
 // charts), and Record a run's issues in one transaction. It takes paths
-// and results and never writes anything but the database.
+// and results and never writes anything but the database (and removes
+// the files that runs killed while building a new store left beside it).
 package history
 
 import (
@@ -11,9 +12,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
 
 	"modernc.org/sqlite" // also the database/sql driver "sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -26,6 +32,10 @@ type Store struct {
 	// failAfter, when > 0, makes Record fail after that many inserts: the
 	// tests' way of killing a run in the middle of its transaction.
 	failAfter int
+	swept     []string // the files of killed runs' new stores Open removed
+	// opened is, for a store read as immutable (OpenExisting), the file
+	// as it was when opened (see read); nil otherwise
+	opened os.FileInfo
 }
 
 // ErrNewerStore is returned for a store made by a newer analyze.
@@ -144,11 +154,12 @@ var migrations = []string{
 }
 
 // FormatError is a file at a store's path that is not a history store
-// of analyze (or not one this version can read); nothing was changed in it.
+// of analyze (or not one this version can read, or a damaged one);
+// nothing was changed in it.
 type FormatError struct {
 	Path string
 	Msg  string
-	Err  error // ErrNewerStore, or nil
+	Err  error // ErrNewerStore, SQLite's error, or nil
 }
 
 func (e *FormatError) Error() string { return e.Path + ": " + e.Msg }
@@ -161,16 +172,18 @@ func (e *FormatError) Unwrap() error { return e.Err }
 // taken for a new store (it is what a full disk or a crash leaves). The
 // database is in WAL mode with a 30-second busy timeout, and write
 // transactions take the write lock when they begin, so concurrent runs
-// wait for each other.
+// wait for each other. First it removes what runs killed while building
+// a new store left beside path (see sweep and Swept).
 func Open(ctx context.Context, path string) (*Store, error) {
-	if err := checkFile(path); errors.Is(err, os.ErrNotExist) {
-		if err := create(ctx, path); err != nil {
+	swept := sweep(path)
+	if _, err := checkFile(path); errors.Is(err, os.ErrNotExist) {
+		if err := create(ctx, path, nil); err != nil {
 			return nil, err
 		}
 	} else if err != nil {
 		return nil, err
 	}
-	s, err := openDB(path, false)
+	s, err := openDB(path, false, false)
 	if err != nil {
 		return nil, err
 	}
@@ -178,21 +191,32 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.db.Close()
 		return nil, classify(path, err)
 	}
+	s.swept = swept
 	return s, nil
 }
 
 // OpenExisting opens an existing store read-only, for commands that only
-// read it: it never creates a file or changes a schema.
+// read it: it never creates a file or changes a schema, and leaves the
+// store's directory as it found it. A store with no -wal, -shm (or
+// -journal) beside it, which no run has open (the last to close removes
+// them), is read as immutable: SQLite takes no lock and makes no file (see
+// read for a run that opens it meanwhile). A store beside its -wal and
+// -shm is read through them. The Store is for one goroutine.
 func OpenExisting(ctx context.Context, path string) (*Store, error) {
-	if err := checkFile(path); err != nil {
-		return nil, err
-	}
-	s, err := openDB(path, true)
+	opened, err := checkFile(path)
 	if err != nil {
 		return nil, err
 	}
+	immutable := !exists(path+"-wal") && !exists(path+"-shm") && !exists(path+"-journal")
+	s, err := openDB(path, true, immutable)
+	if err != nil {
+		return nil, err
+	}
+	if immutable {
+		s.opened = opened
+	}
 	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	if err := s.read(func() error { return s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version) }); err != nil {
 		s.db.Close()
 		return nil, classify(path, err)
 	}
@@ -208,44 +232,85 @@ func OpenExisting(ctx context.Context, path string) (*Store, error) {
 }
 
 // checkFile refuses what cannot be a store before SQLite opens it: a
-// directory, an empty file. A missing file is os.ErrNotExist.
-func checkFile(path string) error {
+// directory, an empty file. A missing file is os.ErrNotExist. It returns
+// what it found at path.
+func checkFile(path string) (os.FileInfo, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return err
+		return nil, err
 	case err != nil:
-		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	case st.IsDir():
-		return &FormatError{Path: path, Msg: "is a directory, not a history store"}
+		return nil, &FormatError{Path: path, Msg: "is a directory, not a history store"}
 	case !st.Mode().IsRegular():
-		return &FormatError{Path: path, Msg: "is not a regular file, not a history store"}
+		return nil, &FormatError{Path: path, Msg: "is not a regular file, not a history store"}
 	case st.Size() == 0:
-		return &FormatError{Path: path, Msg: "empty file (0 bytes), not a history store: a store is never empty; " +
+		return nil, &FormatError{Path: path, Msg: "empty file (0 bytes), not a history store: a store is never empty; " +
 			"if its history is lost, remove the file to start a new one"}
 	}
-	return nil
+	return st, nil
+}
+
+// exists is whether there is a file at path.
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// read runs fn, the reads of one call. A store read as immutable is read
+// with no lock, so a run that opens it meanwhile may write into the file
+// under fn (it checkpoints into it as it closes): when the file is not as
+// it was when opened (its size and time) once fn is done, what fn read may
+// be torn, and the store is opened again through SQLite's locks and its
+// -wal and -shm, as the run has it, for fn to run again. Load and HasRun,
+// the reads of the commands that open a store read-only, go through it.
+func (s *Store) read(fn func() error) error {
+	err := fn()
+	if s.opened == nil {
+		return err
+	}
+	now, serr := os.Stat(s.path)
+	if serr == nil && os.SameFile(now, s.opened) && now.Size() == s.opened.Size() && now.ModTime().Equal(s.opened.ModTime()) {
+		return err
+	}
+	again, err := openDB(s.path, true, false)
+	if err != nil {
+		return err
+	}
+	s.db.Close()
+	s.db, s.opened = again.db, nil
+	return fn()
 }
 
 // create makes a new store at path: built in a temporary file beside it,
-// then linked into place unless another run made one first.
-func create(ctx context.Context, path string) error {
+// .NAME.new-N, then linked into place unless another run made one first.
+// The run holds the temporary file's flock(2) lock until its name is gone,
+// so that Open can tell the files of a run killed while building (the
+// kernel drops a dead process's locks) from those of a run building now.
+// building, when not nil, is called with the new store's file once its
+// schema is in, before it is closed: the tests' way of killing a run
+// while it builds a store.
+func create(ctx context.Context, path string, building func(tmp string)) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("%s: cannot create the history store's directory: %w", path, unwrapPath(err))
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".new-*")
+	f, err := createLocked(dir, "."+filepath.Base(path)+".new-*")
 	if err != nil {
-		return fmt.Errorf("%s: cannot create the history store: %w", path, unwrapPath(err))
+		return fmt.Errorf("%s: cannot create the history store: %w", path, err)
 	}
 	tmp := f.Name()
-	f.Close()
+	defer f.Close() // after the name is removed: the lock goes with the file
 	defer os.Remove(tmp)
-	s, err := openDB(tmp, false)
+	s, err := openDB(tmp, false, false)
 	if err != nil {
 		return fmt.Errorf("%s: cannot create the history store: %w", path, err)
 	}
 	err = s.migrate(ctx)
+	if err == nil && building != nil {
+		building(tmp)
+	}
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
 	}
@@ -264,12 +329,130 @@ func create(ctx context.Context, path string) error {
 	return nil
 }
 
-// openDB opens the database at path with the store's settings.
-func openDB(path string, readOnly bool) (*Store, error) {
+// createLocked creates a new file in dir named after pattern (as
+// os.CreateTemp) and takes its flock(2) lock. A run sweeping leftovers
+// may take the lock of a file just made and remove it before this run
+// takes it: then the name no longer leads to the locked file, and a new
+// file is made.
+func createLocked(dir, pattern string) (*os.File, error) {
+	for {
+		f, err := os.CreateTemp(dir, pattern)
+		if err != nil {
+			return nil, unwrapPath(err)
+		}
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+			f.Close()
+			os.Remove(f.Name())
+			return nil, err
+		}
+		held, err1 := f.Stat()
+		there, err2 := os.Lstat(f.Name())
+		if err1 == nil && err2 == nil && os.SameFile(held, there) {
+			return f, nil
+		}
+		f.Close()
+	}
+}
+
+// sweep removes what runs killed while building a new store (create)
+// left beside path: .NAME.new-N and its -wal, -shm and -journal. A
+// file whose lock it can take is no live run's: a run building a store
+// holds it until the file's name is gone. A -wal, -shm or -journal whose
+// store file is gone is no run's either (SQLite makes them after it and
+// removes them before the run removes it). It returns the names removed,
+// and leaves whatever it cannot remove or that is not named so.
+func sweep(path string) []string {
+	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+".new-"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	sidecars := map[string][]string{} // by store file
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		store := name
+		for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+			if r, ok := strings.CutSuffix(rest, suffix); ok {
+				rest, store = r, strings.TrimSuffix(name, suffix)
+				break
+			}
+		}
+		if rest == "" || strings.Trim(rest, "0123456789") != "" { // os.CreateTemp's random digits
+			continue
+		}
+		if store != name {
+			sidecars[store] = append(sidecars[store], name)
+		} else if _, ok := sidecars[store]; !ok {
+			sidecars[store] = nil
+		}
+	}
+	var removed []string
+	remove := func(names ...string) {
+		for _, n := range names {
+			if os.Remove(filepath.Join(dir, n)) == nil {
+				removed = append(removed, n)
+			}
+		}
+	}
+	for _, store := range slices.Sorted(maps.Keys(sidecars)) {
+		f, err := openUnlocked(filepath.Join(dir, store), path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			remove(sidecars[store]...)
+		case err == nil:
+			remove(sidecars[store]...)
+			remove(store)
+			f.Close() // after: the lock keeps another run from taking the name meanwhile
+		}
+	}
+	return removed
+}
+
+// openUnlocked opens the file name and takes its flock(2) lock without
+// waiting: an error when it is missing, held by a run, or not (or no
+// longer) the file at name. A file that is the store at path (a run
+// links its new store into place before it removes its name) is never
+// opened: closing it would drop this process's SQLite locks on the store.
+func openUnlocked(name, path string) (*os.File, error) {
+	st, err := os.Lstat(name)
+	if err != nil {
+		return nil, err
+	}
+	if store, err := os.Stat(path); err == nil && os.SameFile(st, store) {
+		return nil, errors.New("the store itself")
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return nil, err
+	}
+	held, err1 := f.Stat()
+	there, err2 := os.Lstat(name)
+	if err1 != nil || err2 != nil || !os.SameFile(held, there) || !os.SameFile(held, st) {
+		f.Close()
+		return nil, errors.New("not the file at its name")
+	}
+	return f, nil
+}
+
+// openDB opens the database at path with the store's settings:
+// read-only or not, and when read-only, immutable or not (SQLite's URI
+// parameters mode=ro, immutable=1).
+func openDB(path string, readOnly, immutable bool) (*Store, error) {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(30000)")
 	if readOnly {
 		q.Set("mode", "ro")
+		if immutable {
+			q.Set("immutable", "1")
+		}
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "foreign_keys(1)")
@@ -283,17 +466,24 @@ func openDB(path string, readOnly bool) (*Store, error) {
 	return &Store{db: db, path: path}, nil
 }
 
-// classify words an error from opening or reading the database at path:
-// a file that is not SQLite is a FormatError; anything else (permissions,
-// a read-only or full disk) is said as SQLite says it.
+// classify words an error from opening, reading or writing the database
+// at path: a file that is not SQLite (SQLITE_NOTADB) or a damaged one, cut
+// short or overwritten (SQLITE_CORRUPT), is a FormatError wrapping
+// SQLite's error; anything else (permissions, a read-only or full disk) is
+// said as SQLite says it.
 func classify(path string, err error) error {
 	var fe *FormatError
 	if errors.As(err, &fe) {
 		return err
 	}
 	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_NOTADB {
-		return &FormatError{Path: path, Msg: "not a history store (" + se.Error() + ")"}
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB:
+			return &FormatError{Path: path, Err: err, Msg: "not a history store (" + se.Error() + ")"}
+		case sqlite3.SQLITE_CORRUPT:
+			return &FormatError{Path: path, Err: err, Msg: "damaged history store (" + se.Error() + "): restore it from a backup, or move it away to start a new one"}
+		}
 	}
 	return fmt.Errorf("%s: %w", path, err)
 }
@@ -311,6 +501,10 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// Swept is the files that runs killed while building a new store left
+// beside it, which Open removed (names in the store's directory).
+func (s *Store) Swept() []string { return s.swept }
 
 // Path is where the store is.
 func (s *Store) Path() string { return s.path }

@@ -1,13 +1,17 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -585,5 +589,152 @@ func TestWordTotals(t *testing.T) {
 	}
 	if got, err := s.WordTotals(ctx, []string{"a", "c"}); err != nil || got != nil {
 		t.Errorf("WordTotals(a, c) = %v, %v; want nil (c kept no words)", got, err)
+	}
+}
+
+// buildEnv names the store that a child process of
+// TestSweepsNewStoreLeftovers builds: it prints the new store's file once
+// the schema is in, then waits on its standard input to be killed.
+const buildEnv = "ANALYZE_TEST_BUILD_STORE"
+
+func TestMain(m *testing.M) {
+	if path := os.Getenv(buildEnv); path != "" {
+		err := create(context.Background(), path, func(tmp string) {
+			fmt.Println(tmp)
+			io.Copy(io.Discard, os.Stdin)
+		})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestSweepsNewStoreLeftovers: a run killed with SIGKILL while it builds a
+// new store (a child process, stopped with the schema in) leaves
+// .history.sqlite.new-N with its -wal and -shm. Open leaves them while
+// that run lives, making the store itself, and removes them once the run
+// is killed; a -wal whose store file is gone goes too, a file of the
+// user's that only looks like one stays.
+func TestSweepsNewStoreLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "history.sqlite")
+	listing := func() string {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return strings.Join(names, " ")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), buildEnv+"="+path)
+	stdin, err := cmd.StdinPipe() // kept open: the child waits on it
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Wait()
+	defer cmd.Process.Kill()
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("the child building a store: %v", err)
+	}
+	tmp := filepath.Base(strings.TrimSpace(line))
+	os.WriteFile(filepath.Join(dir, ".history.sqlite.new-12345-wal"), []byte("a killed run's"), 0o600)
+	os.WriteFile(filepath.Join(dir, ".history.sqlite.new-notes.txt"), []byte("the user's"), 0o600)
+	sorted := func(names ...string) string {
+		slices.Sort(names)
+		return strings.Join(names, " ")
+	}
+	building := []string{tmp, tmp + "-shm", tmp + "-wal"}
+	if got, want := listing(), sorted(append(building, ".history.sqlite.new-12345-wal", ".history.sqlite.new-notes.txt")...); got != want {
+		t.Fatalf("while a run builds the store: %s; want %s", got, want)
+	}
+
+	// a second run while the first builds: it makes the store, and leaves
+	// the first run's files (and the user's)
+	open(t, path).Close()
+	if got, want := listing(), sorted(append(building, ".history.sqlite.new-notes.txt", "history.sqlite")...); got != want {
+		t.Errorf("opened while a run builds the store: %s; want %s", got, want)
+	}
+
+	// the first run killed: the next Open removes what it left
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	s := open(t, path)
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations) {
+		t.Errorf("user_version %d (%v); want %d", v, err, len(migrations))
+	}
+	if got, want := sorted(s.Swept()...), sorted(building...); got != want {
+		t.Errorf("Swept() = %s; want %s", got, want)
+	}
+	s.Close()
+	if got, want := listing(), ".history.sqlite.new-notes.txt history.sqlite"; got != want {
+		t.Errorf("opened after the run was killed: %s; want %s", got, want)
+	}
+}
+
+// TestReadOnlyLeavesNoFiles: OpenExisting reads a store no run has open
+// as immutable, leaving no -wal or -shm beside it; when a run records
+// into the store between two of its reads (checkpointing into the file
+// as it closes), the second read is made again through SQLite's locks and
+// sees the run's issue.
+func TestReadOnlyLeavesNoFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "history.sqlite")
+	issues := parts(t, testfiles.Sample(t))
+	w := open(t, path)
+	if err := w.Record(ctx, "", issues[:1]); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	listing := func() string {
+		entries, _ := os.ReadDir(dir)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return strings.Join(names, " ")
+	}
+	r, err := OpenExisting(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if got, err := r.Load(ctx); err != nil || len(got) != 1 {
+		t.Fatalf("Load = %d issues, %v; want 1", len(got), err)
+	}
+	if got := listing(); got != "history.sqlite" {
+		t.Errorf("beside a store read as immutable: %s; want the store alone", got)
+	}
+	time.Sleep(10 * time.Millisecond) // the file's time moves on (it moves by the clock's tick)
+	w = open(t, path)
+	if err := w.Record(ctx, "a-run", issues[1:2]); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	got, err := r.Load(ctx)
+	if err != nil || len(got) != 2 || got[1].Info.Title != issues[1].Info.Title {
+		t.Fatalf("Load after a run recorded an issue = %d issues, %v; want 2, the second %q", len(got), err, issues[1].Info.Title)
+	}
+	if has, err := r.HasRun(ctx, "a-run"); err != nil || !has {
+		t.Errorf("HasRun(a-run) = %v, %v; want true", has, err)
 	}
 }

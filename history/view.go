@@ -3,7 +3,6 @@ package history
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -16,6 +15,15 @@ import (
 // articles, per-article counts or co-occurrence, which stay in the store
 // for queries).
 func (s *Store) Load(ctx context.Context) ([]Issue, error) {
+	var out []Issue
+	err := s.read(func() (err error) {
+		out, err = s.load(ctx)
+		return err
+	})
+	return out, err
+}
+
+func (s *Store) load(ctx context.Context) ([]Issue, error) {
 	var out []Issue
 	byID := map[int64]int{}
 	err := s.each(ctx, `SELECT id, sha256, name, title, publication, first_date, last_date, articles,
@@ -87,16 +95,16 @@ func (s *Store) Load(ctx context.Context) ([]Issue, error) {
 func (s *Store) each(ctx context.Context, query string, fn func(*sql.Rows) error, args ...any) error {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("%s: %w", s.path, err)
+		return classify(s.path, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		if err := fn(rows); err != nil {
-			return fmt.Errorf("%s: %w", s.path, err)
+			return classify(s.path, err)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("%s: %w", s.path, err)
+		return classify(s.path, err)
 	}
 	return nil
 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -42,11 +45,31 @@ func (b *book) printable(sheet, title string) error {
 // note (what the printout leaves out of the sheet) beside the page
 // number. A streamed sheet's is set before its stream writer opens.
 func (b *book) footnote(sheet, note string) error {
-	esc := strings.NewReplacer("&", "&&").Replace
 	return b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + esc(b.titles[sheet]) + "&R&A",
-		OddFooter: "&L" + esc(note) + "&RPage &P of &N",
+		OddHeader: headerField(b.titles[sheet], "&R&A"),
+		OddFooter: headerField(note, "&RPage &P of &N"),
 	})
+}
+
+// headerField is a printed header or footer: text on the left ("&" in it
+// written "&&"), then right, the codes of its right section. Excel keeps
+// at most 255 UTF-16 units in one, codes counted; a longer text (a page's
+// title can be any length) is cut there, on a character and never inside
+// an "&&", with "…". Only the printout is cut: the sheets keep the text.
+func headerField(text, right string) string {
+	units := func(s string) int { return len(utf16.Encode([]rune(s))) }
+	esc := strings.NewReplacer("&", "&&").Replace
+	if field := "&L" + esc(text) + right; units(field) <= excelize.MaxFieldLength {
+		return field
+	}
+	room, end := excelize.MaxFieldLength-units("&L…"+right), 0
+	for i, r := range text {
+		if room -= units(esc(string(r))); room < 0 {
+			break
+		}
+		end = i + utf8.RuneLen(r)
+	}
+	return "&L" + esc(strings.TrimRightFunc(text[:end], unicode.IsSpace)) + "…" + right
 }
 
 // fitRows prints a sheet of at most onePage rows (as printed) on one

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/issuelens/analyze/internal/testfiles"
 
@@ -471,4 +472,63 @@ func TestWorkbookPrints(t *testing.T) {
 		t.Errorf("native chart: stacked horizontal bars %v, series from columns %v; want stacked bars of the days B, C, D in order",
 			strings.Contains(chart, `<grouping val="stacked">`), cols)
 	}
+}
+
+// TestLongTitlePrints: a title too long for Excel's printed header (255
+// UTF-16 units, its codes &L, &R, &A counted) is cut in the header, on a
+// character and never inside an escaped "&&", with "…"; the Summary and
+// the document's properties keep the whole title.
+func TestLongTitlePrints(t *testing.T) {
+	res := analyzeReference(t)
+	const suffix = " — formulation report"
+	for _, tc := range []struct {
+		name, title, header string
+		units               int // of the header, in UTF-16
+	}{
+		{"short", "Two Sessions", "&LTwo Sessions" + suffix + "&R&A", 39},
+		{"fits exactly", strings.Repeat("x", 228), "&L" + strings.Repeat("x", 228) + suffix + "&R&A", 255},
+		{"one too long", strings.Repeat("x", 229), "&L" + strings.Repeat("x", 229) + " — formulation repo…&R&A", 255},
+		{"240 characters", strings.Repeat("x", 240), "&L" + strings.Repeat("x", 240) + " — formu…&R&A", 255},
+		{"ampersand at the cut", strings.Repeat("x", 247) + "&y", "&L" + strings.Repeat("x", 247) + "…&R&A", 254},
+		{"ampersand before the cut", strings.Repeat("x", 246) + "&y", "&L" + strings.Repeat("x", 246) + "&&…&R&A", 255},
+		{"space at the cut", strings.Repeat("x", 247) + " yz", "&L" + strings.Repeat("x", 247) + "…&R&A", 254},
+		{"Chinese", strings.Repeat("中", 300), "&L" + strings.Repeat("中", 248) + "…&R&A", 255},
+		{"surrogate pairs", "a" + strings.Repeat("😀", 130), "&La" + strings.Repeat("😀", 123) + "…&R&A", 254},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res.Issue.Title = tc.title
+			var buf bytes.Buffer
+			prov := Provenance{Input: "long.html", InputSHA256: "sha", Version: "test"}
+			if err := WriteWorkbook(&buf, nil, res, Tables(res), nil, prov, Look{}); err != nil {
+				t.Fatalf("WriteWorkbook with a title of %d characters: %v", len([]rune(tc.title)), err)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			for _, sheet := range SheetNames() {
+				hf, err := f.GetHeaderFooter(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := hf.OddHeader
+				if units := len(utf16.Encode([]rune(got))); got != tc.header || units != tc.units {
+					t.Fatalf("%s header of %d UTF-16 units, ending %q; want %d, ending %q", sheet, units, tail(got), tc.units, tail(tc.header))
+				}
+			}
+			if got, _ := f.GetCellValue(SheetSummary, "A1"); got != tc.title {
+				t.Errorf("Summary!A1 %q; want the whole title, %d characters", got, len([]rune(tc.title)))
+			}
+			if dp, err := f.GetDocProps(); err != nil || dp.Title != tc.title+suffix {
+				t.Errorf("document title %q (%v); want the whole title", dp.Title, err)
+			}
+		})
+	}
+}
+
+// tail is the end of a long header, to show where it was cut.
+func tail(s string) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-16):])
 }

@@ -137,6 +137,7 @@ func Parse(r io.Reader, name string) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	data = bytes.TrimPrefix(data, []byte(utf8BOM))
 	switch lex.Extend {
 	case "":
 		return lex, nil
@@ -151,7 +152,16 @@ func Parse(r io.Reader, name string) (*Lexicon, error) {
 	}
 }
 
+// utf8BOM is the byte-order mark some editors put at the start of a
+// UTF-8 file (Windows Notepad did by default); it is no part of the text.
+const utf8BOM = "\ufeff"
+
+// parse reads a lexicon from data, a file's bytes: a byte-order mark
+// opening them is left out (it sits on line 1 and moves no line), and the
+// source's SHA-256 is of the file as it is.
 func parse(data []byte, name string) (*Lexicon, error) {
+	sum := sha256.Sum256(data)
+	data = bytes.TrimPrefix(data, []byte(utf8BOM))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &ParseError{File: name, Msg: "empty lexicon"}
 	}
@@ -162,7 +172,6 @@ func parse(data []byte, name string) (*Lexicon, error) {
 	if err := yaml.UnmarshalWithOptions(data, &lex, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlError(name, err)
 	}
-	sum := sha256.Sum256(data)
 	lex.Sources = []Source{{Name: name, SHA256: hex.EncodeToString(sum[:])}}
 	for i := range lex.Themes {
 		lex.Themes[i].File = name

@@ -1,7 +1,10 @@
 package lexicon
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -140,6 +143,73 @@ func TestKey(t *testing.T) {
 	} {
 		if got := Key(in); got != want {
 			t.Errorf("Key(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// TestControlCharacters: a control character in any text of a lexicon,
+// written as a YAML escape ("\x0b", "\x00", "\u0007", "\t"), or as a raw
+// tab inside a value (which goccy/go-yaml drops from a plain scalar),
+// is refused at its line; a tab in a comment or between a key and its
+// value is not.
+func TestControlCharacters(t *testing.T) {
+	const head = "themes:\n  - theme: A\n    formulations:\n"
+	const msg = "a lexicon's text is printable characters on one line"
+	tests := []struct{ in, want string }{
+		{head + `      - phrase: "deepen\x0breform"` + "\n", `my.yaml:4: control character U+000B in "deepen\vreform": ` + msg},
+		{head + `      - phrase: "nul\x00here"` + "\n", `my.yaml:4: control character U+0000 in "nul\x00here": ` + msg},
+		{head + `      - phrase: x` + "\n" + `      - phrase: "new\u0007quality"` + "\n", `my.yaml:5: control character U+0007 in "new\aquality": ` + msg},
+		{head + `      - phrase: "new\tquality"` + "\n", `my.yaml:4: control character U+0009 in "new\tquality": ` + msg},
+		{head + "      - phrase: 'new\tquality'\n", `my.yaml:4: control character U+0009 in "new\tquality": ` + msg},
+		{head + "      - phrase: new\tquality\n", `my.yaml:4: control character U+0009 in "new\tquality": ` + msg},
+		{head + "      - phrase: new\n          quality\tforces\n", `my.yaml:5: control character U+0009 in "new\n          quality\tforces": ` + msg},
+		{head + `      - phrase: "line\nbreak"` + "\n", `my.yaml:4: control character U+000A in "line\nbreak": ` + msg},
+		{head + "      - phrase: x\n        zh: \"甲\\u0085乙\"\n", `my.yaml:5: control character U+0085 in "甲\u0085乙": ` + msg},
+		{head + "      - phrase: x\nignore: [\"a\\x1bb\"]\n", `my.yaml:5: control character U+001B in "a\x1bb": ` + msg},
+		{head + "      - phrase: x\nvenues:\n  - venue: V\n    patterns:\n      - \"at\\x7fV\"\n", `my.yaml:8: control character U+007F in "at\x7fV": ` + msg},
+		{"name: \"mine\\r\"\n" + head + "      - phrase: x\n", `my.yaml:1: control character U+000D in "mine\r": ` + msg},
+	}
+	for _, tt := range tests {
+		_, err := Parse(strings.NewReader(tt.in), "my.yaml")
+		var pe *ParseError
+		if !errors.As(err, &pe) || err.Error() != tt.want {
+			t.Errorf("Parse(%q) = %v; want ParseError %q", tt.in, err, tt.want)
+		}
+	}
+	// tabs in comments and between a key and its value are YAML's, not text
+	lex, err := Parse(strings.NewReader("# a\tcomment\nname:\tmine # a\ttab\n"+head+"      - phrase:\t\"deepen reform\"\t# a\tcomment\n"), "my.yaml")
+	if err != nil {
+		t.Fatalf("tabs outside values: %v", err)
+	}
+	if got := lex.Name + "|" + lex.Themes[0].Formulations[0].Phrase; got != "mine|deepen reform" {
+		t.Errorf("name and phrase %q; want mine|deepen reform", got)
+	}
+}
+
+// TestByteOrderMark: a lexicon saved with a UTF-8 byte-order mark reads
+// as without it, its lines numbered as an editor shows them; its source's
+// SHA-256 is of the file as saved.
+func TestByteOrderMark(t *testing.T) {
+	const body = "name: mine\nthemes:\n  - theme: A\n    formulations:\n      - phrase: deepen reform\n      - phrase: opening up\n"
+	lex, err := Parse(strings.NewReader("\ufeff"+body), "bom.yaml")
+	if err != nil {
+		t.Fatalf("Parse(BOM + lexicon) = %v", err)
+	}
+	f := lex.Themes[0].Formulations
+	if got := fmt.Sprintf("%s %s:%d %s:%d", lex.Name, f[0].Phrase, f[0].Line, f[1].Phrase, f[1].Line); got != "mine deepen reform:5 opening up:6" {
+		t.Errorf("read %q; want mine deepen reform:5 opening up:6", got)
+	}
+	if sum := sha256.Sum256([]byte("\ufeff" + body)); lex.Sources[0].SHA256 != hex.EncodeToString(sum[:]) {
+		t.Errorf("source SHA-256 %s; want the file's, BOM and all", lex.Sources[0].SHA256)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"\ufeffname: mine\nthemes:\n  - theme: A\n    formulations:\n      - phrase: x\n      - phrase: X\n", `bom.yaml:6: "X" is listed twice (first at line 5)`},
+		{"\ufeffextend: other\nthemes: []\n", `bom.yaml:1: extend: "other" is not known (only "default")`},
+		{"\ufeff\ufeffname: mine\n", "bom.yaml:1: unknown field \"\ufeffname\""}, // one mark is the file's; a second is text
+	} {
+		_, err := Parse(strings.NewReader(tt.in), "bom.yaml")
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Parse(%q) = %v; want %q", tt.in, err, tt.want)
 		}
 	}
 }

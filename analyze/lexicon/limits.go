@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/scanner"
@@ -135,6 +137,9 @@ func screenTokens(data []byte, name string) error {
 				// lexicon is strings and lists of them, and needs none
 				return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("tag %q is not allowed in a lexicon", t.Value)}
 			}
+			if err := screenText(t, name); err != nil {
+				return err
+			}
 			var prev *token.Token
 			if i > 0 {
 				prev = toks[i-1]
@@ -144,6 +149,33 @@ func screenTokens(data []byte, name string) error {
 			}
 		}
 	}
+}
+
+// screenText refuses a scalar (a key or a value) holding a control
+// character: in its value, where YAML's escapes put them ("\x0b",
+// "\u0007", "\t"), or in its text as written, where goccy drops a tab
+// from a plain scalar ("new<TAB>quality" reads "newquality"). Line breaks
+// between the lines of a scalar written on several are YAML's; so are
+// tabs between tokens and in comments, which are not scalars.
+func screenText(t *token.Token, name string) error {
+	switch t.Type {
+	case token.StringType, token.DoubleQuoteType, token.SingleQuoteType:
+	default:
+		return nil
+	}
+	line, text := t.Position.Line, t.Value
+	i := strings.IndexFunc(text, unicode.IsControl)
+	if i < 0 {
+		written := strings.TrimSpace(t.Origin)
+		j := strings.IndexFunc(written, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\r' })
+		if j < 0 {
+			return nil
+		}
+		line += strings.Count(written[:j], "\n")
+		i, text = j, written
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("control character U+%04X in %q: a lexicon's text is printable characters on one line", r, text)}
 }
 
 // depth follows how deep YAML collections are nested, from tokens: flow

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -90,10 +92,13 @@ func checkOutput(dir string, takeOver bool) error {
 func owned(dir string, files []string) string {
 	listed, err := readManifest(filepath.Join(dir, manifestName))
 	if errors.Is(err, fs.ErrNotExist) {
-		if legacyReport(files) {
-			return ""
+		if !legacyReport(files) {
+			return fmt.Sprintf("exists and was not written by analyze (it holds %s and no %s)", files[0], manifestName)
 		}
-		return fmt.Sprintf("exists and was not written by analyze (it holds %s and no %s)", files[0], manifestName)
+		if why := legacyFiles(dir, files); why != "" {
+			return fmt.Sprintf("exists and was not written by analyze (it holds no %s, and %s)", manifestName, why)
+		}
+		return ""
 	}
 	if err != nil {
 		return fmt.Sprintf("has a %s analyze cannot read (%v)", manifestName, err)
@@ -122,6 +127,109 @@ func legacyReport(files []string) bool {
 		has[f] = true
 	}
 	return has["report.xlsx"] && has["data/articles.csv"] || has["trends.xlsx"] && has["charts/formulation_trend.png"]
+}
+
+// legacyFiles returns "" when the files of a directory of a report's
+// shape from before manifests (legacyReport) are analyze's, else which is
+// not and why: a workbook must be a zip that analyze made (every workbook
+// analyze wrote names it as its application in docProps/app.xml), and a
+// CSV one of analyze's tables, starting with the header analyze wrote for
+// it before manifests (legacyHeaders). Charts are not read.
+func legacyFiles(dir string, files []string) string {
+	for _, f := range files {
+		path := filepath.Join(dir, filepath.FromSlash(f))
+		switch filepath.Ext(f) {
+		case ".xlsx":
+			if why := ourWorkbook(path); why != "" {
+				return "its " + f + " " + why
+			}
+		case ".csv":
+			headers, ok := legacyHeaders()[filepath.Base(f)]
+			if !ok {
+				return "its " + f + " is not a table analyze writes"
+			}
+			if first, err := fileFirstLine(path); err != nil || !slices.Contains(headers, first) {
+				return fmt.Sprintf("its %s does not start with a header analyze wrote for %s", f, filepath.Base(f))
+			}
+		}
+	}
+	return ""
+}
+
+// ourWorkbook returns "" when the file at path is a workbook analyze
+// wrote, else why it is not.
+func ourWorkbook(path string) string {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return "is not a workbook (not a zip file)"
+	}
+	defer z.Close()
+	var props struct {
+		Application string `xml:"Application"`
+	}
+	if _, err := fs.Stat(z, "xl/workbook.xml"); err != nil {
+		return "is not a workbook (a zip file without xl/workbook.xml)"
+	}
+	f, err := z.Open("docProps/app.xml")
+	if err != nil {
+		return "is a workbook no program names itself in, not analyze"
+	}
+	defer f.Close()
+	if err := xml.NewDecoder(io.LimitReader(f, 1<<16)).Decode(&props); err != nil || props.Application == "" {
+		return "is a workbook no program names itself in, not analyze"
+	}
+	if !strings.HasPrefix(props.Application, "analyze ") {
+		return fmt.Sprintf("is a workbook made by %q, not analyze", props.Application)
+	}
+	return ""
+}
+
+// fileFirstLine is a file's first line, without its line end; at most 4 KB
+// are read.
+func fileFirstLine(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	line, err := bufio.NewReader(io.LimitReader(f, 4096)).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	return strings.TrimSuffix(line, "\n"), nil
+}
+
+// legacyHeaders are the headers of each CSV table that analyze wrote
+// before reports carried a manifest, from the first workbook (0c88eac) to
+// the manifest (6786421): a table of a report of those versions starts
+// with one of them. They are history: a header of today's tables does not
+// belong here, since today's reports carry a manifest.
+func legacyHeaders() map[string][]string {
+	return map[string][]string{
+		"articles.csv": {
+			"article,date,venue,headline,paragraphs,sentences,tokens,captions",
+			"article,date,venue,headline,paragraphs,sentences,tokens,captions,issue"},
+		"mentions.csv": {
+			"article,date,venue,part,paragraph,sentence,theme,phrase,matched,left,right,line",
+			"article,date,venue,part,paragraph,sentence,theme,phrase,matched,left,right,line,issue"},
+		"phrase_counts.csv": {
+			"date,venue,theme,phrase,count,tokens,per_1000",
+			"date,venue,theme,phrase,count,tokens,per_1000,issue"},
+		"themes.csv": {
+			"date,venue,theme,count,tokens,per_1000",
+			"date,venue,theme,count,tokens,per_1000,issue"},
+		"cooccurrence.csv": {
+			"scope,window,theme_a,theme_b,count,expected,pmi,npmi,llr,jaccard,article,paragraph,sentence,evidence,part,windows_a,windows_b,windows",
+			"scope,window,theme_a,theme_b,count,expected,pmi,npmi,llr,jaccard,article,paragraph,sentence,evidence,part,windows_a,windows_b,windows,issue"},
+		"discovered.csv": {
+			"phrase,count,articles,score,measure,in_lexicon,example",
+			"phrase,count,articles,score,measure,in_lexicon,example,example_issue,example_article",
+			"phrase,count,articles,score,measure,in_lexicon,example,example_issue,example_article,new_this_issue"},
+		"keyness.csv": {
+			"group,phrase,count_target,count_reference,llr,log_ratio,kind,tokens_target,tokens_reference,p_value,expected_below_5"},
+		"structure.csv": {
+			"article,date,venue,part,paragraph,line,copies,text,issue"},
+	}
 }
 
 // listFiles lists the files below dir (slash-separated, sorted); a

@@ -413,6 +413,9 @@ func (j *runJob) attachHistory(ctx context.Context) error {
 		store.Close()
 		return fmt.Errorf("history: %w", err)
 	}
+	if swept := store.Swept(); len(swept) > 0 {
+		j.logf("history: removed %s that killed runs left building a new store: %s", count(len(swept), "file", "files"), strings.Join(swept, ", "))
+	}
 	j.store = store
 	j.allIssues = history.Combine(stored, j.recorded)
 	j.logf("history %s: %s before this run", path, count(len(stored), "issue", "issues"))

@@ -7,8 +7,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -21,6 +23,7 @@ import (
 	"time"
 
 	"github.com/issuelens/analyze/history"
+	"github.com/issuelens/analyze/internal/testfiles"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -164,16 +167,85 @@ func TestOutputNotOurs(t *testing.T) {
 		t.Errorf("the user's notes are gone: %v", err)
 	}
 
-	// a report written before manifests: report.xlsx, data/*.csv, charts/*.png only
-	legacy := filepath.Join(dir, "legacy")
-	for _, f := range []string{"report.xlsx", "data/articles.csv", "data/mentions.csv", "charts/top.png"} {
-		write(t, filepath.Join(legacy, f), "old")
+	// a report written before manifests: TestReportBeforeManifests
+}
+
+// TestReportBeforeManifests: a directory of the shape of a report written
+// before reports carried a manifest (report.xlsx, data/*.csv, charts/*.png)
+// is replaced only when its files are analyze's: the workbook a zip whose
+// docProps/app.xml names analyze as its application, each CSV one of
+// analyze's tables starting with the header analyze wrote for it then.
+// Anything else is refused (exit 1, one line saying which file) and left
+// as it was.
+func TestReportBeforeManifests(t *testing.T) {
+	dir := t.TempDir()
+	issue := write(t, filepath.Join(dir, "issue.txt"), smallIssue)
+	made := filepath.Join(dir, "made")
+	if _, stderr, code := runCLI(t, "", "run", "--no-history", "--out", made, issue); code != 0 {
+		t.Fatalf("a report to take its workbook from: exit %d, %s", code, stderr)
 	}
-	if _, stderr, code := runCLI(t, "", "run", "--no-history", "--out", legacy, issue); code != 0 {
-		t.Errorf("legacy report: exit %d, %s", code, stderr)
+	ours, err := os.ReadFile(filepath.Join(made, "report.xlsx"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(filepath.Join(legacy, "charts", "top.png")); string(b) == "old" {
-		t.Errorf("legacy report not replaced")
+	theirs := excelize.NewFile() // a workbook of another program, with our sheet names
+	theirs.SetSheetName("Sheet1", "Summary")
+	theirs.NewSheet("By day")
+	theirs.SetAppProps(&excelize.AppProperties{Application: "Microsoft Excel"})
+	other, err := theirs.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const (
+		articles = "article,date,venue,headline,paragraphs,sentences,tokens,captions,issue\n1,2024-03-05,unspecified,Reform,1,1,6,0,issue.txt\n"
+		mentions = "article,date,venue,part,paragraph,sentence,theme,phrase,matched,left,right,line\n"
+	)
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		why   string // "": replaced
+	}{
+		{"analyze's", map[string]string{"report.xlsx": string(ours), "data/articles.csv": articles, "data/mentions.csv": mentions, "charts/top.png": "png"}, ""},
+		{"first workbook's tables", map[string]string{"report.xlsx": string(ours), "data/articles.csv": "article,date,venue,headline,paragraphs,sentences,tokens,captions\n"}, ""},
+		{"a text file named report.xlsx", map[string]string{"report.xlsx": "my notes", "data/articles.csv": articles},
+			"its report.xlsx is not a workbook (not a zip file)"},
+		{"another program's workbook", map[string]string{"report.xlsx": string(other.Bytes()), "data/articles.csv": articles},
+			`its report.xlsx is a workbook made by "Microsoft Excel", not analyze`},
+		{"the user's articles.csv", map[string]string{"report.xlsx": string(ours), "data/articles.csv": "title,url\nReform,https://example.org\n"},
+			"its data/articles.csv does not start with a header analyze wrote for articles.csv"},
+		{"analyze's header with a space", map[string]string{"report.xlsx": string(ours), "data/articles.csv": "article, date,venue,headline,paragraphs,sentences,tokens,captions,issue\n"},
+			"its data/articles.csv does not start with a header analyze wrote for articles.csv"},
+		{"a table analyze never wrote", map[string]string{"report.xlsx": string(ours), "data/articles.csv": articles, "data/budget.csv": "year,amount\n"},
+			"its data/budget.csv is not a table analyze writes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "report")
+			for f, text := range tc.files {
+				write(t, filepath.Join(out, f), text)
+			}
+			before := tree(t, out)
+			_, stderr, code := runCLI(t, "", "run", "--no-history", "--out", out, issue)
+			if tc.why == "" {
+				if code != 0 {
+					t.Fatalf("exit %d, %s; want 0, the report replaced", code, stderr)
+				}
+				if _, err := os.Stat(filepath.Join(out, manifestName)); err != nil {
+					t.Errorf("not replaced: %v", err)
+				}
+				return
+			}
+			want := "analyze: " + out + ": exists and was not written by analyze (it holds no " + manifestName + ", and " + tc.why +
+				"); analyze replaces only the report directories it wrote (marked by " + manifestName + "): choose another --out\n"
+			if code != 1 || stderr != want {
+				t.Errorf("exit %d, stderr %q; want 1, %q", code, stderr, want)
+			}
+			if after := tree(t, out); after != before {
+				t.Errorf("the directory changed:\n%s\nwant:\n%s", after, before)
+			}
+			if got, _ := os.ReadFile(filepath.Join(out, "data", "articles.csv")); string(got) != tc.files["data/articles.csv"] {
+				t.Errorf("data/articles.csv now %q", got)
+			}
+		})
 	}
 }
 
@@ -407,6 +479,104 @@ func TestHistoryStoreProblems(t *testing.T) {
 	_, stderr, code = runCLI(t, "", "run", "--no-history", "--out", filepath.Join(locked, "r3"), a)
 	if want := "analyze: " + filepath.Join(locked, "r3") + ": cannot write the output here: operation not permitted\n"; code != 1 || stderr != want {
 		t.Errorf("--out in an immutable directory: exit %d, stderr %q; want 1, %q", code, stderr, want)
+	}
+}
+
+// TestDamagedStore: a real store (three issues) truncated to half its
+// size, or with its middle third overwritten, is an input rejected (exit
+// 3) in every command, one line naming the store, not a runtime failure
+// (exit 1, "database disk image is malformed"); no command changes it.
+func TestDamagedStore(t *testing.T) {
+	dir := t.TempDir()
+	sample, err := os.ReadFile(testfiles.Sample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := filepath.Join(dir, "history.sqlite")
+	for i := range 3 {
+		in := write(t, filepath.Join(dir, fmt.Sprintf("issue%d.txt", i)), strings.ReplaceAll(string(sample), "Beijing", fmt.Sprintf("Beijing %d", i)))
+		if _, stderr, code := runCLI(t, "", "run", "--history", store, "--out", filepath.Join(dir, "made"), in); code != 0 {
+			t.Fatalf("run %d: exit %d, %s", i, code, stderr)
+		}
+	}
+	whole, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole) < 64<<10 {
+		t.Fatalf("the store is %d bytes; want a store of some size (64 KB or more)", len(whole))
+	}
+	half := write(t, filepath.Join(dir, "half.sqlite"), string(whole[:len(whole)/2]))
+	middle := bytes.Clone(whole)
+	for i := len(middle) / 3; i < 2*len(middle)/3; i++ {
+		middle[i] = byte(i % 251)
+	}
+	overwritten := write(t, filepath.Join(dir, "overwritten.sqlite"), string(middle))
+	for _, damaged := range []string{half, overwritten} {
+		for _, args := range [][]string{
+			{"run", "--history", damaged, "--out", filepath.Join(dir, "r"), filepath.Join(dir, "issue0.txt")},
+			{"history", "--history", damaged},
+			{"trends", "--history", damaged, "--out", filepath.Join(dir, "t")},
+		} {
+			before, _ := os.ReadFile(damaged)
+			_, stderr, code := runCLI(t, "", args...)
+			want := damaged + ": damaged history store (database disk image is malformed (11)): restore it from a backup, or move it away to start a new one"
+			if code != exitInput || !strings.HasSuffix(stderr, want+"\n") || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("%s %s: exit %d, stderr %q; want %d, %q", args[0], filepath.Base(damaged), code, stderr, exitInput, want)
+			}
+			if after, _ := os.ReadFile(damaged); !bytes.Equal(before, after) {
+				t.Errorf("%s changed %s", args[0], filepath.Base(damaged))
+			}
+		}
+	}
+	for _, out := range []string{"r", "t"} {
+		if _, err := os.Stat(filepath.Join(dir, out)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a command with a damaged store wrote its report %s", out)
+		}
+	}
+}
+
+// TestReadOnlyCommandsLeaveNoFiles: `history` and `trends` leave the
+// store's directory as they found it: no -wal or -shm beside the store,
+// the store's bytes, size and time as they were.
+func TestReadOnlyCommandsLeaveNoFiles(t *testing.T) {
+	dir := t.TempDir()
+	stores := filepath.Join(dir, "stores")
+	store := filepath.Join(stores, "history.sqlite")
+	a := write(t, filepath.Join(dir, "a.txt"), smallIssue)
+	if _, stderr, code := runCLI(t, "", "run", "--history", store, "--out", filepath.Join(dir, "a"), a); code != 0 {
+		t.Fatalf("run: exit %d, %s", code, stderr)
+	}
+	listing := func() string {
+		entries, err := os.ReadDir(stores)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, e := range entries {
+			st, err := e.Info()
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(filepath.Join(stores, e.Name()))
+			fmt.Fprintf(&b, "%s %v %d %s %x\n", e.Name(), st.Mode(), st.Size(), st.ModTime().Format(time.RFC3339Nano), sha256.Sum256(data))
+		}
+		return b.String()
+	}
+	before := listing()
+	if strings.Count(before, "\n") != 1 {
+		t.Fatalf("after the run, the store's directory holds:\n%swant the store alone", before)
+	}
+	for _, args := range [][]string{
+		{"history", "--history", store},
+		{"trends", "--history", store, "--out", filepath.Join(dir, "trends")},
+	} {
+		if _, stderr, code := runCLI(t, "", args...); code != 0 {
+			t.Fatalf("%s: exit %d, %s", args[0], code, stderr)
+		}
+		if after := listing(); after != before {
+			t.Errorf("%s left the store's directory holding:\n%swant as before:\n%s", args[0], after, before)
+		}
 	}
 }
 
