@@ -319,13 +319,15 @@ func checkZHVariants(f Formulation, name string, data []byte, path string, seen 
 		return &ParseError{File: name, Line: f.Line, Msg: fmt.Sprintf("zh_variants of %q without its zh (the canonical Chinese form comes first)", f.Phrase)}
 	}
 	for i, v := range f.ZHVariants {
-		line := lineOf(data, fmt.Sprintf("%s[%d]", path, i), f.Line)
+		// the variant's own line, found only for an error: it parses the
+		// file again
+		line := func() int { return lineOf(data, fmt.Sprintf("%s[%d]", path, i), f.Line) }
 		if !hasWord(v) {
-			return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("zh variant %q of %q has no letter or digit", v, f.Phrase)}
+			return &ParseError{File: name, Line: line(), Msg: fmt.Sprintf("zh variant %q of %q has no letter or digit", v, f.Phrase)}
 		}
 		k := Key(v)
 		if where, ok := seen[k]; ok {
-			return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("zh variant %q of %q is already a Chinese form (%s)", v, f.Phrase, where)}
+			return &ParseError{File: name, Line: line(), Msg: fmt.Sprintf("zh variant %q of %q is already a Chinese form (%s)", v, f.Phrase, where)}
 		}
 		seen[k] = fmt.Sprintf("line %d", f.Line)
 	}
