@@ -66,8 +66,7 @@ PY
 
 run_shape() { # name input [run arguments]
   local name=$1 f=$2; shift 2
-  local start end
-  { /usr/bin/time -f '%M %e %x' timeout 900 bin/analyze run --quiet --no-history "$@" --out "$tmp/out-$name" "$f" >/dev/null 2>"$tmp/err"; } 2>"$tmp/rss" || true
+  /usr/bin/time -o "$tmp/rss" -f '%M %e %x' timeout 900 bin/analyze run --quiet --no-history "$@" --out "$tmp/out-$name" "$f" >/dev/null 2>"$tmp/err" || true
   read -r kb secs code < <(tail -n 1 "$tmp/rss")
   local bytes; bytes=$(du -sb "$f" 2>/dev/null | cut -f1); [ -c "$f" ] && bytes=0
   mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b/1e6}')
