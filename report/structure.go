@@ -231,9 +231,13 @@ func (s *StructureSheet) AddArticle(issue, lang string, a *analyze.Article) erro
 	return nil
 }
 
-// AddDropped adds the lines the reader left out of iss's articles; no
-// article can follow them.
+// AddDropped adds how iss was read (its language and encoding: "read
+// as") and the lines the reader left out of its articles; no article can
+// follow them.
 func (s *StructureSheet) AddDropped(iss *analyze.Issue) error {
+	if err := s.add([]string{"", "", "", "", "read as", "", "", "", readAs(iss), iss.Name, orText(iss.Language, "en")}); err != nil {
+		return err
+	}
 	for _, d := range iss.Dropped {
 		if err := s.add([]string{"", "", "", "", "dropped: " + d.Kind, "", strconv.Itoa(d.Line), "", d.Text, iss.Name, orText(iss.Language, "en")}); err != nil {
 			return err

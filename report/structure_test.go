@@ -96,8 +96,9 @@ func TestStructureSheetCap(t *testing.T) {
 	}
 	defer f.Close()
 	rows, _ := f.GetRows(SheetStructure)
-	// 50 article rows and 21 dropped lines (3 masthead, 18 footer): 10 kept
-	want := "… and 61 more rows: the workbook keeps the first 10 rows of the text; data/structure.csv has them all"
+	// 50 article rows, the "read as" row and 21 dropped lines (3
+	// masthead, 18 footer): 10 kept
+	want := "… and 62 more rows: the workbook keeps the first 10 rows of the text; data/structure.csv has them all"
 	if len(rows) != 12 || rows[11][0] != want {
 		t.Fatalf("Structure: %d rows, last %q; want header, 10 rows and %q", len(rows), rows[len(rows)-1], want)
 	}
