@@ -95,7 +95,7 @@ func chooseEncoding(sample []byte, forced, declared string) (encodingChoice, err
 	if ascii {
 		return encodingChoice{name: "utf-8"}, nil
 	}
-	if enc, name, ok := detect(sample); ok {
+	if enc, name, _, ok := detect(sample); ok {
 		return encodingChoice{enc: enc, name: name, why: "detected"}, nil
 	}
 	return encodingChoice{name: "utf-8"}, nil
@@ -129,33 +129,34 @@ func EncodingNamed(label string) (encoding.Encoding, string, error) {
 
 // detect finds the encoding of bytes that are not UTF-8 with chardet, from
 // the part of the sample where bytes above ASCII begin (a page's markup
-// and scripts say nothing of it). Only the encodings of scripts other
-// than Latin count, when chardet is sure enough: multi-byte Chinese,
-// Japanese and Korean (a half is enough: their byte patterns are
-// distinctive), single-byte Cyrillic, Greek and others (four fifths).
-// Latin text that is not UTF-8 is left to the reader's Windows-1252.
-func detect(sample []byte) (encoding.Encoding, string, bool) {
+// and scripts say nothing of it), and how sure chardet is of it. Only the
+// encodings of scripts other than Latin count, when chardet is sure
+// enough: multi-byte Chinese, Japanese and Korean (a half is enough:
+// their byte patterns are distinctive), single-byte Cyrillic, Greek and
+// others (four fifths). Latin text that is not UTF-8 is left to the
+// reader's Windows-1252.
+func detect(sample []byte) (enc encoding.Encoding, name string, confidence float64, ok bool) {
 	r := chardet.Detect(nonASCIIWindow(sample, 32<<10))
 	label := strings.ToLower(r.Encoding)
 	switch label {
 	case "gb2312", "gbk", "gb18030":
-		return simplifiedchinese.GB18030, "gb18030", r.Confidence >= 0.5
+		return simplifiedchinese.GB18030, "gb18030", r.Confidence, r.Confidence >= 0.5
 	case "big5", "euc-jp", "shift_jis", "euc-kr", "iso-2022-jp", "cp949":
 		if r.Confidence < 0.5 {
-			return nil, "", false
+			return nil, "", 0, false
 		}
 	case "", "ascii", "utf-8", "windows-1252", "iso-8859-1", "iso-8859-15", "windows-1254", "iso-8859-9":
-		return nil, "", false
+		return nil, "", 0, false
 	default:
 		if r.Confidence < 0.8 {
-			return nil, "", false
+			return nil, "", 0, false
 		}
 	}
 	enc, name, err := EncodingNamed(label)
 	if err != nil {
-		return nil, "", false
+		return nil, "", 0, false
 	}
-	return enc, name, true
+	return enc, name, r.Confidence, true
 }
 
 // misread warns when bytes decoded in the encoding asked for or declared
@@ -171,12 +172,8 @@ func misread(sample []byte, name string) []Warning {
 		}
 		return []Warning{{Msg: fmt.Sprintf("decoded as %s, but its bytes are valid UTF-8: if the text looks garbled, give --encoding utf-8", name)}}
 	}
-	_, better, ok := detect(sample)
-	if !ok || better == name || (sameFamily(better, name)) {
-		return nil
-	}
-	r := chardet.Detect(nonASCIIWindow(sample, 32<<10))
-	if r.Confidence < 0.9 {
+	_, better, confidence, ok := detect(sample)
+	if !ok || confidence < 0.9 || better == name || sameFamily(better, name) {
 		return nil
 	}
 	return []Warning{{Msg: fmt.Sprintf("decoded as %s, but its bytes read as %s: if the text looks garbled, give --encoding %s", name, better, better)}}
@@ -223,7 +220,7 @@ func cp1252() encoding.Encoding { return charmap.Windows1252 }
 // encoding of Chinese, Japanese or Korean when chardet finds one, else
 // Windows-1252.
 func fallbackFor(sample []byte) (encoding.Encoding, string) {
-	if enc, name, ok := detect(sample); ok {
+	if enc, name, _, ok := detect(sample); ok {
 		return enc, name
 	}
 	return cp1252(), "windows-1252"

@@ -158,16 +158,13 @@ func ReadPages(r io.Reader, lang Language) (pages []*Page, skipped int, err erro
 	return readPages(in.whole, in.Encoding, lang, newPagePatterns())
 }
 
-// openHTML opens r as HTML, whatever its bytes, its errors not naming
-// the file.
+// openHTML opens r as HTML (by the name ".html", whatever its bytes), its
+// errors not naming the file.
 func openHTML(r io.Reader) (*Input, error) {
 	in, err := Open(r, ".html", OpenOptions{})
-	if ie, ok := err.(*InputError); ok {
+	var ie *InputError
+	if errors.As(err, &ie) {
 		return nil, errors.New(ie.Msg)
-	}
-	if err == nil && in.Format != FormatHTML {
-		data, _ := io.ReadAll(in)
-		in = &Input{Name: in.Name, Format: FormatHTML, Encoding: in.Encoding, whole: data}
 	}
 	return in, err
 }

@@ -148,18 +148,18 @@ func (c ceiling) heap() int64 {
 	return int64(c.bytes) / 5 * 4
 }
 
-// statm is a field of /proc/self/statm in bytes: 0 all pages mapped, 1
-// those resident.
-func statm(field int) (uint64, bool) {
+// resident is the memory the process holds in RAM (/proc/self/statm),
+// and whether it could tell.
+func resident() (uint64, bool) {
 	b, err := os.ReadFile("/proc/self/statm")
 	if err != nil {
 		return 0, false
 	}
 	f := strings.Fields(string(b))
-	if len(f) <= field {
+	if len(f) < 2 {
 		return 0, false
 	}
-	pages, err := strconv.ParseUint(f[field], 10, 64)
+	pages, err := strconv.ParseUint(f[1], 10, 64)
 	if err != nil {
 		return 0, false
 	}
@@ -217,7 +217,7 @@ func (c ceiling) nearly() bool {
 	if c.virtual {
 		return false
 	}
-	n, ok := statm(1)
+	n, ok := resident()
 	return ok && n > c.bytes/10*9
 }
 
