@@ -177,7 +177,7 @@ func BenchmarkKeynessCorpus(b *testing.B) {
 	}
 }
 
-// Inputs made to try the memory and time of a stream (see README,
+// Inputs made to try the memory and time of a stream (see docs/performance.md,
 // Performance): many short articles, many short lines in one article,
 // and a whole text on one line.
 

@@ -264,7 +264,7 @@ func wantsHelp(args []string) bool {
 	return false
 }
 
-// printFlags lists a command's flags as the README writes them, "--out
+// printFlags lists a command's flags as the user guide writes them, "--out
 // DIR", with their usage and default.
 func printFlags(w io.Writer, fs *flag.FlagSet) {
 	fs.VisitAll(func(f *flag.Flag) {

@@ -85,7 +85,7 @@ func TestCommandLine(t *testing.T) {
 
 // TestHelpFlags: every command's --help, -h and -help print its help on
 // stdout and exit 0, as `analyze help COMMAND` does; flags are written as
-// the README writes them, "--out".
+// the user guide writes them, "--out".
 func TestHelpFlags(t *testing.T) {
 	for _, cmd := range []string{"run", "inspect", "history", "trends", "lexicon", "version", "completion"} {
 		_, want, _ := runMain(t, "", "help", cmd)
