@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"runtime"
 	"slices"
@@ -445,11 +446,21 @@ func (az *Analyzer) finish(res *Result) {
 			res.WordTotals[w] += n
 		}
 	}
+	if c := res.terms.cut; c.times > 0 && res.Issue != nil {
+		res.Issue.Warnings = append(res.Issue.Warnings, Warning{Msg: fmt.Sprintf(
+			"discovery: the candidate phrases outgrew what is kept (%d seen once, %d seen more often) %d times; %d phrases, each seen at most %dx by then, were let go to bound memory, so a candidate's count may fall short",
+			maxOnce, maxTallied, c.times, c.phrases, c.maxCount)})
+	}
 	res.Pairs = res.Cooc.Pairs(res.Themes)
 	var wg sync.WaitGroup // discovery and keyness at once: they read, never write, what they share
 	wg.Go(func() {
-		res.Discovered = discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, !res.Options.Mergeable, az.specificity(res))
-		res.Discovered = az.pieces.mark(res.Discovered, res.Options.LooseTerms)
+		var total int
+		res.Discovered, total = discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, !res.Options.Mergeable, res.Options.LooseTerms, az.specificity(res))
+		az.pieces.mark(res.Discovered)
+		if total > len(res.Discovered) && res.Issue != nil {
+			res.Issue.Warnings = append(res.Issue.Warnings, Warning{Msg: fmt.Sprintf(
+				"discovery: %d candidate phrases; the %d ranked highest are listed", total, len(res.Discovered))})
+		}
 	})
 	res.Keyness = keyness(res.Counts, res.words, res.Formulations, az.stop, az.reference(res), az.lang)
 	wg.Wait()
@@ -463,35 +474,78 @@ func (az *Analyzer) finish(res *Result) {
 // words add up, and discovery and keyness are computed anew (keyness also
 // for each issue against the rest). Articles keep their issue's numbers
 // and name their issue. The results are not changed; they must have been
-// analysed with Options.Mergeable.
+// analysed with Options.Mergeable. A batch that should not keep every
+// issue's tallies to the end merges them as they come with a Merger.
 func (az *Analyzer) Merge(title string, results ...*Result) *Result {
-	opt := Options{}
-	if len(results) > 0 {
-		opt = results[0].Options
-	}
-	res := az.newResult(opt.withDefaults())
-	corpus := &Issue{Name: "corpus", Title: title}
-	res.Issue = corpus
-	offset := 0
+	var m Merger
 	for _, r := range results {
-		if r.terms == nil {
-			panic("analyze: Merge of a result analysed without Options.Mergeable")
-		}
-		res.Issues = append(res.Issues, r.Issues...)
-		corpus.Articles = append(corpus.Articles, r.Issue.Articles...)
-		corpus.Lines += r.Issue.Lines
-		corpus.WordsKept += r.Issue.WordsKept
-		corpus.WordsDropped += r.Issue.WordsDropped
-		res.Articles = append(res.Articles, r.Articles...)
-		res.Mentions = append(res.Mentions, r.Mentions...)
-		res.Lists = append(res.Lists, r.Lists...)
-		res.Counts.Add(r.Counts)
-		res.Cooc.Add(r.Cooc.shifted(offset))
-		res.terms.addShifted(r.terms, offset)
-		res.words.Add(r.words)
-		offset += len(r.Articles)
+		m.add(r)
 	}
+	return m.Result(az, title)
+}
+
+// A Merger adds the results of issues up into a corpus result one at a
+// time, in their order, so that a batch keeps one set of tallies, the
+// corpus's, rather than every issue's (see Merge, which it gives the same
+// result as).
+// The zero Merger is ready to use.
+type Merger struct {
+	res    *Result // nil before the first result
+	offset int     // articles merged so far
+}
+
+// Add merges r, which must have been analysed with Options.Mergeable, and
+// lets go of its phrase and word tallies: r keeps what its own report
+// shows and cannot be merged again.
+func (m *Merger) Add(r *Result) {
+	m.add(r)
+	r.terms, r.words = nil, nil
+}
+
+// start makes the corpus result, empty, with the first result's options.
+func (m *Merger) start(opt Options) {
+	m.res = &Result{Options: opt.withDefaults(), Counts: NewCounts(), Cooc: NewCooc(), terms: newTerms(), words: Words{}}
+	m.res.Issue = &Issue{Name: "corpus"}
+}
+
+// add merges r, leaving it as it was.
+func (m *Merger) add(r *Result) {
+	if r.terms == nil {
+		panic("analyze: Merge of a result analysed without Options.Mergeable")
+	}
+	if m.res == nil {
+		m.start(r.Options)
+	}
+	res, corpus := m.res, m.res.Issue
+	res.Issues = append(res.Issues, r.Issues...)
+	corpus.Articles = append(corpus.Articles, r.Issue.Articles...)
+	corpus.Lines += r.Issue.Lines
+	corpus.WordsKept += r.Issue.WordsKept
+	corpus.WordsDropped += r.Issue.WordsDropped
+	res.Articles = append(res.Articles, r.Articles...)
+	res.Mentions = append(res.Mentions, r.Mentions...)
+	res.Lists = append(res.Lists, r.Lists...)
+	res.Counts.Add(r.Counts)
+	res.Cooc.Add(r.Cooc.shifted(m.offset))
+	res.terms.addShifted(r.terms, m.offset)
+	res.words.Add(r.words)
+	m.offset += len(r.Articles)
+}
+
+// Result computes the corpus result, titled title, with az, the analyzer
+// of the corpus's language: its lexicon, themes and stopwords, its
+// discovery and keyness. The Merger is used up.
+func (m *Merger) Result(az *Analyzer, title string) *Result {
+	if m.res == nil {
+		m.start(Options{})
+	}
+	res := m.res
+	res.Issue.Title = title
+	res.Options.Mergeable = false // the corpus is not merged again: its tallies go once counted
+	fresh := az.newResult(res.Options)
+	res.Language, res.Lexicon, res.Formulations, res.Themes, res.stop = fresh.Language, fresh.Lexicon, fresh.Formulations, fresh.Themes, fresh.stop
 	az.finish(res)
+	m.res = nil
 	return res
 }
 

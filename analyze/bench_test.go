@@ -165,7 +165,7 @@ func BenchmarkCooccurrenceCorpus(b *testing.B) {
 func BenchmarkDiscoveryCorpus(b *testing.B) {
 	_, az, res := stageInput(b, corpus(b))
 	for b.Loop() {
-		discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, false, az.specificity(res))
+		discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, false, false, az.specificity(res))
 	}
 }
 

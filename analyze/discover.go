@@ -403,8 +403,11 @@ const MeasureCValue = "c-value"
 // phrases that do not follow the part-of-speech pattern of terms count half,
 // and specificity (nil: none) scales a phrase by how particular to the
 // text it is against a reference (see Reference.Specificity).
-// With consume, t is used up (see lemmatized).
-func discover(lang Language, t *Terms, minCount int, inLexicon func(string) string, consume bool, specificity func(phrase string, count int) float64) []Candidate {
+// Phrases that never follow the part-of-speech pattern of terms are left
+// out unless loose. With consume, t is used up (see lemmatized). It
+// returns the candidates best first, at most maxCandidates, and how many
+// there were.
+func discover(lang Language, t *Terms, minCount int, inLexicon func(string) string, consume, loose bool, specificity func(phrase string, count int) float64) (listed []Candidate, total int) {
 	kept := map[string]*termStat{}
 	for k, s := range lemmatized(lang, t, minCount, consume) {
 		// a piece of a known formulation ("new quality"), or a phrase
@@ -429,8 +432,10 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 			}
 		}
 	}
+	// scored first, then ordered and cut (see maxCandidates): a
+	// Candidate, with its example, is made for those listed only
 	var out []Candidate
-	examples := map[*Evidence]Evidence{} // the examples as kept, one copy each
+	var stats []*termStat
 	for k, s := range kept {
 		nested := false
 		sum := 0
@@ -453,25 +458,47 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 		if specificity != nil {
 			score *= specificity(form, s.count())
 		}
+		in := inLexicon(form)
+		if !s.pattern && !loose && in == "" {
+			continue // never in the pattern of terms: not a term
+		}
 		// a name or a title ("State Council") is not a formulation: it
 		// keeps a tenth of its score (a lexicon entry keeps all of it)
-		if n, ok := lang.(interface{ NameLike(string) bool }); ok && n.NameLike(form) && inLexicon(form) == "" {
+		if n, ok := lang.(interface{ NameLike(string) bool }); ok && n.NameLike(form) && in == "" {
 			score /= 10
 		}
-		ex, ok := examples[s.example]
-		if !ok {
-			ex = *s.example
-			ex.Text = keep(ex.Text)
-			examples[s.example] = ex
-		}
 		free, _, whole := s.relations()
-		ex.Text = exampleAround(ex.Text, form)
+		ex := *s.example
+		ex.Text = "" // made for the candidates listed
 		out = append(out, Candidate{Phrase: form, Count: s.count(), Articles: s.articles(), Score: score,
-			Measure: MeasureCValue, InLexicon: inLexicon(form), Example: ex, Whole: whole, Free: free, Pattern: s.pattern})
+			Measure: MeasureCValue, InLexicon: in, Example: ex, Whole: whole, Free: free, Pattern: s.pattern})
+		stats = append(stats, s)
 	}
-	slices.SortFunc(out, compareCandidates)
-	return out
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return compareCandidates(out[a], out[b]) })
+	total = len(out)
+	listed = make([]Candidate, min(len(order), maxCandidates))
+	examples := map[*Evidence]string{} // the examples' texts as kept, one copy each
+	for i := range listed {
+		c, s := out[order[i]], stats[order[i]]
+		text, ok := examples[s.example]
+		if !ok {
+			text = keep(s.example.Text)
+			examples[s.example] = text
+		}
+		c.Example.Text = exampleAround(text, c.Phrase)
+		listed[i] = c
+	}
+	return listed, total
 }
+
+// maxCandidates is the most candidate phrases a result lists (a text
+// without punctuation or a corpus of many issues has tens of thousands,
+// nearly all seen twice); the rest are counted in a warning.
+const maxCandidates = 10_000
 
 // compareCandidates orders candidates best first: by score, then count,
 // then phrase, then where their examples stand.

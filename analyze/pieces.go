@@ -84,22 +84,14 @@ func contains(seq, sub []string) bool {
 }
 
 // mark sets PartOf on the candidates that are pieces of the lexicon's
-// entries or wrapped around one, and leaves out the candidates that never
-// follow the part-of-speech pattern of terms unless loose (their score is
-// already halved).
-func (lw *lexiconWords) mark(cs []Candidate, loose bool) []Candidate {
-	out := cs[:0]
-	for _, c := range cs {
-		if !c.Pattern && !loose && c.InLexicon == "" {
-			continue
+// entries or wrapped around one, and moves them after the others.
+func (lw *lexiconWords) mark(cs []Candidate) {
+	for i := range cs {
+		if cs[i].InLexicon == "" {
+			cs[i].PartOf = lw.pieceOf(foldedWords(lw.lang, cs[i].Phrase))
 		}
-		if c.InLexicon == "" {
-			c.PartOf = lw.pieceOf(foldedWords(lw.lang, c.Phrase))
-		}
-		out = append(out, c)
 	}
-	knownLast(out)
-	return out
+	knownLast(cs)
 }
 
 // knownLast moves the pieces and wrappers of lexicon entries after the

@@ -15,6 +15,50 @@ import (
 type Terms struct {
 	stats map[string]*termStat // the phrases seen more than once (and some seen once, from merging)
 	once  onceSet
+	cut   termsCut // what bound let go
+}
+
+// maxOnce and maxTallied are the most phrases seen once and seen more
+// often that Terms hold (see bound): about 35 MB each. The State of the
+// Union addresses (2 MB) have 203,000 and 11,000, the 57 Chinese
+// Government Work Reports together 282,000 and 56,000; 50 MB of words
+// drawn at random have tens of millions seen once, the reports repeated
+// on one line without punctuation half a million seen more often.
+const (
+	maxOnce    = 600_000
+	maxTallied = 150_000
+)
+
+// termsCut is what bound let go: at how many points, how many phrases,
+// and the highest count a phrase let go had.
+type termsCut struct {
+	times, phrases, maxCount int
+}
+
+// bound keeps t within maxOnce and maxTallied: past the first, the
+// phrases seen once are let go; past the second, those seen least, until
+// half are left (lossy counting: a phrase let go and seen again starts
+// anew, so its count falls short by what was let go).
+func (t *Terms) bound() {
+	if t.once.live > maxOnce {
+		t.cut.times++
+		t.cut.phrases += t.once.live
+		t.cut.maxCount = max(t.cut.maxCount, 1)
+		t.once = onceSet{}
+	}
+	if len(t.stats) <= maxTallied {
+		return
+	}
+	t.cut.times++
+	for least := 1; len(t.stats) > maxTallied/2; least++ {
+		for k, s := range t.stats {
+			if n := s.count(); n <= least {
+				delete(t.stats, k)
+				t.cut.phrases++
+				t.cut.maxCount = max(t.cut.maxCount, n)
+			}
+		}
+	}
 }
 
 func newTerms() *Terms { return &Terms{stats: map[string]*termStat{}} }
@@ -36,6 +80,10 @@ func (t *Terms) addShifted(o *Terms, off int) { t.merge(o, off, false) }
 // merge merges o into t, moving o's places by off; with consume, o is
 // not used again and its tallies may become t's.
 func (t *Terms) merge(o *Terms, off int, consume bool) {
+	defer t.bound()
+	t.cut.times += o.cut.times
+	t.cut.phrases += o.cut.phrases
+	t.cut.maxCount = max(t.cut.maxCount, o.cut.maxCount)
 	moved := map[*Evidence]*Evidence{} // examples stay shared
 	move := func(e *Evidence) *Evidence {
 		if off == 0 {

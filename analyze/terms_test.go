@@ -132,3 +132,81 @@ func TestPackedSetGrows(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsBounded: Terms never hold more than maxOnce phrases seen once
+// or maxTallied seen more often. Past the first, those seen once are let
+// go; past the second, those seen least; what was let go is counted
+// (termsCut), and a phrase seen more often than the rest keeps its count.
+func TestTermsBounded(t *testing.T) {
+	terms := newTerms()
+	keep := newTerms()
+	for range 5 {
+		keep.candidates(sentence("steady growth"), " ", 0, Evidence{})
+	}
+	terms.absorb(keep)
+	// phrases seen once, in parts of 100,000, as an analysis merges its
+	// pieces: the part that takes them past maxOnce lets them all go
+	merged := 0
+	for merged <= maxOnce {
+		part := newTerms()
+		for i := merged; i < merged+100_000; i++ {
+			part.candidates(sentence(fmt.Sprintf("a%d b%d", i, i)), " ", i, Evidence{seq: i})
+		}
+		merged += 100_000
+		terms.absorb(part)
+	}
+	if terms.once.live != 0 || terms.cut.times != 1 || terms.cut.phrases != merged || terms.cut.maxCount != 1 {
+		t.Fatalf("after %d phrases seen once: %d kept, cut %+v; want none kept, one cut of %d seen at most once", merged, terms.once.live, terms.cut, merged)
+	}
+	// phrases seen twice, past maxTallied: those seen least go, until half
+	// is left; the phrase seen five times stays
+	part := newTerms()
+	for i := range maxTallied + 1 {
+		p := sentence(fmt.Sprintf("c%d d%d", i, i))
+		part.candidates(p, " ", i, Evidence{seq: i})
+		part.candidates(p, " ", i, Evidence{seq: i})
+	}
+	terms.absorb(part)
+	if len(terms.stats) > maxTallied/2 || terms.cut.times != 2 || terms.cut.maxCount != 2 {
+		t.Fatalf("after %d phrases seen twice: %d tallied, cut %+v; want at most %d, two cuts, of phrases seen at most twice", maxTallied+1, len(terms.stats), terms.cut, maxTallied/2)
+	}
+	if s := terms.get("steady growth"); s == nil || s.count() != 5 {
+		t.Errorf("steady growth: %q; want its 5 occurrences kept", describe(s))
+	}
+}
+
+// TestDiscoveryListsAtMost: of more candidates than maxCandidates,
+// discovery lists the maxCandidates ranked highest, best first, each with
+// its example, and says how many there were.
+func TestDiscoveryListsAtMost(t *testing.T) {
+	lang, err := NewLanguage("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := newTerms()
+	n := maxCandidates + 5
+	for i := range n {
+		p := sentence(fmt.Sprintf("w%d x%d", i, i))
+		ev := Evidence{Article: i, seq: i, Text: fmt.Sprintf("the w%d x%d here", i, i)}
+		terms.candidates(p, " ", i, ev)
+		terms.candidates(p, " ", i, ev)
+		if i%2 == 0 { // seen three times: ranked above the rest
+			terms.candidates(p, " ", i, ev)
+		}
+	}
+	listed, total := discover(lang, terms, 2, func(string) string { return "" }, true, true, nil)
+	if total != n || len(listed) != maxCandidates {
+		t.Fatalf("%d listed of %d; want %d of %d", len(listed), total, maxCandidates, n)
+	}
+	for i, c := range listed {
+		if i > 0 && compareCandidates(listed[i-1], c) > 0 {
+			t.Fatalf("candidate %d (%s) before %d (%s): not best first", i-1, listed[i-1].Phrase, i, c.Phrase)
+		}
+		if !strings.Contains(c.Example.Text, c.Phrase) {
+			t.Fatalf("%s: example %q", c.Phrase, c.Example.Text)
+		}
+	}
+	if listed[n/2].Count != 3 || listed[len(listed)-1].Count != 2 {
+		t.Errorf("counts of the middle and last listed: %d, %d; want 3 (all %d seen three times listed first), 2", listed[n/2].Count, listed[len(listed)-1].Count, (n+1)/2)
+	}
+}
