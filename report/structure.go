@@ -29,7 +29,7 @@ const spoolHead = 2000
 
 // NewSpool spools rows to f, an empty file open for reading and writing.
 func NewSpool(f io.ReadWriteSeeker) *Spool {
-	bw := bufio.NewWriterSize(f, 1<<16)
+	bw := bufio.NewWriterSize(f, 16<<10) // a batch has one for each issue
 	return &Spool{f: f, bw: bw, cw: csv.NewWriter(bw)}
 }
 
@@ -50,6 +50,15 @@ func (s *Spool) Add(row []string) error {
 
 // Len is the number of rows added.
 func (s *Spool) Len() int { return s.n }
+
+// Forget lets go of the first rows kept in memory, once the files that
+// size their columns by them are written; the rows are still read back
+// from the file (a corpus's Structure gathers its issues' rows).
+func (s *Spool) Forget() {
+	s.mu.Lock()
+	s.head = nil
+	s.mu.Unlock()
+}
 
 // each calls fn with the first limit rows (all when limit < 0), read back
 // from the file. The row is reused between calls.

@@ -21,39 +21,30 @@ const memoryLimit = 256 << 20
 
 // limitFor is the memory limit for a live heap of live bytes when models
 // of reserved bytes are loaded beside what every run holds (see
-// modelBytes): memoryLimit and reserved while a quarter more than the
-// live heap fits under it, then the live heap and a quarter, and from
-// bigHeap on twice the live heap (Go's own pace).
+// modelBytes): memoryLimit and reserved while the live heap and 64 MB (or
+// an eighth, when more) fit under it, then the live heap and that much.
 //
 // A limit at or under the live heap leaves the collector running without
-// pause, taking half the cores: a batch of the 57 Chinese reports, which
-// holds gse's dictionary and every issue's tallies for the corpus report
-// (about 450 MB at the end), ran in 35 s instead of 16 s under a fixed
-// 256 MB. A limit a little over it does much the same: under 256 MB, or
-// the live heap and a quarter, that batch read most of its reports with
-// the dictionary taking 200 MB of the 256 and the collector running a
-// quarter of the time (20 to 23 s of wall time, 615 MB peak); with the
-// dictionary's bytes reserved, and twice the live heap past 256 MB, 14 to
-// 16 s and 0.97 GB (without any limit, 12.5 s and 1.1 GB). A 100 MB
-// English input keeps under 300 MB: its live heap stays under 170 MB (a
-// limit of the live heap and 96 MB took it to 307 MB).
+// pause, taking half the cores; 64 MB over it lets the heap grow 64 MB
+// between collections: the folder of 57 Chinese reports, whose live heap
+// peaks at about 270 MB (gse's dictionary, the corpus's tallies, reports
+// being written), keeps near 370 MB for about the time it takes without
+// a limit (near 500 MB); a 100 MB English input keeps under 300 MB.
 func limitFor(live, reserved uint64) int64 {
-	if live >= bigHeap {
-		return int64(2 * live)
-	}
-	return max(int64(memoryLimit+reserved), int64(live+live/4))
+	return max(int64(memoryLimit+reserved), int64(live+max(live/8, headroom)))
 }
 
-// bigHeap is the live heap from which the limit is twice the live heap.
-const bigHeap = 256 << 20
+// headroom is the least the heap may grow past the live heap between
+// collections once that is over memoryLimit and the models.
+const headroom = 64 << 20
 
 // modelBytes is the memory a language's models hold that a run of English
-// does not (prose's models are in memoryLimit): gse's dictionary and
-// OpenCC's tables for Chinese, 129 MB of heap (BenchmarkLoadChinese) and
-// the lexicon's words added.
+// does not (prose's models are in memoryLimit): gse's dictionary, trimmed
+// (see analyze's trimDictionary), and OpenCC's tables for Chinese, and the
+// lexicon's words added.
 func modelBytes(code string) uint64 {
 	if code == "zh" {
-		return 160 << 20
+		return 80 << 20
 	}
 	return 0
 }

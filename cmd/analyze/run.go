@@ -7,9 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -151,7 +153,33 @@ type issueRun struct {
 	result    *analyze.Result
 	structure *report.StructureSheet // the text as read, spooled to a temporary file
 	dir       string
-	files     map[string]func(io.Writer) error
+	// files writes the report's files by name, until they are staged
+	// (commit lets go of them then: each holds its tables and charts);
+	// names are their names
+	files map[string]func(io.Writer) error
+	names []string
+	// mentions is how many the result had before staged let go of them
+	mentions int
+}
+
+// staged lets go of what only the issue's report needed, once it is
+// written: a batch keeps of each issue what the summary and the history
+// need, not its tables.
+func (r *issueRun) staged() {
+	res := r.result
+	r.mentions = len(res.Mentions)
+	res.Mentions, res.Discovered, res.Pairs, res.Keyness, res.WordTotals, res.Cooc, res.Lists = nil, nil, nil, nil, nil, nil, nil
+	if sp := r.structure.Spool; sp != nil {
+		sp.Forget()
+	}
+}
+
+// mentionCount is how many mentions the issue's result has.
+func (r *issueRun) mentionCount() int {
+	if r.result.Mentions == nil {
+		return r.mentions
+	}
+	return len(r.result.Mentions)
 }
 
 // runJob is one `analyze run`: its settings and what each phase adds.
@@ -166,6 +194,9 @@ type runJob struct {
 	langs  *readers        // each language's reader and analyzer
 	runs   []*issueRun
 	corpus *issueRun // the combined report of several inputs, or nil
+	// merging merges the issues' results into the corpus's as they are
+	// analysed, when there are several
+	merging *corpusMerge
 	// merged is closed when the corpus report is merged and rendered (in
 	// the background, while the issues' reports are written), mergeErr
 	// what went wrong
@@ -354,8 +385,17 @@ func (j *runJob) analyseInputs(ctx context.Context, stdin io.Reader) error {
 	opt := analyze.Options{CountCaptions: j.cfg.countCaptions, MinCount: j.cfg.minCount, Mergeable: len(j.runs) > 1, Weights: j.cfg.weighted,
 		LooseTerms: j.cfg.looseTerms, NoReference: j.cfg.noReference, Reference: j.cfg.ref}
 	bar := j.bar
-	return forEach(ctx, len(j.runs), func(i int) error {
+	if opt.Mergeable {
+		j.merging = newCorpusMerge(2 * runtime.GOMAXPROCS(0))
+	}
+	return forEach(ctx, len(j.runs), func(i int) (err error) {
 		r := j.runs[i]
+		if j.merging != nil {
+			if err := j.merging.begin(ctx, i); err != nil {
+				return err
+			}
+			defer func() { j.merging.done(i, r.result) }() // nil when the input failed
+		}
 		spool, err := newSpool(&j.spools)
 		if err != nil {
 			return err
@@ -525,9 +565,14 @@ func (j *runJob) render() error {
 		// reports); the corpus report is staged last (corpusFiles)
 		j.corpus = &issueRun{name: "corpus", dir: filepath.Join(j.root, "corpus")}
 		j.merged = make(chan struct{})
+		var results []*analyze.Result
+		for _, r := range j.runs {
+			results = append(results, r.result)
+		}
+		az, title := j.langs.combiner(results), corpusTitle(j.runs)
 		go func() {
 			defer close(j.merged)
-			j.mergeErr = j.mergeCorpus(params)
+			j.mergeErr = j.mergeCorpus(params, az, title)
 		}()
 	}
 	return nil
@@ -552,15 +597,13 @@ func (j *runJob) waitCorpus() {
 }
 
 // mergeCorpus merges the issues into the corpus report and renders it.
-func (j *runJob) mergeCorpus(params []string) error {
-	var results []*analyze.Result
+func (j *runJob) mergeCorpus(params []string, az *analyze.Analyzer, title string) error {
 	var sums, shas []string
 	for _, r := range j.runs {
-		results = append(results, r.result)
 		sums = append(sums, r.issue.Name+" "+r.sha256)
 		shas = append(shas, r.sha256)
 	}
-	res := j.langs.combiner(results).Merge(corpusTitle(j.runs), results...)
+	res := j.merging.result(az, title)
 	spool, err := newSpool(&j.spools)
 	if err != nil {
 		return err
@@ -624,11 +667,13 @@ func (j *runJob) commit(ctx context.Context) error {
 	all := j.all()
 	j.bar.stage(stageWrite, len(all))
 	for _, r := range all {
-		o := output{dir: r.dir, files: r.files, staged: j.bar.step}
-		if r == j.corpus {
-			o.wait = j.corpusFiles
+		if r == j.corpus { // merged and rendered meanwhile (see render)
+			outs = append(outs, output{dir: r.dir, wait: j.corpusFiles, staged: j.bar.step})
+			continue
 		}
-		outs = append(outs, o)
+		outs = append(outs, output{dir: r.dir, files: r.files, staged: func() { j.bar.step(); r.staged() }})
+		r.names = slices.Sorted(maps.Keys(r.files))
+		r.files = nil // each report's tables and charts go once it is staged
 	}
 	if err := commit(ctx, j.root, newRunID(), outs, j.store, j.recorded); err != nil {
 		return err
@@ -664,14 +709,18 @@ func (j *runJob) printWarnings(iss *analyze.Issue) {
 		if len(ws) > 1 {
 			more = fmt.Sprintf(" (and %s like it; -v lists them)", count(len(ws)-1, "more", "more"))
 		}
-		fmt.Fprintf(j.stderr, "analyze: warning: %s:%d: %s%s\n", iss.Name, ws[0].Line, ws[0].Msg, more)
+		where := iss.Name
+		if ws[0].Line > 0 {
+			where += ":" + strconv.Itoa(ws[0].Line)
+		}
+		fmt.Fprintf(j.stderr, "analyze: warning: %s: %s%s\n", where, ws[0].Msg, more)
 	}
 }
 
 // print writes the warnings on stderr and the summary on stdout.
 func (j *runJob) print(stdout io.Writer) error {
-	for _, r := range j.runs {
-		if !j.cfg.quiet {
+	for _, r := range j.all() {
+		if !j.cfg.quiet && r.issue != nil {
 			j.printWarnings(r.issue)
 		}
 	}
@@ -696,7 +745,7 @@ func (j *runJob) print(stdout io.Writer) error {
 	}
 	for _, r := range j.all() {
 		fmt.Fprintf(stdout, "%s: %s, %s of %s; report in %s\n", r.issue.Name, count(len(r.result.Articles), "article", "articles"),
-			count(len(r.result.Mentions), "mention", "mentions"), count(r.result.FormulationsFound(), "formulation", "formulations"), r.dir)
+			count(r.mentionCount(), "mention", "mentions"), count(r.result.FormulationsFound(), "formulation", "formulations"), r.dir)
 	}
 	if hist != nil {
 		fmt.Fprintln(stdout, hist.line())
@@ -976,10 +1025,13 @@ func forEach(ctx context.Context, n int, do func(int) error) error {
 // workbook fills its other sheets: it waits for them at its last sheet.
 func outputs(res *analyze.Result, st *report.StructureSheet, copt charts.Options, svg bool, prov report.Provenance, noCharts string) (map[string]func(io.Writer) error, error) {
 	files := map[string]func(io.Writer) error{}
-	tables := report.Tables(res)
-	for _, t := range append(tables, st.Table) {
-		files[filepath.Join("data", t.Name)] = func(w io.Writer) error { return report.WriteCSV(w, t) }
+	// the tables are made when their files are written, not kept from
+	// now to then for every report of a batch: made here for their names
+	tables := sync.OnceValue(func() []report.Table { return report.Tables(res) })
+	for i, t := range report.Tables(res) {
+		files[filepath.Join("data", t.Name)] = func(w io.Writer) error { return report.WriteCSV(w, tables()[i]) }
 	}
+	files[filepath.Join("data", st.Table.Name)] = func(w io.Writer) error { return report.WriteCSV(w, st.Table) }
 	var built []charts.Chart
 	if noCharts == "" {
 		built = charts.Build(res, copt)
@@ -1020,7 +1072,7 @@ func outputs(res *analyze.Result, st *report.StructureSheet, copt charts.Options
 			}
 		}
 	}
-	files[workbookName] = func(w io.Writer) error { return writeWorkbook(w, res, tables, st, prov, look) }
+	files[workbookName] = func(w io.Writer) error { return writeWorkbook(w, res, tables(), st, prov, look) }
 	return files, nil
 }
 
@@ -1083,11 +1135,14 @@ type issueSummary struct {
 
 func summarize(r *issueRun) issueSummary {
 	s := issueSummary{File: r.issue.Name, SHA256: r.sha256, Bytes: r.bytes, Title: r.issue.Title, Series: r.series, Articles: len(r.result.Articles),
-		Mentions: len(r.result.Mentions), Formulations: r.result.FormulationsFound(), Output: r.dir, Warnings: []string{}}
-	for name := range r.files {
+		Mentions: r.mentionCount(), Formulations: r.result.FormulationsFound(), Output: r.dir, Warnings: []string{}}
+	names := r.names
+	if r.files != nil { // the corpus's, made while the others were staged
+		names = slices.Sorted(maps.Keys(r.files))
+	}
+	for _, name := range names {
 		s.Files = append(s.Files, filepath.ToSlash(name))
 	}
-	sort.Strings(s.Files)
 	for _, w := range r.issue.Warnings {
 		s.Warnings = append(s.Warnings, strconv.Itoa(w.Line)+": "+w.Msg)
 	}
