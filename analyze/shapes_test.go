@@ -114,3 +114,51 @@ func TestEndlessBinary(t *testing.T) {
 		t.Errorf("read %d bytes before refusing; want at most 64 KB", c.n)
 	}
 }
+
+// TestHostileMarkupShapes: web pages and Markdown of hostile shapes keep
+// or drop every word of their text, as TestHostileShapes does for plain
+// text: a page whose head is 200 KB of script, with a paragraph of
+// 60,000 words with no sentence end and 2,000 short paragraphs; Markdown
+// with the same paragraph under an item heading, 2,000 list items and a
+// code block. The words read are the text's, counted as written here,
+// markup left out (the script is markup: not text).
+func TestHostileMarkupShapes(t *testing.T) {
+	rd, err := analyze.NewReader(analyze.DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := randomWords(60000)
+	var page, md, pageText, mdText strings.Builder
+	page.WriteString("<!DOCTYPE html><html><head><title>Reform Daily Page</title><script>var x = '" + strings.Repeat("y", 200<<10) + "';</script></head><body>")
+	page.WriteString("<h1>Reform headline words</h1><p>" + long + "</p>")
+	pageText.WriteString("Reform Daily Page Reform headline words " + long + " ")
+	md.WriteString("# Evening news 2024-03-05\n\n## Reform headline words\n\n" + long + "\n\n")
+	mdText.WriteString("Evening news 2024-03-05 Reform headline words " + long + " ")
+	for i := range 2000 {
+		w := randomWords(10 + i%7)
+		page.WriteString("<p>" + w + "</p>\n")
+		md.WriteString("- " + w + "\n")
+		pageText.WriteString(w + " ")
+		mdText.WriteString(w + " ")
+	}
+	page.WriteString("<footer>Copyright 2024 Reform Daily</footer></body></html>\n")
+	pageText.WriteString("Copyright 2024 Reform Daily")
+	md.WriteString("\n```\ncode words in a block\n```\n")
+	mdText.WriteString("code words in a block")
+	for _, tt := range []struct{ name, input, text string }{
+		{"page.html", page.String(), pageText.String()},
+		{"transcript.md", md.String(), mdText.String()},
+	} {
+		in, err := analyze.Open(strings.NewReader(tt.input), tt.name, analyze.OpenOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		iss, err := rd.Read(in, tt.name)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if want := len(strings.Fields(tt.text)); iss.WordsKept+iss.WordsDropped != want {
+			t.Errorf("%s: %d words kept and %d dropped; the text has %d", tt.name, iss.WordsKept, iss.WordsDropped, want)
+		}
+	}
+}
