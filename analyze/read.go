@@ -494,6 +494,8 @@ type builder struct {
 	// pageEnd is the line where the page of the article just completed
 	// ended (its footer begins), until the next article starts; else 0
 	pageEnd int
+	// longArticles is how many times an article was cut at maxArticle
+	longArticles int
 
 	buf       []block // blocks base, base+1, … still needed
 	base      int
@@ -535,6 +537,7 @@ type builder struct {
 // about it.
 type openArticle struct {
 	a           *Article
+	bytes       int    // of its body's text
 	dateLine    int    // line of the date heading that opened it, or 0
 	sectionText string // and its text
 	captionIdx  map[string]int
@@ -986,9 +989,23 @@ func (b *builder) addBody(i int) {
 	}
 	p := b.para(bl)
 	p.Subhead = b.rd.lang.Subhead(p.Text)
+	if b.cur.bytes += len(p.Text); b.cur.bytes > maxArticle && len(b.cur.a.Body) > 0 {
+		// an article is held whole until it ends: one of a text with no
+		// headline or date to end it goes on as the next
+		if b.longArticles++; b.longArticles == 1 {
+			b.iss.Warnings = append(b.iss.Warnings, Warning{Line: bl.first, Msg: fmt.Sprintf(
+				"an article longer than %d MB, cut here: read as several articles (nothing here ends an article: no headline or date)", maxArticle>>20)})
+		}
+		b.start(nil)
+		b.cur.bytes = len(p.Text)
+	}
 	b.cur.a.Body = append(b.cur.a.Body, p)
 	b.placedIdx = i
 }
+
+// maxArticle is the most body text an article holds: a text without
+// headlines or dates is one article, held whole until it ends.
+const maxArticle = 16 << 20
 
 // withoutStages cuts the stage directions and footnote markers out of a
 // body block (Language.InlineStage), listing them as dropped; false when

@@ -456,3 +456,47 @@ func TestReadLineBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestLongArticleCut: a text with nothing to end an article (no
+// headline, no date) is not held whole: past maxArticle of body text the
+// article goes on as the next, said once, every word kept.
+func TestLongArticleCut(t *testing.T) {
+	rd, err := NewReader(DefaultVenues())
+	if err != nil {
+		t.Fatal(err)
+	}
+	para := strings.Repeat("the plan calls for steady growth and deeper reform in every province ", 15)
+	n := maxArticle/len(para)*2 + 10 // a little over twice maxArticle
+	var b strings.Builder
+	for i := range n { // each paragraph its own: repeated ones are dropped as copies
+		fmt.Fprintf(&b, "%s%d\n\n", para, i)
+	}
+	text := b.String()
+	var sizes []int
+	iss, err := rd.stream(strings.NewReader(text), "long.txt", func(a *Article) error {
+		size := 0
+		for _, p := range a.Body {
+			size += len(p.Text)
+		}
+		sizes = append(sizes, size)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sizes) != 3 || sizes[0] > maxArticle || sizes[1] > maxArticle {
+		t.Fatalf("articles of %v bytes; want three, the first two at most %d", sizes, maxArticle)
+	}
+	if want := len(strings.Fields(text)); iss.WordsKept != want || iss.WordsDropped != 0 {
+		t.Errorf("%d words kept, %d dropped; want all %d kept", iss.WordsKept, iss.WordsDropped, want)
+	}
+	said := 0
+	for _, w := range iss.Warnings {
+		if strings.Contains(w.Msg, "read as several articles") {
+			said++
+		}
+	}
+	if said != 1 {
+		t.Errorf("warnings %+v; want one saying the article was cut", iss.Warnings)
+	}
+}
