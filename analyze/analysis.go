@@ -74,7 +74,7 @@ func NewAnalyzer(lex *lexicon.Lexicon) (*Analyzer, error) {
 // phrases, ignored spans and stopwords as the language splits and folds
 // them.
 func NewAnalyzerIn(lang Language, lex *lexicon.Lexicon) *Analyzer {
-	if w, ok := lang.(interface{ AddWords([]string) }); ok {
+	if w, ok := lang.(WordAdder); ok {
 		// a language that finds words with a dictionary learns the
 		// lexicon's, so that each formulation is one word
 		var forms []string

@@ -464,7 +464,7 @@ func discover(lang Language, t *Terms, minCount int, inLexicon func(string) stri
 		}
 		// a name or a title ("State Council") is not a formulation: it
 		// keeps a tenth of its score (a lexicon entry keeps all of it)
-		if n, ok := lang.(interface{ NameLike(string) bool }); ok && n.NameLike(form) && in == "" {
+		if n, ok := lang.(NameTeller); ok && n.NameLike(form) && in == "" {
 			score /= 10
 		}
 		free, _, whole := s.relations()

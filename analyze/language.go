@@ -11,12 +11,13 @@ import "github.com/issuelens/analyze/analyze/lexicon"
 // # Adding a language
 //
 // A language is a file set and a line: write a type with these methods in
-// files of its own (chinese.go, chinese_dates.go …, as english.go,
-// english_layout.go, english_dates.go and english_venues.go are laid
-// out), a constructor that compiles its patterns and loads its models
-// once, and add the constructor to languages (languages.go). Nothing else
-// changes: the reader, matcher, discovery and keyness call only these
-// methods. A Language is made once per process and shared: every method
+// files of its own (chinese.go, chinese_layout.go, chinese_names.go and
+// chinese_venues.go, as english.go, english_layout.go, english_dates.go
+// and english_venues.go are laid out), a constructor that compiles its
+// patterns and loads its models once, and add the constructor to
+// languages (languages.go). Nothing else changes: the reader, matcher,
+// discovery and keyness call only these methods, and the optional ones a
+// language may have besides (WordAdder, NameTeller). A Language is made once per process and shared: every method
 // must be safe for concurrent use, and fast (most run on every line or
 // every token).
 //
@@ -183,6 +184,20 @@ type Language interface {
 	// choose between forms seen as often (English prefers one not in title
 	// case or capitals, then one in lower case).
 	FormRank(form string) int
+}
+
+// WordAdder is a Language whose word segmenter learns words: the
+// lexicon's forms are added to it (Chinese: gse's dictionary), so that a
+// formulation is one word where the segmenter would cut it.
+type WordAdder interface {
+	AddWords(words []string)
+}
+
+// NameTeller is a Language that tells a name or a title from a
+// formulation (Chinese: 国务院, 全国人大常委会): discovery lowers such a
+// phrase.
+type NameTeller interface {
+	NameLike(phrase string) bool
 }
 
 // Token is a token of a text as a Language splits it.
