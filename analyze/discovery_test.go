@@ -14,7 +14,7 @@ import (
 // TestDiscoveryPrecision: precision at 20 of discovery by our reading
 // (testdata/discovery_judgments.tsv) on the sample, the English 2017
 // Government Work Report and the twelve People's Daily pages: at least
-// what it was when judged (docs/guide.md, Discovery), and every phrase of each
+// what it was when judged (docs/counting.md, Discovery), and every phrase of each
 // top 20 judged. Before the reference corpus, strict term patterns,
 // names and lexicon pieces (2026-12-02): 0.45, 0.35 and lower.
 func TestDiscoveryPrecision(t *testing.T) {
