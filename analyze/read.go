@@ -38,6 +38,7 @@ type Reader struct {
 	open         OpenOptions    // how inputs not opened yet are opened (WithOpenOptions)
 	pagePatterns *pagePatterns  // of saved web pages' dates, titles and link lists
 	fillCache    bool           // the template scan: the pages read go into pageCache
+	maxArticle   int            // the most body text an article holds (maxArticle; smaller in tests)
 }
 
 // NewReader returns a Reader of English that knows the given venues
@@ -54,7 +55,7 @@ func NewReader(venues []VenuePattern) (*Reader, error) {
 // (those of a lexicon, then the language's own: see Language.Venues)
 // besides the language's general venue cues.
 func NewReaderIn(lang Language, venues []VenuePattern) *Reader {
-	return &Reader{lang: lang, venues: lang.VenueFinder(venues), pubs: lang.Publications(), pagePatterns: newPagePatterns(),
+	return &Reader{lang: lang, venues: lang.VenueFinder(venues), pubs: lang.Publications(), pagePatterns: newPagePatterns(), maxArticle: maxArticle,
 		nameDate: regexp.MustCompile(`(?:^|[^0-9])((?:18|19|20|21)[0-9]{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`),
 		nameYear: regexp.MustCompile(`[0-9]+`)}
 }
@@ -989,12 +990,12 @@ func (b *builder) addBody(i int) {
 	}
 	p := b.para(bl)
 	p.Subhead = b.rd.lang.Subhead(p.Text)
-	if b.cur.bytes += len(p.Text); b.cur.bytes > maxArticle && len(b.cur.a.Body) > 0 {
+	if b.cur.bytes += len(p.Text); b.cur.bytes > b.rd.maxArticle && len(b.cur.a.Body) > 0 {
 		// an article is held whole until it ends: one of a text with no
 		// headline or date to end it goes on as the next
 		if b.longArticles++; b.longArticles == 1 {
 			b.iss.Warnings = append(b.iss.Warnings, Warning{Line: bl.first, Msg: fmt.Sprintf(
-				"an article longer than %d MB, cut here: read as several articles (nothing here ends an article: no headline or date)", maxArticle>>20)})
+				"an article longer than %d MB, cut here: read as several articles (nothing here ends an article: no headline or date)", b.rd.maxArticle>>20)})
 		}
 		b.start(nil)
 		b.cur.bytes = len(p.Text)

@@ -458,13 +458,16 @@ func TestReadLineBreaks(t *testing.T) {
 }
 
 // TestLongArticleCut: a text with nothing to end an article (no
-// headline, no date) is not held whole: past maxArticle of body text the
-// article goes on as the next, said once, every word kept.
+// headline, no date) is not held whole: past maxArticle of body text (1 MB
+// here, 16 MB in a run) the article goes on as the next, said once, every
+// word kept.
 func TestLongArticleCut(t *testing.T) {
 	rd, err := NewReader(DefaultVenues())
 	if err != nil {
 		t.Fatal(err)
 	}
+	rd.maxArticle = 1 << 20
+	maxArticle := rd.maxArticle
 	para := strings.Repeat("the plan calls for steady growth and deeper reform in every province ", 15)
 	n := maxArticle/len(para)*2 + 10 // a little over twice maxArticle
 	var b strings.Builder
