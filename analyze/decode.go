@@ -117,7 +117,7 @@ func (lr *lineReader) next() (line, bool, error) {
 	case errors.Is(err, errLongLine):
 		return line{}, false, &InputError{File: lr.name, Line: lr.n + 1, Msg: fmt.Sprintf("line longer than %d MiB", maxLine>>20)}
 	case err != nil:
-		return line{}, false, &InputError{File: lr.name, Line: lr.n + 1, Msg: fmt.Sprintf("cannot read: %v", err)}
+		return line{}, false, &InputError{File: lr.name, Line: lr.n + 1, Msg: "cannot read", Err: err}
 	case !ok:
 		return line{}, false, nil
 	}

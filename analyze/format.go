@@ -157,7 +157,7 @@ func Open(r io.Reader, name string, o OpenOptions) (*Input, error) {
 	br := bufio.NewReaderSize(r, sniffBytes)
 	head, err := br.Peek(sniffBytes)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, &InputError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
+		return nil, &InputError{File: name, Msg: "cannot read", Err: err}
 	}
 	if len(head) == 0 {
 		return nil, &InputError{File: name, Msg: "empty input"}
@@ -173,7 +173,7 @@ func Open(r io.Reader, name string, o OpenOptions) (*Input, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(br, maxWhole+1))
 	if err != nil {
-		return nil, &InputError{File: name, Msg: fmt.Sprintf("cannot read: %v", err)}
+		return nil, &InputError{File: name, Msg: "cannot read", Err: err}
 	}
 	if len(data) > maxWhole {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("%s over %d MB in one file: save it in several files", in.Format, maxWhole>>20)}
@@ -186,7 +186,7 @@ func Open(r io.Reader, name string, o OpenOptions) (*Input, error) {
 func (in *Input) openText(br *bufio.Reader, head []byte, o OpenOptions) error {
 	ch, err := chooseEncoding(head, o.Encoding, "")
 	if err != nil {
-		return &InputError{File: in.Name, Msg: err.Error()}
+		return &InputError{File: in.Name, Err: err}
 	}
 	if ch.bom > 0 {
 		br.Discard(ch.bom)
@@ -218,12 +218,12 @@ func (in *Input) openWhole(data []byte, o OpenOptions) error {
 	}
 	ch, err := chooseEncoding(data, o.Encoding, declared)
 	if err != nil {
-		return &InputError{File: in.Name, Msg: err.Error()}
+		return &InputError{File: in.Name, Err: err}
 	}
 	data = data[ch.bom:]
 	if ch.enc != nil {
 		if data, err = ch.enc.NewDecoder().Bytes(data); err != nil {
-			return &InputError{File: in.Name, Msg: fmt.Sprintf("cannot decode as %s: %v", ch.name, err)}
+			return &InputError{File: in.Name, Msg: "cannot decode as " + ch.name, Err: err}
 		}
 	} else if !isASCII(data) && !validUTF8(data) {
 		// neither declared nor detected: Windows-1252, as lines of text are

@@ -125,3 +125,19 @@ func TestTextEncodings(t *testing.T) {
 		}
 	}
 }
+
+// failing is a reader that fails with err after its first bytes.
+type failing struct{ err error }
+
+func (f failing) Read(p []byte) (int, error) { return 0, f.err }
+
+// TestInputErrorKeepsCause: an input that cannot be read is an
+// InputError naming the file, whose cause errors.Is still sees.
+func TestInputErrorKeepsCause(t *testing.T) {
+	cause := errors.New("device gone")
+	_, err := analyze.Open(failing{cause}, "issue.txt", analyze.OpenOptions{})
+	var ie *analyze.InputError
+	if !errors.As(err, &ie) || !errors.Is(err, cause) || err.Error() != "issue.txt: cannot read: device gone" {
+		t.Errorf("Open of a failing reader = %v (InputError %v, cause kept %v); want \"issue.txt: cannot read: device gone\", both", err, ie != nil, errors.Is(err, cause))
+	}
+}

@@ -152,13 +152,24 @@ func (a *Article) CaptionCopies() int {
 // InputError is a problem with the input, located at a line when there is one.
 type InputError struct {
 	File string
-	Line int // 0 when the problem is the whole input
-	Msg  string
+	Line int    // 0 when the problem is the whole input
+	Msg  string // what is wrong; "" when Err says it
+	Err  error  // the cause, when there is one: errors.Is and As see it
 }
 
 func (e *InputError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	msg := e.Msg
+	switch {
+	case e.Err != nil && msg == "":
+		msg = e.Err.Error()
+	case e.Err != nil:
+		msg += ": " + e.Err.Error()
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, msg)
 }
+
+// Unwrap is the cause.
+func (e *InputError) Unwrap() error { return e.Err }

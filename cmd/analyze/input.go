@@ -36,7 +36,7 @@ func withInput(ctx context.Context, path string, stdin io.Reader, use func(r io.
 			if ctx.Err() != nil {
 				return "", 0, ctx.Err()
 			}
-			return "", 0, &analyze.InputError{File: path, Msg: err.Error()}
+			return "", 0, &analyze.InputError{File: path, Err: err}
 		}
 		defer f.Close()
 		in, name, mayBlock = f, filepath.Base(path), !st.Mode().IsRegular()
@@ -263,7 +263,7 @@ func loadReference(path, lang string) (*analyze.Reference, error) {
 		defer f.Close()
 		ref, err := analyze.ReadReference(f)
 		if err != nil {
-			return nil, &analyze.InputError{File: path, Msg: err.Error()}
+			return nil, &analyze.InputError{File: path, Err: err}
 		}
 		return ref, nil
 	}
