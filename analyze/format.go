@@ -186,7 +186,7 @@ func Open(r io.Reader, name string, o OpenOptions) (*Input, error) {
 func (in *Input) openText(br *bufio.Reader, head []byte, o OpenOptions) error {
 	ch, err := chooseEncoding(head, o.Encoding, "")
 	if err != nil {
-		return &InputError{File: in.Name, Err: err}
+		return &InputError{File: in.Name, Msg: err.Error()} // chooseEncoding says what is wrong
 	}
 	if ch.bom > 0 {
 		br.Discard(ch.bom)
@@ -218,7 +218,7 @@ func (in *Input) openWhole(data []byte, o OpenOptions) error {
 	}
 	ch, err := chooseEncoding(data, o.Encoding, declared)
 	if err != nil {
-		return &InputError{File: in.Name, Err: err}
+		return &InputError{File: in.Name, Msg: err.Error()} // chooseEncoding says what is wrong
 	}
 	data = data[ch.bom:]
 	if ch.enc != nil {

@@ -117,7 +117,7 @@ func (rd *Reader) convert(in *Input) (io.Reader, *converted, error) {
 func (rd *Reader) pageText(in *Input) (*converted, error) {
 	pages, skipped, err := rd.readPages(in)
 	if err != nil {
-		return nil, &InputError{File: in.Name, Err: err}
+		return nil, &InputError{File: in.Name, Msg: err.Error()} // the page reader says what is wrong: no cause to keep
 	}
 	sum := &Page{Charset: pages[0].Charset, Site: pages[0].Site, Pages: len(pages) + skipped, Skipped: skipped}
 	c := &converted{web: true, site: pages[0].Site, dateLines: map[int]string{}, titleLines: map[int]bool{}}
