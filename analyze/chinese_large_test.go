@@ -11,6 +11,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/analyze/analyzetest"
@@ -36,6 +38,7 @@ func TestChinese(t *testing.T) {
 	t.Run("national rejuvenation", func(t *testing.T) { testNationalRejuvenation(t, zh) })
 	t.Run("layout", func(t *testing.T) { testChineseLayout(t, zh) })
 	t.Run("one line", func(t *testing.T) { testChineseOneLine(t, zh) })
+	t.Run("hostile shapes", func(t *testing.T) { testChineseHostileShapes(t, zh) })
 	t.Run("dates", func(t *testing.T) { testChineseDates(t, zh) })
 	t.Run("rules", func(t *testing.T) { testChineseRules(t, zh) })
 	t.Run("news issue", func(t *testing.T) { testChineseNewsIssue(t, zh) })
@@ -488,6 +491,36 @@ func testNationalRejuvenation(t *testing.T, zh analyze.Language) {
 		_, res := readChinese(t, zh, string(b), year+".txt")
 		if got := counts(res)["national rejuvenation"]; got != want {
 			t.Errorf("%s: national rejuvenation %d; by reading %d", year, got, want)
+		}
+	}
+}
+
+// testChineseHostileShapes: Chinese with no sentence end keeps or drops
+// every character: 300,000 of 的 on one line, and the 2024 report with
+// everything but its characters taken out (punctuation, digits, line
+// ends). Counted as the characters written here.
+func testChineseHostileShapes(t *testing.T, zh analyze.Language) {
+	b, err := os.ReadFile(testfiles.Shared(t, "corpus/government_work_reports/zh/2024.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var joined strings.Builder
+	for _, r := range string(b) {
+		if unicode.Is(unicode.Han, r) {
+			joined.WriteRune(r)
+		}
+	}
+	rd := analyze.NewReaderIn(zh, nil)
+	for _, tt := range []struct{ name, text string }{
+		{"de.txt", strings.Repeat("的", 300_000)},
+		{"joined.txt", joined.String()},
+	} {
+		iss, err := rd.Read(strings.NewReader(tt.text+"\n"), tt.name)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if want := utf8.RuneCountInString(tt.text); iss.WordsKept+iss.WordsDropped != want || want < 10_000 {
+			t.Errorf("%s: %d characters kept and %d dropped; the text has %d", tt.name, iss.WordsKept, iss.WordsDropped, want)
 		}
 	}
 }
