@@ -13,9 +13,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/internal/workers"
 )
 
 // Parts of an article a mention can stand in.
@@ -399,24 +398,11 @@ func (res *Result) add(p *partial) {
 	res.words.Add(p.words)
 }
 
-// parallel runs do(0), …, do(n-1) on all cores, GOMAXPROCS at a time,
-// starting no more once ctx is done: then it returns ctx's error, after
-// the calls started have returned.
+// parallel runs do(0), …, do(n-1) on all cores (workers.Each), starting
+// no more once ctx is done: then it returns ctx's error, after the calls
+// started have returned.
 func parallel(ctx context.Context, n int, do func(int)) error {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	var err error
-	for i := range n {
-		if err = ctx.Err(); err != nil {
-			break
-		}
-		g.Go(func() error {
-			do(i)
-			return nil
-		})
-	}
-	_ = g.Wait() // the calls return no error
-	return err
+	return workers.Each(ctx, n, func(i int) error { do(i); return nil })
 }
 
 func (opt Options) withDefaults() Options {

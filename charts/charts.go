@@ -2,18 +2,19 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"io"
 	"runtime"
 
-	"golang.org/x/sync/errgroup"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/issuelens/analyze/analyze"
+	"github.com/issuelens/analyze/internal/workers"
 )
 
 // Options set the size of the images and what the formulation charts count.
@@ -242,34 +243,30 @@ func Render(cs []Chart, opt Options, svg bool) (map[string][]byte, error) {
 		opt.fonts = fonts // safe to share: Font methods are, with a buffer a call
 	}
 	outs := make([][]byte, len(jobs))
-	errs := make([]error, len(jobs))
-	var g errgroup.Group
-	workers := runtime.GOMAXPROCS(0)
-	g.SetLimit(workers)
-	scratches := make(chan *scratch, workers) // at most one a worker
-	for j, jb := range jobs {
-		g.Go(func() error {
-			var buf bytes.Buffer
-			if jb.svg {
-				errs[j] = cs[jb.chart].WriteSVG(&buf, opt)
-			} else {
-				s := &scratch{}
-				select {
-				case s = <-scratches:
-				default:
-				}
-				errs[j] = cs[jb.chart].writePNG(&buf, opt, s)
-				scratches <- s
+	scratches := make(chan *scratch, runtime.GOMAXPROCS(0)) // at most one a worker
+	err := workers.Each(context.Background(), len(jobs), func(j int) error {
+		jb := jobs[j]
+		var buf bytes.Buffer
+		var err error
+		if jb.svg {
+			err = cs[jb.chart].WriteSVG(&buf, opt)
+		} else {
+			s := &scratch{}
+			select {
+			case s = <-scratches:
+			default:
 			}
-			outs[j] = buf.Bytes()
-			return nil
-		})
-	}
-	_ = g.Wait() // the errors are in errs, to be reported in chart order
-	for j, jb := range jobs {
-		if errs[j] != nil {
-			return nil, fmt.Errorf("chart %s: %w", cs[jb.chart].Name, errs[j])
+			err = cs[jb.chart].writePNG(&buf, opt, s)
+			scratches <- s
 		}
+		outs[j] = buf.Bytes()
+		if err != nil {
+			return fmt.Errorf("chart %s: %w", cs[jb.chart].Name, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	files := map[string][]byte{}
 	for j, jb := range jobs {

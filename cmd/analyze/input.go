@@ -16,6 +16,7 @@ import (
 
 	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/analyze/lexicon"
+	"github.com/issuelens/analyze/internal/workers"
 )
 
 // withInput opens an input, "-" being standard input, hands it to use with
@@ -227,7 +228,7 @@ func parseLexicon(ctx context.Context, path string) (*lexicon.Lexicon, error) {
 // proper to report.
 func withTemplate(ctx context.Context, rd *analyze.Reader, paths []string) (*analyze.Reader, *analyze.Template, error) {
 	found := make([][][]string, len(paths))
-	err := forEach(ctx, len(paths), func(i int) error {
+	err := workers.Each(ctx, len(paths), func(i int) error {
 		if paths[i] == "-" {
 			return nil
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/issuelens/analyze/analyze"
 	"github.com/issuelens/analyze/history"
+	"github.com/issuelens/analyze/internal/workers"
 	"github.com/issuelens/analyze/report"
 )
 
@@ -54,7 +55,7 @@ func commit(ctx context.Context, root, run string, outs []output, store *history
 	// the reports are staged on all cores, each a directory of its own
 	j.Reports = make([]swapped, len(outs))
 	staged := make([]bool, len(outs))
-	err = forEach(ctx, len(outs), func(i int) error {
+	err = workers.Each(ctx, len(outs), func(i int) error {
 		o := outs[i]
 		dir, err := filepath.Abs(o.dir)
 		if err != nil {

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/issuelens/analyze/history"
+	"github.com/issuelens/analyze/internal/workers"
 )
 
 // How a run puts its reports in place, so that it never deletes what
@@ -322,7 +323,7 @@ func writeStaged(ctx context.Context, tmp, dir string, files map[string]func(io.
 		}
 		return rank(names[a]) < rank(names[b])
 	})
-	return forEach(ctx, len(names), func(i int) error {
+	return workers.Each(ctx, len(names), func(i int) error {
 		if err := writeFile(filepath.Join(tmp, names[i]), files[names[i]]); err != nil {
 			return fmt.Errorf("%s: %w", filepath.Join(dir, names[i]), err)
 		}

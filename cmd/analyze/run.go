@@ -16,8 +16,8 @@ import (
 	"github.com/issuelens/analyze/analyze/lexicon"
 	"github.com/issuelens/analyze/charts"
 	"github.com/issuelens/analyze/history"
+	"github.com/issuelens/analyze/internal/workers"
 	"github.com/issuelens/analyze/report"
-	"golang.org/x/sync/errgroup"
 )
 
 // runConfig holds the flags of `analyze run`.
@@ -382,7 +382,7 @@ func (j *runJob) analyseInputs(ctx context.Context, stdin io.Reader) error {
 	if opt.Mergeable {
 		j.merging = newCorpusMerge(2 * runtime.GOMAXPROCS(0))
 	}
-	return forEach(ctx, len(j.runs), func(i int) (err error) {
+	return workers.Each(ctx, len(j.runs), func(i int) (err error) {
 		r := j.runs[i]
 		if j.merging != nil {
 			if err := j.merging.begin(ctx, i); err != nil {
@@ -475,25 +475,4 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 		inputs = append(inputs, args[0])
 		args = args[1:]
 	}
-}
-
-// forEach runs do(0..n-1) on all cores, starting no more once ctx is
-// done; the first error (by index) wins.
-func forEach(ctx context.Context, n int, do func(int) error) error {
-	errs := make([]error, n)
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range n {
-		if ctx.Err() != nil {
-			break
-		}
-		g.Go(func() error { errs[i] = do(i); return nil })
-	}
-	_ = g.Wait() // the errors are in errs, to be reported in input order
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return ctx.Err()
 }
