@@ -5,7 +5,7 @@ SAMPLE  := testdata/two_sessions_2024.txt
 OUT     := out
 FUZZTIME ?= 20s
 
-.PHONY: build run test bench bench-peer bench-shapes fuzz golden clean man
+.PHONY: build run test bench bench-peer bench-shapes fuzz golden clean man dateparser-check
 
 build:
 	CGO_ENABLED=0 $(GO) build -buildvcs=auto -o $(BIN) ./cmd/analyze
@@ -74,3 +74,8 @@ clean:
 # The manual page, made from the same help texts as analyze help.
 man: build
 	$(BIN) man > analyze.1
+
+# third_party/go-dateparser rebuilt from the pinned upstream version by
+# scripts/dateparser.sh must equal the committed copy
+dateparser-check:
+	@tmp=$$(mktemp -d) && OUT=$$tmp/go-dateparser bash scripts/dateparser.sh && diff -r $$tmp/go-dateparser third_party/go-dateparser && rm -rf $$tmp && echo "third_party/go-dateparser: as scripts/dateparser.sh makes it"
