@@ -88,10 +88,7 @@ func (*chineseLang) Script() string { return "Hans" }
 // LexiconForms: the entry's Chinese form and its Chinese variants, when
 // it has one.
 func (*chineseLang) LexiconForms(f lexicon.Formulation) []string {
-	if f.ZH == "" {
-		return nil
-	}
-	return append([]string{f.ZH}, f.ZHVariants...)
+	return f.FormsIn("zh")
 }
 
 // AddWords adds the lexicon's Chinese forms to the segmenter's

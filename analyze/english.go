@@ -285,7 +285,7 @@ var officeWords = []string{
 
 // LexiconForms: the phrase and its variants.
 func (*englishLang) LexiconForms(f lexicon.Formulation) []string {
-	return append([]string{f.Phrase}, f.Variants...)
+	return f.FormsIn("en")
 }
 
 // FormRank prefers a form not in title case (a headline's capitals), then

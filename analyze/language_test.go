@@ -127,7 +127,7 @@ func (*toyLang) Conjunction(folded string) bool   { return folded == "et" }
 func (*toyLang) ListSeparator(folded string) bool { return folded == ";" }
 func (*toyLang) WordSeparator() string            { return "_" }
 func (*toyLang) LexiconForms(f lexicon.Formulation) []string {
-	return append([]string{f.Phrase}, f.Variants...)
+	return f.FormsIn("x-toy")
 }
 func (*toyLang) FormRank(string) int { return 0 }
 func (*toyLang) InName(string) bool  { return false }
@@ -183,7 +183,9 @@ func TestLanguageSeam(t *testing.T) {
 		t.Fatalf("read %q (language %q):\n%s\nwant (x-toy):\n%s", toyIssue, iss.Language, g, w)
 	}
 
-	lex, err := lexicon.Parse(strings.NewReader("themes:\n  - theme: T\n    formulations:\n      - phrase: zorb blim\n      - phrase: red blim\n"), "toy.yaml")
+	// the toy's forms keyed by its code, beside English glosses
+	lex, err := lexicon.Parse(strings.NewReader("themes:\n  - theme: T\n    formulations:\n"+
+		"      - {phrase: blue plant, forms: {x-toy: [zorb blim]}}\n      - {phrase: red plant, forms: {x-toy: [red blim]}}\n"), "toy.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,11 +198,11 @@ func TestLanguageSeam(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %s %d.%d %s=%s", m.Date, m.Part, m.Paragraph, m.Sentence, m.Phrase, m.Matched))
 	}
 	want = []string{
-		"2024-03-05 body 1.1 zorb blim=zorbul blim",     // a toy plural
-		"2024-03-05 body 1.2 red blim=red et zorb blim", // coordinated by "et"
-		"2024-03-05 body 1.2 zorb blim=zorb blim",       // "so zorb | blim": not across sentences
-		"2024-03-06 body 1.2 zorb blim=zorb blim",       // "zorbs blim": no toy plural
-		"2024-03-06 body 1.3 zorb blim=zorb blim",
+		"2024-03-05 body 1.1 blue plant=zorbul blim",     // a toy plural
+		"2024-03-05 body 1.2 red plant=red et zorb blim", // coordinated by "et"
+		"2024-03-05 body 1.2 blue plant=zorb blim",       // "so zorb | blim": not across sentences
+		"2024-03-06 body 1.2 blue plant=zorb blim",       // "zorbs blim": no toy plural
+		"2024-03-06 body 1.3 blue plant=zorb blim",
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("mentions:\n%s\nwant:\n%s", g, w)
@@ -216,7 +218,7 @@ func TestLanguageSeam(t *testing.T) {
 	}
 	// joined by "_"; zorbul merged with zorb; the lexicon entry found again
 	// in its written form
-	for phrase, want := range map[string]string{"mip_gleep": `2 ""`, "zorb_blim": `4 "zorb blim"`} {
+	for phrase, want := range map[string]string{"mip_gleep": `2 ""`, "zorb_blim": `4 "blue plant"`} {
 		if found[phrase] != want {
 			t.Errorf("discovered %s: %q; want %s (all: %v)", phrase, found[phrase], want, found)
 		}

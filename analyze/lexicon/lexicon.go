@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -53,15 +55,36 @@ type Theme struct {
 
 // Formulation is one formulation: its canonical English phrase, other
 // English wordings counted under it, its Chinese original, other Chinese
-// wordings counted under that, and whether it inflects.
+// wordings counted under that, its wordings in other languages, and
+// whether it inflects. FormsIn gives its forms in a language by code.
 type Formulation struct {
 	Phrase     string   `yaml:"phrase"`
 	ZH         string   `yaml:"zh"`
 	Variants   []string `yaml:"variants"`
 	ZHVariants []string `yaml:"zh_variants"`
-	Exact      bool     `yaml:"exact"`
-	File       string   `yaml:"-"`
-	Line       int      `yaml:"-"`
+	// Forms are its wordings in languages other than English and Chinese,
+	// by language code (ru, ja …): the canonical one first, then its
+	// variants.
+	Forms map[string][]string `yaml:"forms"`
+	Exact bool                `yaml:"exact"`
+	File  string              `yaml:"-"`
+	Line  int                 `yaml:"-"`
+}
+
+// FormsIn is how the formulation is written in the language of code, the
+// canonical form first: English's phrase and variants, Chinese's zh and
+// zh_variants, another language's forms; nil when it has none there.
+func (f Formulation) FormsIn(code string) []string {
+	switch code {
+	case "en":
+		return append([]string{f.Phrase}, f.Variants...)
+	case "zh":
+		if f.ZH == "" {
+			return nil
+		}
+		return append([]string{f.ZH}, f.ZHVariants...)
+	}
+	return f.Forms[code]
 }
 
 // Venue names a venue and the phrases that identify it.
@@ -228,6 +251,7 @@ func (lex *Lexicon) check(name string, data []byte) error {
 	}
 	seen := map[string]string{} // key → where it was first listed
 	zhSeen := chineseForms(lex.Themes, false, func(_ Theme, f Formulation) string { return fmt.Sprintf("line %d", f.Line) })
+	formsSeen := map[string]map[string]string{} // language → key of a form → where it was first listed
 	themes := map[string]int{}
 	for ti, t := range lex.Themes {
 		if strings.TrimSpace(t.Name) == "" {
@@ -263,6 +287,9 @@ func (lex *Lexicon) check(name string, data []byte) error {
 				return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("zh %q of %q has no letter or digit", f.ZH, f.Phrase)}
 			}
 			if err := checkZHVariants(f, name, data, fmt.Sprintf("$.themes[%d].formulations[%d].zh_variants", ti, fi), zhSeen); err != nil {
+				return err
+			}
+			if err := checkForms(f, name, data, fmt.Sprintf("$.themes[%d].formulations[%d].forms", ti, fi), formsSeen); err != nil {
 				return err
 			}
 		}
@@ -307,6 +334,47 @@ func chineseForms(themes []Theme, variants bool, where func(Theme, Formulation) 
 		}
 	}
 	return out
+}
+
+// languageCode is what forms may be keyed by: a language's code, as
+// ru, ja or pt-br, or a private one (x-…).
+var languageCode = regexp.MustCompile(`^([a-z]{2,3}|x)(-[a-z0-9]{1,8})*$`)
+
+// checkForms checks a formulation's forms in other languages (at YAML
+// path in data): each keyed by a language code other than en and zh
+// (which have phrase and zh), each form with a letter or digit and not
+// listed before in its language (seen, which it adds to).
+func checkForms(f Formulation, name string, data []byte, path string, seen map[string]map[string]string) error {
+	codes := make([]string, 0, len(f.Forms))
+	for code := range f.Forms {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes) // the first error is the same every run
+	for _, code := range codes {
+		switch {
+		case code == "en" || code == "zh":
+			return &ParseError{File: name, Line: f.Line, Msg: fmt.Sprintf("forms of %q: %s is written as %s", f.Phrase, code, map[string]string{"en": "phrase and variants", "zh": "zh and zh_variants"}[code])}
+		case !languageCode.MatchString(code):
+			return &ParseError{File: name, Line: f.Line, Msg: fmt.Sprintf("forms of %q: %q is not a language code (ru, ja, pt-br …)", f.Phrase, code)}
+		case len(f.Forms[code]) == 0:
+			return &ParseError{File: name, Line: f.Line, Msg: fmt.Sprintf("forms of %q in %s: none given", f.Phrase, code)}
+		}
+		if seen[code] == nil {
+			seen[code] = map[string]string{}
+		}
+		for i, v := range f.Forms[code] {
+			line := func() int { return lineOf(data, fmt.Sprintf("%s.%s[%d]", path, code, i), f.Line) }
+			if !hasWord(v) {
+				return &ParseError{File: name, Line: line(), Msg: fmt.Sprintf("%s form %q of %q has no letter or digit", code, v, f.Phrase)}
+			}
+			k := Key(v)
+			if where, ok := seen[code][k]; ok {
+				return &ParseError{File: name, Line: line(), Msg: fmt.Sprintf("%s form %q of %q is listed twice (first at %s)", code, v, f.Phrase, where)}
+			}
+			seen[code][k] = fmt.Sprintf("line %d", f.Line)
+		}
+	}
+	return nil
 }
 
 // checkZHVariants checks a formulation's Chinese variants (at YAML path

@@ -73,6 +73,16 @@ func TestParseErrors(t *testing.T) {
 			`my.yaml:5: zh variant "民族复兴" is already a Chinese form in theme "Development" of the default lexicon`},
 		{"themes: [1, 2]\n", "my.yaml:1: int was used where mapping is expected"},
 		{"colour: blue\n", `my.yaml:1: unknown field "colour"`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        forms: {zh: [甲乙]}\n",
+			`my.yaml:4: forms of "x": zh is written as zh and zh_variants`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        forms: {Russian: [а]}\n",
+			`my.yaml:4: forms of "x": "Russian" is not a language code (ru, ja, pt-br …)`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        forms: {ru: []}\n",
+			`my.yaml:4: forms of "x" in ru: none given`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        forms:\n          ru: [новые силы]\n      - phrase: y\n        forms:\n          ru: [силы, Новые  силы]\n",
+			`my.yaml:9: ru form "Новые  силы" of "y" is listed twice (first at line 4)`},
+		{"themes:\n  - theme: A\n    formulations:\n      - phrase: x\n        forms:\n          ja: [\"…\"]\n",
+			`my.yaml:6: ja form "…" of "x" has no letter or digit`},
 	}
 	for _, tt := range tests {
 		_, err := Parse(strings.NewReader(tt.in), "my.yaml")
@@ -132,6 +142,25 @@ func TestChineseVariants(t *testing.T) {
 	}
 	if g, want := strings.Join(got, "; "), "民族复兴=中华民族伟大复兴+民族伟大复兴; 一带一路=“一带一路”倡议; 一带一路="; g != want {
 		t.Errorf("Chinese forms %q; want %q", g, want)
+	}
+}
+
+// TestFormsByLanguage: a formulation's forms in a language by its code:
+// English's phrase and variants, Chinese's zh and variants, another
+// language's forms (Russian, Japanese here), none where it has none.
+func TestFormsByLanguage(t *testing.T) {
+	lex, err := Parse(strings.NewReader("themes:\n  - theme: A\n    formulations:\n"+
+		"      - phrase: new quality productive forces\n        variants: [new productive forces]\n        zh: 新质生产力\n"+
+		"        forms:\n          ru: [новые качественные производительные силы, производительные силы нового качества]\n          ja: [新質生産力]\n"+
+		"      - phrase: high-quality development\n"), "f.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, g := lex.Themes[0].Formulations[0], lex.Themes[0].Formulations[1]
+	got := fmt.Sprint(f.FormsIn("en"), f.FormsIn("zh"), f.FormsIn("ru"), f.FormsIn("ja"), f.FormsIn("ko"), g.FormsIn("zh"), g.FormsIn("ru"))
+	want := "[new quality productive forces new productive forces] [新质生产力] [новые качественные производительные силы производительные силы нового качества] [新質生産力] [] [] []"
+	if got != want {
+		t.Errorf("forms: %s; want %s", got, want)
 	}
 }
 
