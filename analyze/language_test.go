@@ -244,3 +244,20 @@ func TestNewLanguage(t *testing.T) {
 		t.Errorf("LanguageCodes() = %s; want en zh", got)
 	}
 }
+
+// TestDetectAmong: a language registered with its letters is told by
+// them as Chinese is by its characters; a text of Latin letters stays
+// with the default.
+func TestDetectAmong(t *testing.T) {
+	langs := []knownLanguage{{code: "en"}, {code: "zh", letters: unicode.Han}, {code: "ru", letters: unicode.Cyrillic}}
+	for _, tt := range []struct{ text, want string }{
+		{strings.Repeat("Новые качественные производительные силы. ", 5), "ru"},
+		{strings.Repeat("加快发展新质生产力。", 5), "zh"},
+		{"New quality productive forces (новые силы) in Jiangsu, and more words of English around them all.", "en"},
+		{"二〇二四年", "zh"},
+	} {
+		if got := detectAmong([]byte(tt.text), langs); got != tt.want {
+			t.Errorf("detectAmong(%.30q) = %s; want %s", tt.text, got, tt.want)
+		}
+	}
+}

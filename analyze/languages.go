@@ -12,14 +12,17 @@ import (
 type knownLanguage struct {
 	code string
 	make func() (Language, error)
+	// letters are the letters that tell a text is in it (see
+	// DetectLanguage); nil for the default, which a text is otherwise
+	letters *unicode.RangeTable
 }
 
 // languages lists the languages NewLanguage makes, the default first.
 // Adding a language is adding its line here (see Language).
 func languages() []knownLanguage {
 	return []knownLanguage{
-		{"en", newEnglish},
-		{"zh", newChinese},
+		{"en", newEnglish, nil},
+		{"zh", newChinese, unicode.Han},
 	}
 }
 
@@ -50,24 +53,37 @@ func NewLanguage(code string) (Language, error) {
 
 // DetectLanguage tells the language of a text from its first bytes (a
 // few tens of kilobytes are enough; text, not markup: see Open) by its
-// script: "zh" when Chinese characters number 500, or are at least a
-// quarter of its letters and number 20, or half of them in a short text,
-// else "en".
-func DetectLanguage(head []byte) string {
-	han, letters := 0, 0
+// letters: a language's letters (Chinese: its characters) tell it when
+// they number 500, or are at least a quarter of the letters and number
+// 20, or half of them in a short text; the language whose letters number
+// most among those, else the default, English.
+func DetectLanguage(head []byte) string { return detectAmong(head, languages()) }
+
+// detectAmong is DetectLanguage among langs, the default first.
+func detectAmong(head []byte, langs []knownLanguage) string {
+	counts := make([]int, len(langs))
+	letters := 0
 	for len(head) > 0 {
 		r, size := utf8.DecodeRune(head)
 		head = head[size:]
-		switch {
-		case unicode.Is(unicode.Han, r):
-			han++
-			letters++
-		case unicode.IsLetter(r):
+		found := false
+		for i, l := range langs {
+			if l.letters != nil && unicode.Is(l.letters, r) { // Han's 〇 is a number, and counts
+				counts[i]++
+				found = true
+				break
+			}
+		}
+		if found || unicode.IsLetter(r) {
 			letters++
 		}
 	}
-	if han >= 500 || (han >= 20 && 4*han >= letters) || (han > 0 && 2*han >= letters) {
-		return "zh"
+	best, most := langs[0].code, 0
+	for i, l := range langs {
+		n := counts[i]
+		if l.letters != nil && n > most && (n >= 500 || (n >= 20 && 4*n >= letters) || (n > 0 && 2*n >= letters)) {
+			best, most = l.code, n
+		}
 	}
-	return "en"
+	return best
 }
