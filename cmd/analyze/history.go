@@ -300,7 +300,7 @@ func runTrends(ctx context.Context, args []string, stdout io.Writer) error {
 	if _, err := recoverOutput(ctx, cfg.out, []string{cfg.out}); err != nil {
 		return err
 	}
-	if err := checkOutput(cfg.out, false); err != nil {
+	if err := checkOutput(cfg.out); err != nil {
 		return err
 	}
 	if err := commit(ctx, cfg.out, newRunID(), []output{{dir: cfg.out, files: files}}, nil, nil); err != nil {

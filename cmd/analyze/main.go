@@ -302,6 +302,9 @@ func runHelp(args []string, stdout, stderr io.Writer) error {
 	case "version":
 		fmt.Fprintln(stdout, "usage: analyze version   (prints the version, and the commit and Go it was built from)")
 		return nil
+	case "help":
+		fmt.Fprintln(stdout, "usage: analyze help [COMMAND]   (prints the commands, or a command's flags)")
+		return nil
 	case "completion":
 		fmt.Fprintln(stdout, "usage: analyze completion bash|zsh|fish   (prints a completion script: analyze completion bash > /etc/bash_completion.d/analyze)")
 		return nil

@@ -57,6 +57,7 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"version"}, "", "~analyze " + version + " (", "", 0},
 		{[]string{"help"}, "", "~exit codes:\n  0  success\n", "", 0},
 		{[]string{"help", "inspect"}, "", "~print the structure as JSON", "", 0},
+		{[]string{"help", "help"}, "", "usage: analyze help [COMMAND]   (prints the commands, or a command's flags)\n", "", 0},
 		{nil, "", "", "~analyze: no command given\n", exitUsage},
 	}
 	for _, tt := range tests {

@@ -29,7 +29,7 @@ import (
 //  1. checkOutput: a report directory that exists is replaced only when it
 //     carries analyze's mark, the manifest .analyze-manifest listing every
 //     file analyze wrote there (or has the shape of a report of a version
-//     before manifests); an empty directory only with --take-over.
+//     before manifests); an empty directory, which holds nothing to lose.
 //  2. stage: every report is written whole into .NAME.tmp-RUN beside it,
 //     its manifest first.
 //  3. a journal, .ROOT.journal beside the output, lists the swaps to come
@@ -59,8 +59,9 @@ func (e *notOursError) Error() string {
 }
 
 // checkOutput says whether dir may be replaced by a report: it is
-// missing, or analyze's own (see owned), or empty and takeOver is set.
-func checkOutput(dir string, takeOver bool) error {
+// missing, empty (nothing to lose: `mkdir -p reports/$(date +%F)` before a
+// run is a cron habit), or analyze's own (see owned).
+func checkOutput(dir string) error {
 	st, err := os.Lstat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -77,10 +78,7 @@ func checkOutput(dir string, takeOver bool) error {
 		return fmt.Errorf("%s: cannot read the output directory: %w", dir, unwrapPath(err))
 	}
 	if len(files) == 0 {
-		if takeOver {
-			return nil
-		}
-		return &notOursError{dir, "exists and was not written by analyze (it is empty: pass --take-over to write the report into it)"}
+		return nil
 	}
 	if why := owned(dir, files); why != "" {
 		return &notOursError{dir, why}

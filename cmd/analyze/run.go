@@ -77,7 +77,7 @@ func runFlags(out io.Writer) (*flag.FlagSet, *runConfig) {
 	fs.StringVar(&cfg.history, "history", "", "history store (SQLite) to read and add this run's issues to (default: "+defaultHistory+")")
 	fs.StringVar(&cfg.series, "series", "", "the series `NAME` the inputs belong to in the history: an issue is compared only with the earlier issues of its series (default: the publication named in each input, else its file name)")
 	fs.BoolVar(&cfg.noHistory, "no-history", false, "keep no history: read and write no store")
-	fs.BoolVar(&cfg.takeOver, "take-over", false, "write the report into an existing empty directory that analyze did not make")
+	fs.BoolVar(&cfg.takeOver, "take-over", false, "accepted for older scripts: an existing empty directory is written into without it")
 	return fs, cfg
 }
 
@@ -355,7 +355,7 @@ func (j *runJob) prepare(ctx context.Context, inputs []string) (func(), error) {
 	did, err := recoverOutput(ctx, j.root, dirs)
 	if err == nil {
 		for _, d := range dirs {
-			if err = checkOutput(d, j.cfg.takeOver); err != nil {
+			if err = checkOutput(d); err != nil {
 				break
 			}
 		}
