@@ -134,8 +134,15 @@ type Result struct {
 
 	terms *Terms // kept for merging
 	words Words
+	// found is how many candidates discovery found (Discovered lists at
+	// most maxCandidates of them; see Candidates)
+	found int
 	stop  map[string]bool // the analyzer's stopwords, folded: for Modifiers and KeynessAgainst
 }
+
+// Candidates is how many candidate phrases discovery found: Discovered
+// lists the best of them, at most 10,000.
+func (r *Result) Candidates() int { return max(r.found, len(r.Discovered)) }
 
 // FormulationsFound is how many formulations have at least one mention.
 func (r *Result) FormulationsFound() int {
@@ -440,12 +447,11 @@ func (az *Analyzer) finish(res *Result) {
 	res.Pairs = res.Cooc.Pairs(res.Themes)
 	var wg sync.WaitGroup // discovery and keyness at once: they read, never write, what they share
 	wg.Go(func() {
-		var total int
-		res.Discovered, total = discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, !res.Options.Mergeable, res.Options.LooseTerms, az.specificity(res))
+		res.Discovered, res.found = discover(az.lang, res.terms, res.Options.MinCount, az.lexiconEntry, !res.Options.Mergeable, res.Options.LooseTerms, az.specificity(res))
 		az.pieces.mark(res.Discovered)
-		if total > len(res.Discovered) && res.Issue != nil {
+		if res.found > len(res.Discovered) && res.Issue != nil {
 			res.Issue.Warnings = append(res.Issue.Warnings, Warning{Msg: fmt.Sprintf(
-				"discovery: %d candidate phrases; the %d ranked highest are listed", total, len(res.Discovered))})
+				"discovery: %d candidate phrases; the %d ranked highest are listed", res.found, len(res.Discovered))})
 		}
 	})
 	res.Keyness = keyness(res.Counts, res.words, res.Formulations, az.stop, az.reference(res), az.lang)

@@ -210,3 +210,12 @@ func TestDiscoveryListsAtMost(t *testing.T) {
 		t.Errorf("counts of the middle and last listed: %d, %d; want 3 (all %d seen three times listed first), 2", listed[n/2].Count, listed[len(listed)-1].Count, (n+1)/2)
 	}
 }
+
+// TestCandidatesCounted: a result says how many candidates discovery
+// found, beyond the ones it lists.
+func TestCandidatesCounted(t *testing.T) {
+	res := &Result{found: 37440, Discovered: make([]Candidate, maxCandidates)}
+	if res.Candidates() != 37440 || (&Result{Discovered: make([]Candidate, 3)}).Candidates() != 3 {
+		t.Errorf("Candidates = %d; want 37440 (and 3 for a result listing all it found)", res.Candidates())
+	}
+}

@@ -145,7 +145,7 @@ func discoveredChart(f *facts) Chart {
 	c := Chart{Name: "discovered", Title: "Candidate new formulations: frequent phrases of 2–6 words"}
 	cands, series := f.candidates()
 	minCount := max(2, f.res.Options.MinCount)
-	c.Subtitle = f.subtitle(fmt.Sprintf("the %d best-scored of %d candidates, by occurrences", len(cands), len(f.res.Discovered)))
+	c.Subtitle = f.subtitle(fmt.Sprintf("the %d best-scored of %d candidates, by occurrences", len(cands), f.res.Candidates()))
 	if len(cands) == 0 {
 		c.Subtitle = f.subtitle()
 		c.Empty = NoMentions + fmt.Sprintf("\nNo phrase of 2 to 6 words occurs %d times or more.", minCount)

@@ -37,6 +37,7 @@ type streamOpts struct {
 	extra      *extraColumn // a column after them (nil: none)
 	name       string       // the Excel table's name ("": the sheet's, without spaces)
 	frozenCols int          // the columns frozen beside the frozen header row
+	below      string       // a line under the table saying what it leaves out, or ""
 }
 
 // streamed writes a table to its own sheet with excelize's StreamWriter, so
@@ -126,6 +127,11 @@ func (b *book) streamed(sheet string, t Table, opt streamOpts) error {
 			note += "; data/" + t.Name + " has them all"
 		}
 		if err := sw.SetRow(cell, []any{note}); err != nil {
+			return err
+		}
+	} else if opt.below != "" {
+		cell, _ := excelize.CoordinatesToCellName(1, nrows+2)
+		if err := sw.SetRow(cell, []any{opt.below}); err != nil {
 			return err
 		}
 	}

@@ -135,7 +135,7 @@ func (b *book) report(res *analyze.Result, tables []Table, st *StructureSheet, p
 		func() error { return b.themes(res) },
 		func() error { return b.trends(res) },
 		func() error { return b.cooccurrence(res, t.cooc) },
-		func() error { return b.streamed(SheetDiscover, t.discovered, streamOpts{}) },
+		func() error { return b.streamed(SheetDiscover, t.discovered, streamOpts{below: unlisted(res)}) },
 		func() error { return b.streamed(SheetKeyness, t.keyness, streamOpts{}) },
 		func() error {
 			if len(res.Translation) == 0 {
@@ -163,4 +163,14 @@ func (b *book) setup(res *analyze.Result, prov Provenance) error {
 		sheets = slices.Insert(sheets, slices.Index(sheets, SheetKeyness)+1, SheetTranslation)
 	}
 	return b.setupSheets(sheets, res.Issue.Title+" — formulation report", "Counts of formulations by day and venue", prov)
+}
+
+// unlisted says how many candidate phrases discovery found beyond those
+// listed, or "" when it lists them all.
+func unlisted(res *analyze.Result) string {
+	n := res.Candidates() - len(res.Discovered)
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("… and %d more candidate phrases, ranked lower: a report lists the %d ranked highest", n, len(res.Discovered))
 }
